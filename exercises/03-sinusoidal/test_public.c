@@ -1,0 +1,108 @@
+/*
+ * test_public.c — chapter 3's public tests: the worked example and the
+ * properties every correct encoding has. Run: make check CHAPTER=3
+ *
+ * Tolerance: 1e-12 absolute. Every angle here is below 5, where double
+ * sin/cos and pow are accurate to a few units in the last place (~1e-16);
+ * 1e-12 leaves room for any correct way of computing omega (pow, exp/log,
+ * repeated multiplication) and still catches every real mistake.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "03-sinusoidal.h"
+
+#define TOL 1e-12
+
+/* The worked example, n = 5, d = 8, base 10000, computed with bc in
+   60-digit arithmetic (tests/golden/03-sinusoidal.bc). Row pos holds
+   PE(pos, 0..7). */
+static const double golden_pe_5x8[40] = {
+    0, 1, 0, 1,
+    0, 1, 0, 1,
+    0.8414709848078965, 0.54030230586813977, 0.099833416646828155, 0.99500416527802582,
+    0.0099998333341666645, 0.99995000041666526, 0.00099999983333334168, 0.99999950000004167,
+    0.90929742682568171, -0.41614683654714241, 0.19866933079506122, 0.98006657784124163,
+    0.01999866669333308, 0.99980000666657776, 0.0019999986666669333, 0.99999800000066663,
+    0.14112000805986721, -0.98999249660044542, 0.2955202066613396, 0.95533648912560598,
+    0.02999550020249566, 0.99955003374898754, 0.0029999955000020251, 0.999995500003375,
+    -0.7568024953079282, -0.65364362086361194, 0.38941834230865047, 0.9210609940028851,
+    0.039989334186634161, 0.99920010666097792, 0.0039999893333418669, 0.99999200001066668
+};
+
+static void omega_d8(void **state)
+{
+    double *omega = kit_doubles(4);
+    const double want[4] = { 1.0, 0.1, 0.01, 0.001 }; /* 10000^(-2i/8) */
+    (void)state;
+    kit_expect_status("pe_omega", pe_omega(omega, 8, 10000.0), KIT_OK);
+    kit_expect_table("omega", "i", omega, want, 1, 4, TOL, NULL, 0);
+}
+
+static void table_worked_example(void **state)
+{
+    double *pe = kit_doubles(5 * 8);
+    (void)state;
+    kit_expect_status("pe_table", pe_table(pe, 5, 8, 10000.0), KIT_OK);
+    kit_expect_table("pe", "pos,j", pe, golden_pe_5x8, 5, 8, TOL, NULL, 0);
+}
+
+static void table_row_zero(void **state)
+{
+    double *pe = kit_doubles(3 * 16);
+    (void)state;
+    kit_expect_status("pe_table", pe_table(pe, 3, 16, 10000.0), KIT_OK);
+    for (size_t j = 0; j < 16; j++)
+        kit_expect_true(pe[j] == (j % 2 == 0 ? 0.0 : 1.0),
+                        "PE(0, %zu) must be %s (sin 0 or cos 0), got %.17g", j,
+                        j % 2 == 0 ? "0" : "1", pe[j]);
+}
+
+static void table_bad_arguments(void **state)
+{
+    double *pe = kit_doubles(5 * 8);
+    (void)state;
+    kit_expect_status("pe_table(pe, 5, 0, 10000)", pe_table(pe, 5, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_table(NULL, 5, 8, 10000)", pe_table(NULL, 5, 8, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("pe_table(pe, 5, 8, 1.0)", pe_table(pe, 5, 8, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_untouched("pe", pe);
+}
+
+static void add_worked_example(void **state)
+{
+    double *x = kit_doubles(5 * 8);
+    double want[40];
+    (void)state;
+    for (size_t k = 0; k < 40; k++) {
+        x[k] = 1.0;
+        want[k] = 1.0 + golden_pe_5x8[k];
+    }
+    kit_expect_status("pe_add", pe_add(x, 5, 8, 10000.0), KIT_OK);
+    kit_expect_table("x", "pos,j", x, want, 5, 8, TOL, NULL, 0);
+}
+
+static void order_gap_sees_a_swap(void **state)
+{
+    /* Two different words at positions 0 and 1: swapping them must move the
+       model; the identity "shuffle" must not. */
+    double x[2 * 4] = { 0.5, -0.5, 0.25, 1.0,
+                        -1.0, 0.75, -0.25, -1.0 };
+    size_t identity[2] = { 0, 1 }, swap[2] = { 1, 0 };
+    double gap = -1.0;
+    (void)state;
+    kit_expect_status("pe_order_gap", pe_order_gap(x, identity, 2, 4, 10000.0, &gap), KIT_OK);
+    kit_expect_near("gap for the identity permutation", gap, 0.0, TOL);
+    kit_expect_status("pe_order_gap", pe_order_gap(x, swap, 2, 4, 10000.0, &gap), KIT_OK);
+    kit_expect_true(gap > 0.01, "the gap for a swapped sentence must be clearly above 0, got %.17g", gap);
+}
+
+const struct kit_test kit_tests_public[] = {
+    KIT_TEST(omega_d8, 1, "pe_omega", "§3.2", "omega_i = 10000^(-2i/8) for d = 8"),
+    KIT_TEST(table_worked_example, 3, "pe_table", "§3.3", "all 40 values of the n = 5, d = 8 example"),
+    KIT_TEST(table_row_zero, 1, "pe_table", "§3.3", "PE(0) = (0, 1, 0, 1, ...)"),
+    KIT_TEST(table_bad_arguments, 1, "pe_table", "§3.3", "bad arguments get an error code and nothing is written"),
+    KIT_TEST(add_worked_example, 1, "pe_add", "§3.5", "1 + PE for the worked example"),
+    KIT_TEST(order_gap_sees_a_swap, 1, "pe_order_gap", "§3.5", "shuffling moves the model, the identity does not"),
+    KIT_END_OF_TESTS
+};

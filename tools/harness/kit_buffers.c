@@ -1,0 +1,113 @@
+/* kit_buffers.c — guarded, sentinel-filled buffers for tests (both sides). */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit_test.h"
+#include "kit_proxy.h"
+
+#define KIT_MAX_REGIONS 256
+#define KIT_GUARD_BYTES 64
+
+static struct kit_region regions[KIT_MAX_REGIONS];
+static size_t n_regions;
+
+size_t kit_guard_bytes(void) { return KIT_GUARD_BYTES; }
+
+void *kit_buffer(size_t count, size_t elem_size)
+{
+    size_t usable;
+    unsigned char *p;
+    if (elem_size == 0 || count > (SIZE_MAX - KIT_GUARD_BYTES) / elem_size) {
+        fprintf(stderr, "kit_buffer: size overflow\n");
+        abort();
+    }
+    if (n_regions == KIT_MAX_REGIONS) {
+        fprintf(stderr, "kit_buffer: too many buffers in one test\n");
+        abort();
+    }
+    usable = count * elem_size;
+    p = malloc(usable + KIT_GUARD_BYTES);
+    if (p == NULL) {
+        fprintf(stderr, "kit_buffer: out of memory\n");
+        abort();
+    }
+    memset(p, KIT_SENTINEL_BYTE, usable + KIT_GUARD_BYTES);
+    regions[n_regions].base = p;
+    regions[n_regions].usable = usable;
+    regions[n_regions].total = usable + KIT_GUARD_BYTES;
+    regions[n_regions].elem_size = elem_size;
+    n_regions++;
+    return p;
+}
+
+double *kit_doubles(size_t count) { return kit_buffer(count, sizeof(double)); }
+int *kit_ints(size_t count) { return kit_buffer(count, sizeof(int)); }
+size_t *kit_sizes(size_t count) { return kit_buffer(count, sizeof(size_t)); }
+
+double *kit_copy_doubles(const double *src, size_t count)
+{
+    double *p = kit_doubles(count);
+    if (count > 0)
+        memcpy(p, src, count * sizeof *p);
+    return p;
+}
+
+const struct kit_region *kit_region_of(const void *p)
+{
+    const unsigned char *q = p;
+    size_t k;
+    for (k = 0; k < n_regions; k++)
+        if (q >= regions[k].base && q < regions[k].base + regions[k].total)
+            return &regions[k];
+    return NULL;
+}
+
+int kit_untouched(const void *p)
+{
+    const struct kit_region *r = kit_region_of(p);
+    size_t k;
+    if (r == NULL)
+        return 0;
+    for (k = 0; k < r->total; k++)
+        if (r->base[k] != KIT_SENTINEL_BYTE)
+            return 0;
+    return 1;
+}
+
+void kit_free_all(void)
+{
+    size_t k;
+    for (k = 0; k < n_regions; k++)
+        free(regions[k].base);
+    n_regions = 0;
+}
+
+size_t kit_shape(int n, ...)
+{
+    va_list ap;
+    size_t product = 1;
+    int k;
+    va_start(ap, n);
+    for (k = 0; k < n; k++) {
+        size_t dim = va_arg(ap, size_t);
+        if (dim != 0 && product > SIZE_MAX / dim)
+            product = SIZE_MAX;
+        else if (product != SIZE_MAX)
+            product *= dim;
+    }
+    va_end(ap);
+    return product;
+}
+
+void kit_fill(double *x, size_t count, uint64_t seed, double lo, double hi)
+{
+    uint64_t state = seed * 6364136223846793005u + 1442695040888963407u;
+    size_t k;
+    for (k = 0; k < count; k++) {
+        state = state * 6364136223846793005u + 1442695040888963407u; /* LCG step */
+        x[k] = lo + (hi - lo) * (double)(state >> 11) / 9007199254740992.0;
+    }
+}

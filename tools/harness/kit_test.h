@@ -1,0 +1,108 @@
+/*
+ * kit_test.h — what a chapter's tests use: the test table, buffers that
+ * catch out-of-bounds and stray writes, and checks that explain failures.
+ *
+ * A test is an ordinary cmocka test function. It runs twice: once in the
+ * "subject" process, linked with the student's code, which records what
+ * every call returned; and once in the "judge" process, which has no student
+ * code at all, replays those records and decides PASS or FAIL. Tests need
+ * not know this, with one rule: a test calls only the functions it lists in
+ * its KIT_TEST entry, and is deterministic.
+ */
+#ifndef KIT_TEST_H
+#define KIT_TEST_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "kit.h"
+
+/* One entry of a chapter's test table. */
+struct kit_test {
+    const char *name;                  /* the test function's name            */
+    void (*fn)(void **state);          /* the cmocka test function            */
+    int points;                        /* points it is worth                  */
+    const char *functions;             /* comma-separated functions it calls  */
+    const char *section;               /* the chapter section that teaches it */
+    const char *what;                  /* one line: what it checks            */
+};
+
+#define KIT_TEST(fn, points, functions, section, what) \
+    { #fn, fn, points, functions, section, what }
+#define KIT_END_OF_TESTS { NULL, NULL, 0, NULL, NULL, NULL }
+
+/* Public tests define kit_tests_public[], hidden tests kit_tests_hidden[];
+   each ends with KIT_END_OF_TESTS. */
+extern const struct kit_test kit_tests_public[];
+extern const struct kit_test kit_tests_hidden[];
+
+/* ---- buffers ---------------------------------------------------------- */
+/* A buffer of count elements, every byte set to KIT_SENTINEL_BYTE, followed
+   by a guard zone. A write into the guard zone fails the test with the
+   index written; freed when the test ends. Never returns NULL. */
+#define KIT_SENTINEL_BYTE 0xA5
+void *kit_buffer(size_t count, size_t elem_size);
+double *kit_doubles(size_t count);
+int *kit_ints(size_t count);
+size_t *kit_sizes(size_t count);
+/* A copy of src (count doubles) in a guarded buffer. */
+double *kit_copy_doubles(const double *src, size_t count);
+/* Fill x (count doubles) with reproducible values in [lo, hi) from seed. */
+void kit_fill(double *x, size_t count, uint64_t seed, double lo, double hi);
+/* 1 when every byte of the kit buffer holding p is still the sentinel. */
+int kit_untouched(const void *p);
+
+/* ---- checks (each fails the test with a readable message) ------------- */
+/* A known mistake: if the output matches values (within 1e-9) the failure
+   message names it and gives its hint. */
+struct kit_mistake {
+    const char *id;        /* short name, shown as "hint (id)"       */
+    const char *hint;      /* what the student probably did         */
+    const double *values;  /* the output that mistake produces      */
+};
+
+#define kit_expect_status(fn, got, want) \
+    kit_expect_status_at(__FILE__, __LINE__, fn, got, want)
+#define kit_expect_size(what, got, want) \
+    kit_expect_size_at(__FILE__, __LINE__, what, got, want)
+#define kit_expect_near(what, got, want, tol) \
+    kit_expect_near_at(__FILE__, __LINE__, what, got, want, tol)
+#define kit_expect_table(what, axes, got, want, rows, cols, tol, mistakes, n_mistakes) \
+    kit_expect_table_at(__FILE__, __LINE__, what, axes, got, want, rows, cols, tol, mistakes, n_mistakes)
+#define kit_expect_untouched(what, buf) \
+    kit_expect_untouched_at(__FILE__, __LINE__, what, buf)
+#define kit_expect_true(cond, ...) \
+    kit_expect_true_at(__FILE__, __LINE__, (cond) ? 1 : 0, __VA_ARGS__)
+#define kit_fail(...) kit_expect_true_at(__FILE__, __LINE__, 0, __VA_ARGS__)
+
+/* got must equal want; the message names both codes. */
+void kit_expect_status_at(const char *file, int line, const char *fn, int got, int want);
+void kit_expect_size_at(const char *file, int line, const char *what, size_t got, size_t want);
+/* |got - want| <= tol (NaN never passes). */
+void kit_expect_near_at(const char *file, int line, const char *what, double got,
+                        double want, double tol);
+/* got and want are (rows, cols), row-major. axes names the two indices,
+   e.g. "pos,j"; rows == 1 with a single axis name checks a vector. On a
+   mismatch: the first wrong element, expected, got, max |diff|, and the
+   hint of the first mistake whose values match got. */
+void kit_expect_table_at(const char *file, int line, const char *what, const char *axes,
+                         const double *got, const double *want, size_t rows, size_t cols,
+                         double tol, const struct kit_mistake *mistakes, size_t n_mistakes);
+/* The kit buffer buf must not have been written (an error must write nothing). */
+void kit_expect_untouched_at(const char *file, int line, const char *what, const void *buf);
+/* cond must hold; the message is printf-style. */
+void kit_expect_true_at(const char *file, int line, int cond, const char *fmt, ...)
+    CMOCKA_PRINTF_ATTRIBUTE(4, 5);
+
+/* Print a hint line "hint (id): text" (only in the judge). Tests call it
+   just before failing when they recognise a mistake. */
+void kit_hint(const char *id, const char *fmt, ...) CMOCKA_PRINTF_ATTRIBUTE(2, 3);
+/* Set the hint shown if the next call writes past the end of a buffer. */
+void kit_overflow_hint(const char *id, const char *text);
+/* 1 in the judge, 0 in the subject. */
+int kit_is_judge(void);
+
+#endif /* KIT_TEST_H */

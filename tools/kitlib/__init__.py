@@ -1,0 +1,1 @@
+"""The kit's tooling: chapters, stubs, proxies, builds, test runs and reports."""

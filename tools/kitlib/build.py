@@ -1,0 +1,173 @@
+"""Compile and link a chapter's two programs, caching by content.
+
+judge   = tests + judge proxies + harness          (never student code)
+subject = tests + subject proxies + harness + the student's files
+          (sanitizers on unless san=False)
+"""
+import glob
+import hashlib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+
+from . import proxygen
+from .chapters import ROOT
+
+WARN = ["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
+SAN = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined",
+       "-fno-omit-frame-pointer"]
+HARNESS = os.path.join(ROOT, "tools", "harness")
+BUILD = os.path.join(ROOT, "build")
+VERBOSE = os.environ.get("V", "0") not in ("", "0")
+
+
+class BuildError(Exception):
+    """The student's code does not build: message is the compiler's."""
+
+
+def cc():
+    return shlex.split(os.environ.get("CC") or "cc")
+
+
+def cmocka_flags():
+    try:
+        out = subprocess.run(["pkg-config", "--cflags", "--libs", "cmocka"],
+                             capture_output=True, text=True, check=True).stdout
+        return out.split()
+    except (OSError, subprocess.CalledProcessError):
+        return ["-lcmocka"]
+
+
+def _digest(cmd, inputs):
+    h = hashlib.sha256(" ".join(cmd).encode())
+    deps = sorted(set(inputs) | set(glob.glob(os.path.join(ROOT, "include", "*.h")))
+                  | set(glob.glob(os.path.join(HARNESS, "*.h"))))
+    for p in deps:
+        h.update(p.encode())
+        with open(p, "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()
+
+
+def _run(cmd, out, inputs):
+    """Run cmd to make out, unless out is up to date. Returns (ok, output)."""
+    stamp = out + ".stamp"
+    digest = _digest(cmd, inputs)
+    if os.path.exists(out) and os.path.exists(stamp) and open(stamp).read() == digest:
+        return True, ""
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    if VERBOSE:
+        print(" ".join(shlex.quote(c) for c in cmd))
+    if os.path.exists(stamp):
+        os.remove(stamp)
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        if os.path.exists(out):
+            os.remove(out)
+        return False, (r.stdout + r.stderr)
+    with open(stamp, "w") as f:
+        f.write(digest)
+    return True, r.stdout + r.stderr
+
+
+def _trusted(cmd, out, inputs):
+    ok, msg = _run(cmd, out, inputs)
+    if not ok:
+        raise RuntimeError(f"kit build failed (this is a bug in the kit, not in your code):\n{msg}")
+
+
+def _includes():
+    return ["-I" + os.path.join(ROOT, "include"), "-I" + HARNESS]
+
+
+def _compile_trusted(src, out):
+    _trusted(cc() + WARN + ["-g", "-O1"] + _includes() + cmocka_cflags() +
+             ["-c", src, "-o", out], out, [src])
+    return out
+
+
+def cmocka_cflags():
+    return [f for f in cmocka_flags() if f.startswith("-I")]
+
+
+def cmocka_libs():
+    return [f for f in cmocka_flags() if not f.startswith("-I")]
+
+
+def _write_if_changed(path, text):
+    if not os.path.exists(path) or open(path).read() != text:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+
+
+def judge(ch, hidden=True):
+    """Build the chapter's judge and test objects; returns a dict of paths."""
+    d = os.path.join(BUILD, "judge", ch.slug + ("" if hidden else "-public"))
+    subject_c, judge_c, names = proxygen.generate(ch.header, ch.slug + ".h")
+    _write_if_changed(os.path.join(d, "proxy_subject.c"), subject_c)
+    _write_if_changed(os.path.join(d, "proxy_judge.c"), judge_c)
+    hdir = os.path.join(BUILD, "harness")
+    common = [_compile_trusted(os.path.join(HARNESS, f + ".c"), os.path.join(hdir, f + ".o"))
+              for f in ("kit_buffers", "kit_check", "kit_main")]
+    objs = [_compile_trusted(ch.public_tests, os.path.join(d, "test_public.o"))]
+    if hidden and os.path.exists(ch.hidden_tests):
+        objs.append(_compile_trusted(ch.hidden_tests, os.path.join(d, "test_hidden.o")))
+    else:
+        objs.append(_compile_trusted(os.path.join(HARNESS, "no_hidden.c"),
+                                     os.path.join(hdir, "no_hidden.o")))
+    replay = _compile_trusted(os.path.join(HARNESS, "kit_replay.c"), os.path.join(hdir, "kit_replay.o"))
+    record = _compile_trusted(os.path.join(HARNESS, "kit_record.c"), os.path.join(hdir, "kit_record.o"))
+    pj = _compile_trusted(os.path.join(d, "proxy_judge.c"), os.path.join(d, "proxy_judge.o"))
+    ps = _compile_trusted(os.path.join(d, "proxy_subject.c"), os.path.join(d, "proxy_subject.o"))
+    exe = os.path.join(d, "judge")
+    link = objs + [pj, replay] + common
+    _trusted(cc() + link + ["-o", exe] + cmocka_libs() + ["-lm"], exe, link)
+    return {"dir": d, "judge": exe, "objects": objs + [ps, record] + common, "functions": names}
+
+
+def _tidy(msg):
+    return msg.replace(ROOT + os.sep, "")
+
+
+def subject(ch, src_dir, tag, jb, san=True):
+    """Build the subject for the student's files in src_dir/<slug>.
+    Raises BuildError with the compiler's or linker's message."""
+    sources = ch.sources_in(src_dir)
+    want = ch.student_files()
+    missing = [f for f in want if f not in [os.path.basename(s) for s in sources]]
+    if missing:
+        raise BuildError(f"missing file: {os.path.join(os.path.relpath(src_dir, ROOT), ch.slug, missing[0])}")
+    d = os.path.join(BUILD, "run", tag + ("" if san else "-nosan"), ch.slug)
+    flags = WARN + ["-g", "-O1"] + (SAN if san else []) + _includes()
+    objs = []
+    for src in sources:
+        out = os.path.join(d, os.path.basename(src)[:-2] + ".o")
+        ok, msg = _run(cc() + flags + ["-c", src, "-o", out], out, [src])
+        if not ok:
+            raise BuildError(_tidy(msg).strip())
+        objs.append(out)
+    exe = os.path.join(d, "subject")
+    wraps = ["-Wl," + ",".join("--wrap=" + n for n in jb["functions"])]
+    link = objs + jb["objects"]
+    ok, msg = _run(cc() + (SAN if san else []) + link + wraps + ["-o", exe] + cmocka_libs() + ["-lm"],
+                   exe, link)
+    if not ok:
+        raise BuildError(explain_link(_tidy(msg).strip()))
+    return {"dir": d, "subject": exe}
+
+
+def explain_link(msg):
+    """Turn the linker's words into the student's."""
+    undefined = sorted(set(re.findall(r"undefined reference to `__real_(\w+)'", msg)))
+    lines = [f"{n} is not defined: your file must define it with the signature in the chapter header."
+             for n in undefined]
+    if "multiple definition of `main'" in msg:
+        lines.append("your file defines main(): remove it, the tests bring their own.")
+    return "\n".join(lines + [msg]) if lines else msg
+
+
+def clean():
+    shutil.rmtree(BUILD, ignore_errors=True)

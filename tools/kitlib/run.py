@@ -1,0 +1,224 @@
+"""Run a chapter's tests: each in its own subject process (time-limited, the
+student's code inside), then the judge (no student code) replays the record
+and decides. Every test of the manifest gets exactly one verdict."""
+import concurrent.futures
+import os
+import re
+import resource
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+
+from .chapters import ROOT
+
+VERDICTS = ("PASS", "FAIL", "CRASH", "TIMEOUT", "SANITIZER", "BUILD ERROR")
+ASAN_EXIT, UBSAN_EXIT = 86, 87
+OUTPUT_CAP = 64 * 1024
+
+
+@dataclass
+class Test:
+    name: str
+    points: int
+    kind: str          # public | hidden
+    functions: list
+    section: str
+    what: str
+
+
+@dataclass
+class Result:
+    test: Test
+    verdict: str
+    lines: list = field(default_factory=list)   # explanation, one line each
+    output: str = ""                            # what the student's code printed
+    seconds: float = 0.0
+    todo: bool = False                          # failed only because it is a stub
+
+
+def manifest(judge_exe):
+    out = subprocess.run([judge_exe, "--list"], capture_output=True, text=True, check=True).stdout
+    tests = []
+    for line in out.splitlines():
+        name, points, kind, funcs, section, what = line.split("\t")
+        tests.append(Test(name, int(points), kind, [f.strip() for f in funcs.split(",")],
+                          section, what))
+    return tests
+
+
+def _env():
+    env = dict(os.environ)
+    env["ASAN_OPTIONS"] = (f"exitcode={ASAN_EXIT}:detect_leaks=1:abort_on_error=0:"
+                           "allocator_may_return_null=1:hard_rss_limit_mb=2048:"
+                           "print_summary=1:symbolize=1")
+    env["UBSAN_OPTIONS"] = f"halt_on_error=1:exitcode={UBSAN_EXIT}:print_stacktrace=1"
+    env["LSAN_OPTIONS"] = f"exitcode={ASAN_EXIT}"
+    env.pop("CMOCKA_TEST_ABORT", None)
+    return env
+
+
+def _limits(cpu_seconds):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512 << 20, 512 << 20))
+    return apply
+
+
+def _read_capped(path):
+    with open(path, "rb") as f:
+        data = f.read(OUTPUT_CAP + 1)
+    text = data[:OUTPUT_CAP].decode("utf-8", "replace")
+    return text + ("\n[… output cut at 64 KiB]" if len(data) > OUTPUT_CAP else "")
+
+
+def run_subject(exe, test, log, timeout, workdir):
+    """Returns (status, timed_out, stdout_text, stderr_text). status: exit code, or -signal."""
+    out_path, err_path = log + ".out", log + ".err"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
+                             stdin=subprocess.DEVNULL, env=_env(), cwd=workdir,
+                             start_new_session=True, preexec_fn=_limits(int(timeout) + 1))
+        timed_out = False
+        try:
+            status = p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            status = None
+        try:
+            os.killpg(p.pid, signal.SIGKILL)   # the process and anything it started
+        except ProcessLookupError:
+            pass
+        if status is None:
+            status = p.wait()
+    return status, timed_out, _read_capped(out_path), _read_capped(err_path)
+
+
+def _signal_name(num):
+    try:
+        return signal.Signals(num).name
+    except ValueError:
+        return f"signal {num}"
+
+
+SIGNAL_WORDS = {"SIGSEGV": "a segmentation fault: a read or write through a bad pointer",
+                "SIGABRT": "abort() was called (a failed assert()?)",
+                "SIGFPE": "an arithmetic error: integer division by zero?",
+                "SIGBUS": "a bus error: a misaligned or unmapped address",
+                "SIGILL": "an illegal instruction",
+                "SIGXFSZ": "it wrote more than 512 MiB of output",
+                "SIGKILL": "it was killed"}
+
+
+def _student_frame(text):
+    """The first stack frame in the student's own code."""
+    for line in text.splitlines():
+        m = re.search(r"#\d+ 0x[0-9a-f]+ in (\w+) (\S*(exercises|solutions|submission)\S*)", line)
+        if m:
+            return f"in {m.group(1)} at {os.path.relpath(m.group(2), ROOT)}"
+    return None
+
+
+def _sanitizer(stderr):
+    """(kind, summary) from a sanitizer report, or None."""
+    m = re.search(r"SUMMARY: (AddressSanitizer|UndefinedBehaviorSanitizer|LeakSanitizer): (.*)", stderr)
+    if m:
+        return m.group(1), m.group(2).strip()
+    m = re.search(r"(\S+:\d+:\d+: runtime error: .*)", stderr)
+    if m:
+        return "UndefinedBehaviorSanitizer", m.group(1)
+    if "ERROR: AddressSanitizer" in stderr or "ERROR: LeakSanitizer" in stderr:
+        return "AddressSanitizer", stderr.strip().splitlines()[0]
+    return None
+
+
+def _judge_lines(text):
+    """The explanation the judge printed, without cmocka's decoration."""
+    lines, tags = [], []
+    for raw in text.splitlines():
+        if raw.startswith("KIT| "):
+            lines.append(raw[5:])
+        elif raw.startswith("KIT-"):
+            tags.append(raw[4:])
+        elif raw.startswith("[  ERROR   ] --- "):
+            msg = raw[17:].strip()
+            if msg:
+                lines.append(msg)
+        elif raw.startswith("[   LINE   ] --- ") and "error: Failure!" in raw:
+            m = re.match(r"(.*):(\d+): error: Failure!", raw[17:].strip())
+            if m and m.group(1):
+                lines.append(f"(checked at {os.path.relpath(m.group(1))}:{m.group(2)})")
+    return lines, tags
+
+
+def _explain_end(tags, status, timed_out):
+    how = f"exit code {status}" if status >= 0 else _signal_name(-status)
+    for tag in tags:
+        if tag.startswith("ENDED-INSIDE"):
+            fn = tag.split()[1]
+            return [f"{fn} never returned: the process ended inside it with {how}. "
+                    "Does your code call exit() or _exit()? A library function must return."]
+        if tag.startswith("STOPPED-BEFORE") or tag == "UNFINISHED":
+            return [f"the test process ended early with {how}, outside your functions "
+                    "(an atexit handler, a constructor or a thread of yours?)."]
+    return None
+
+
+def run_test(test, judge_exe, subject_exe, logdir, timeout):
+    start = time.monotonic()
+    log = os.path.join(logdir, test.name + ".rec")
+    for p in (log, log + ".out", log + ".err"):
+        if os.path.exists(p):
+            os.remove(p)
+    status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir)
+    r = Result(test, "FAIL", output=_student_output(out))
+    san = _sanitizer(err)
+    frame = _student_frame(err)
+    if timed_out or status == -signal.SIGXCPU:
+        r.verdict = "TIMEOUT"
+        r.lines = [f"did not finish within {timeout:g} s: an infinite loop, or a loop "
+                   "that never reaches its end condition?"]
+    elif san and status in (ASAN_EXIT, UBSAN_EXIT) and re.match(r"(SEGV|stack-overflow|FPE|BUS)", san[1]):
+        kind = san[1].split()[0]
+        sig = {"SEGV": "SIGSEGV", "stack-overflow": "SIGSEGV", "FPE": "SIGFPE", "BUS": "SIGBUS"}[kind]
+        r.verdict = "CRASH"
+        what = ("a stack overflow: unbounded recursion, or a huge local array?"
+                if kind == "stack-overflow" else SIGNAL_WORDS[sig])
+        r.lines = [f"{sig}: {what}"] + ([frame] if frame else [])
+    elif san and status in (ASAN_EXIT, UBSAN_EXIT):
+        r.verdict = "SANITIZER"
+        r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else [])
+    elif status < 0:
+        name = _signal_name(-status)
+        r.verdict = "CRASH"
+        r.lines = [f"{name}: {SIGNAL_WORDS.get(name, 'the process was killed by a signal')}"]
+        if frame:
+            r.lines.append(frame)
+    else:
+        j = subprocess.run([judge_exe, "--run", test.name, "--log", log],
+                           capture_output=True, text=True, timeout=60)
+        lines, tags = _judge_lines(j.stdout + j.stderr)
+        if j.returncode == 0 and "VERDICT PASS" in tags:
+            r.verdict = "PASS"
+        else:
+            r.verdict = "FAIL"
+            r.lines = _explain_end(tags, status, timed_out) or lines or \
+                ["the judge could not replay this test (no record)."]
+            r.todo = any(t.startswith("TODO") for t in tags)
+    r.seconds = time.monotonic() - start
+    return r
+
+
+def _student_output(out):
+    lines = out.splitlines()
+    if len(lines) > 8:
+        lines = lines[:8] + [f"[… {len(lines) - 8} more lines]"]
+    return "\n".join(lines)
+
+
+def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs):
+    os.makedirs(logdir, exist_ok=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout) for t in tests]
+        return [f.result() for f in futures]
