@@ -15,7 +15,7 @@ def src_of(spec):
     if spec in ("exercises", "solutions"):
         return os.path.join(ROOT, spec), spec
     path = os.path.abspath(spec)
-    return path, "src-" + path.strip("/").replace("/", "_")
+    return path, "src-" + os.path.relpath(path, ROOT).strip("/.").replace("/", "_")
 
 
 def list_chapters(tag="exercises", stream=sys.stdout):
@@ -64,7 +64,7 @@ def cmd_check(a):
     try:
         sb = build.subject(ch, src_dir, tag, jb, san=a.san)
         results = run.run_all(tests, jb["judge"], sb["subject"], os.path.join(sb["dir"], "logs"),
-                              a.timeout, a.jobs)
+                              a.timeout, a.jobs, src_dir)
     except build.BuildError as e:
         build_error = str(e)
         results = [run.Result(t, "BUILD ERROR", [build_error.splitlines()[0]]) for t in tests]

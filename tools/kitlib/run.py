@@ -111,11 +111,11 @@ SIGNAL_WORDS = {"SIGSEGV": "a segmentation fault: a read or write through a bad 
                 "SIGKILL": "it was killed"}
 
 
-def _student_frame(text):
-    """The first stack frame in the student's own code."""
+def _student_frame(text, src_dir):
+    """The first stack frame in the student's own code (a file under src_dir)."""
     for line in text.splitlines():
-        m = re.search(r"#\d+ 0x[0-9a-f]+ in (\w+) (\S*(exercises|solutions|submission)\S*)", line)
-        if m:
+        m = re.search(r"#\d+ 0x[0-9a-f]+ in (\w+) (\S+)", line)
+        if m and os.path.abspath(m.group(2)).startswith(src_dir.rstrip("/") + "/"):
             return f"in {m.group(1)} at {os.path.relpath(m.group(2), ROOT)}"
     return None
 
@@ -165,7 +165,7 @@ def _explain_end(tags, status, timed_out):
     return None
 
 
-def run_test(test, judge_exe, subject_exe, logdir, timeout):
+def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir):
     start = time.monotonic()
     log = os.path.join(logdir, test.name + ".rec")
     for p in (log, log + ".out", log + ".err"):
@@ -174,7 +174,7 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout):
     status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir)
     r = Result(test, "FAIL", output=_student_output(out))
     san = _sanitizer(err)
-    frame = _student_frame(err)
+    frame = _student_frame(err, src_dir)
     if timed_out or status == -signal.SIGXCPU:
         r.verdict = "TIMEOUT"
         r.lines = [f"did not finish within {timeout:g} s: an infinite loop, or a loop "
@@ -217,8 +217,8 @@ def _student_output(out):
     return "\n".join(lines)
 
 
-def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs):
+def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir):
     os.makedirs(logdir, exist_ok=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout) for t in tests]
+        futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir) for t in tests]
         return [f.result() for f in futures]

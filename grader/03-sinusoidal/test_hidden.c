@@ -1,0 +1,330 @@
+/*
+ * test_hidden.c — chapter 3's hidden tests: golden values, properties, edge
+ * cases, and the known mistakes, each recognised with its own hint.
+ *
+ * Golden values come from bc in 60-digit arithmetic (tests/golden/03-sinusoidal.bc).
+ * The mistake models below compute what each known mistake produces, so a
+ * wrong table can be named. Tolerance 1e-12 absolute: angles here are at
+ * most ~1000, where the error of pos * omega in double is ~1000 * 2^-53 ~ 1e-13.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "03-sinusoidal.h"
+
+#define TOL 1e-12
+
+static const double golden_pe_5x8[40] = {
+    0, 1, 0, 1,
+    0, 1, 0, 1,
+    0.8414709848078965, 0.54030230586813977, 0.099833416646828155, 0.99500416527802582,
+    0.0099998333341666645, 0.99995000041666526, 0.00099999983333334168, 0.99999950000004167,
+    0.90929742682568171, -0.41614683654714241, 0.19866933079506122, 0.98006657784124163,
+    0.01999866669333308, 0.99980000666657776, 0.0019999986666669333, 0.99999800000066663,
+    0.14112000805986721, -0.98999249660044542, 0.2955202066613396, 0.95533648912560598,
+    0.02999550020249566, 0.99955003374898754, 0.0029999955000020251, 0.999995500003375,
+    -0.7568024953079282, -0.65364362086361194, 0.38941834230865047, 0.9210609940028851,
+    0.039989334186634161, 0.99920010666097792, 0.0039999893333418669, 0.99999200001066668
+};
+
+static const double golden_pe_3x7[21] = {
+    0, 1, 0, 1,
+    0, 1, 0, 0.8414709848078965,
+    0.54030230586813977, 0.071906456825273704, 0.99741138025733145, 0.0051794515210040349,
+    0.99998658655101047, 0.0003727593633990363, 0.90929742682568171, -0.41614683654714241,
+    0.14344063670302093, 0.98965892293367008, 0.010358764093390529, 0.99994634656388315,
+    0.00074551867500332757
+};
+
+static const double golden_omega_d7[4] = {
+    1, 0.071968567300115208, 0.0051794746792312111, 0.000372759372031494
+};
+
+/* Rows pos = 997 .. 1000 of the table with d = 6, base 100. */
+static const double golden_pe_997_base100[24] = {
+    -0.89796748049795116, -0.44006181834846991, 0.92029667945621696, 0.39122119290992025,
+    0.74946203882430829, -0.66204731882344414, -0.85547315196968743, 0.51784716496187178,
+    0.98265649827895196, 0.18543518110150534, 0.71793636876154132, -0.69610873461657707,
+    -0.026460752737064126, 0.99964985298082643, 0.9995815925081466, -0.028924728501363926,
+    0.68486422935785651, -0.72867069883869307, 0.82687954053200252, 0.56237907629070294,
+    0.97028940282997145, -0.24194725614451065, 0.65031685958630447, -0.7596630714585294
+};
+
+/* The gap of the section 3.5 example (order_gap_golden). */
+static const double golden_order_gap[1] = {
+    0.19197712831855934
+};
+
+/* ---- what each known mistake computes ---------------------------------- */
+enum mistake { RIGHT, INT_DIV, SWAPPED, COLUMN_AS_PAIR, NO_FACTOR_2, FROM_1, CONCAT, D_MINUS_2 };
+
+static double model(size_t pos, size_t j, size_t d, double base, enum mistake m)
+{
+    size_t i = j / 2;                 /* pair index                        */
+    int is_sin = (j % 2 == 0);        /* interleaved: even sin, odd cos    */
+    double exponent = -2.0 * (double)i / (double)d;
+    double p = (double)pos;
+    switch (m) {
+    case RIGHT: break;
+    case INT_DIV: exponent = -(double)(2 * i / d); break;
+    case SWAPPED: is_sin = !is_sin; break;
+    case COLUMN_AS_PAIR: exponent = -2.0 * (double)j / (double)d; break;
+    case NO_FACTOR_2: exponent = -(double)i / (double)d; break;
+    case FROM_1: p = (double)(pos + 1); break;
+    case CONCAT:
+        is_sin = j < d / 2;
+        i = is_sin ? j : j - d / 2;
+        exponent = -2.0 * (double)i / (double)d;
+        break;
+    case D_MINUS_2: exponent = -2.0 * (double)i / (double)(d - 2); break;
+    }
+    return is_sin ? sin(p * pow(base, exponent)) : cos(p * pow(base, exponent));
+}
+
+static double *model_table(size_t n, size_t d, double base, enum mistake m)
+{
+    double *t = kit_doubles(n * d);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++)
+            t[pos * d + j] = model(pos, j, d, base, m);
+    return t;
+}
+
+#define N_MISTAKES 7
+static void mistakes_for(struct kit_mistake *out, size_t n, size_t d, double base)
+{
+    static const struct { enum mistake m; const char *id; const char *hint; } catalogue[N_MISTAKES] = {
+        { INT_DIV, "integer-division",
+          "every pair has omega = 1: in C, 2 * i / d on integers is 0 for i < d/2. "
+          "Compute the exponent in double: -2.0 * (double)i / (double)d." },
+        { SWAPPED, "sin-cos-swapped",
+          "even columns must hold sin and odd columns cos; yours are the other way round." },
+        { COLUMN_AS_PAIR, "column-as-pair",
+          "you used the column index j where the pair index i = j / 2 belongs: both columns "
+          "of a pair share one frequency." },
+        { NO_FACTOR_2, "missing-factor-2",
+          "your frequencies fall too slowly: the exponent is -2i/d, not -i/d." },
+        { FROM_1, "positions-from-1",
+          "your row pos holds PE(pos + 1): positions count from 0, so row 0 is (0, 1, 0, 1, ...)." },
+        { CONCAT, "concatenated",
+          "you put all sines first and all cosines after (the tensor2tensor/fairseq layout); "
+          "this kit interleaves them, as the paper does: column 2i is sin, 2i+1 is cos." },
+        { D_MINUS_2, "d-minus-2",
+          "you used base^(-2i/(d-2)), the tensor2tensor/fairseq denominator; this kit uses "
+          "the paper's base^(-2i/d)." },
+    };
+    for (size_t k = 0; k < N_MISTAKES; k++) {
+        out[k].id = catalogue[k].id;
+        out[k].hint = catalogue[k].hint;
+        out[k].values = model_table(n, d, base, catalogue[k].m);
+    }
+}
+
+/* ---- tests --------------------------------------------------------------- */
+static void omega_odd_d(void **state)
+{
+    double *omega = kit_doubles(4);
+    double *int_div = kit_doubles(4), *no2 = kit_doubles(4);
+    struct kit_mistake m[2] = {
+        { "integer-division", "every omega is 1: 2 * i / d in integers is 0; compute -2.0 * i / d in double.", int_div },
+        { "missing-factor-2", "the exponent is -2i/d, not -i/d.", no2 },
+    };
+    (void)state;
+    for (size_t i = 0; i < 4; i++) {
+        int_div[i] = 1.0;
+        no2[i] = pow(10000.0, -(double)i / 7.0);
+    }
+    kit_expect_status("pe_omega(omega, 7, 10000)", pe_omega(omega, 7, 10000.0), KIT_OK);
+    kit_expect_table("omega", "i", omega, golden_omega_d7, 1, 4, TOL, m, 2);
+}
+
+static void omega_bad_arguments(void **state)
+{
+    double *omega = kit_doubles(8);
+    (void)state;
+    kit_expect_status("pe_omega(NULL, 8, 10000)", pe_omega(NULL, 8, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("pe_omega(omega, 0, 10000)", pe_omega(omega, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_omega(omega, 8, 1.0)", pe_omega(omega, 8, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_omega(omega, 8, NAN)", pe_omega(omega, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_omega(omega, 8, INFINITY)", pe_omega(omega, 8, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_untouched("omega", omega);
+}
+
+static void table_mistakes(void **state)
+{
+    double *pe = kit_doubles(5 * 8);
+    struct kit_mistake m[N_MISTAKES];
+    (void)state;
+    mistakes_for(m, 5, 8, 10000.0);
+    kit_expect_status("pe_table(pe, 5, 8, 10000)", pe_table(pe, 5, 8, 10000.0), KIT_OK);
+    kit_expect_table("pe", "pos,j", pe, golden_pe_5x8, 5, 8, TOL, m, N_MISTAKES);
+}
+
+static void table_odd_d(void **state)
+{
+    double *pe = kit_doubles(3 * 7);
+    struct kit_mistake m[N_MISTAKES];
+    (void)state;
+    mistakes_for(m, 3, 7, 10000.0);
+    kit_overflow_hint("odd-d", "when d is odd the last pair has only its sin column (j = d - 1); "
+                      "there is no cos column for it, so do not write one.");
+    kit_expect_status("pe_table(pe, 3, 7, 10000)", pe_table(pe, 3, 7, 10000.0), KIT_OK);
+    kit_expect_table("pe", "pos,j", pe, golden_pe_3x7, 3, 7, TOL, m, N_MISTAKES);
+}
+
+static void table_far_positions(void **state)
+{
+    size_t n = 1001, d = 6;
+    double *pe = kit_doubles(n * d);
+    (void)state;
+    kit_expect_status("pe_table(pe, 1001, 6, 100)", pe_table(pe, n, d, 100.0), KIT_OK);
+    kit_expect_table("pe rows 997..1000", "row,j", pe + 997 * d, golden_pe_997_base100, 4, d,
+                     TOL, NULL, 0);
+}
+
+static void table_properties(void **state)
+{
+    size_t n = 64, d = 32;
+    double *pe = kit_doubles(n * d);
+    (void)state;
+    kit_expect_status("pe_table(pe, 64, 32, 10000)", pe_table(pe, n, d, 10000.0), KIT_OK);
+    for (size_t pos = 0; pos < n; pos++) {
+        for (size_t i = 0; i < d / 2; i++) {
+            double s = pe[pos * d + 2 * i], c = pe[pos * d + 2 * i + 1];
+            kit_expect_true(fabs(s) <= 1.0 && fabs(c) <= 1.0,
+                            "PE(%zu, %zu..%zu) = (%g, %g) leaves [-1, 1]", pos, 2 * i, 2 * i + 1, s, c);
+            kit_expect_true(fabs(s * s + c * c - 1.0) <= TOL,
+                            "pair i = %zu at pos = %zu: sin^2 + cos^2 = %.15g, not 1 -- the two "
+                            "columns of a pair must use the same angle", i, pos, s * s + c * c);
+        }
+    }
+}
+
+static void table_row_independent_of_n(void **state)
+{
+    double *small = kit_doubles(10 * 16), *big = kit_doubles(50 * 16);
+    (void)state;
+    kit_expect_status("pe_table(pe, 10, 16, 10000)", pe_table(small, 10, 16, 10000.0), KIT_OK);
+    kit_expect_status("pe_table(pe, 50, 16, 10000)", pe_table(big, 50, 16, 10000.0), KIT_OK);
+    for (size_t k = 0; k < 10 * 16; k++) {
+        if (!(fabs(small[k] - big[k]) <= TOL)) {
+            kit_hint("depends-on-n", "PE(pos) must not depend on the sentence length n: "
+                     "n only says how many rows to write.");
+            kit_fail("PE(%zu, %zu) is %.15g with n = 10 but %.15g with n = 50", k / 16, k % 16,
+                     small[k], big[k]);
+        }
+    }
+}
+
+static void table_empty(void **state)
+{
+    (void)state;
+    kit_expect_status("pe_table(NULL, 0, 8, 10000)", pe_table(NULL, 0, 8, 10000.0), KIT_OK);
+}
+
+static void table_size_overflow(void **state)
+{
+    double *pe = kit_doubles(16);
+    (void)state;
+    kit_expect_status("pe_table(pe, SIZE_MAX / 4, 8, 10000)", pe_table(pe, SIZE_MAX / 4, 8, 10000.0),
+                      KIT_ERR_SIZE);
+    kit_expect_untouched("pe", pe);
+}
+
+static void table_bad_base(void **state)
+{
+    double *pe = kit_doubles(4 * 4);
+    const double bad[4] = { 0.5, 0.0, -10000.0, NAN };
+    (void)state;
+    for (size_t k = 0; k < 4; k++)
+        kit_expect_status("pe_table with base <= 1 or NaN", pe_table(pe, 4, 4, bad[k]), KIT_ERR_DOMAIN);
+    kit_expect_untouched("pe", pe);
+}
+
+static void add_in_place(void **state)
+{
+    size_t n = 7, d = 10;
+    double *x = kit_doubles(n * d), *want = kit_doubles(n * d);
+    double *replaced = model_table(n, d, 10000.0, RIGHT), *from1 = kit_doubles(n * d);
+    struct kit_mistake m[2] = {
+        { "replaced-not-added", "x must keep its values: add PE to them (x[k] += ...), do not overwrite them.", replaced },
+        { "positions-from-1", "row pos got PE(pos + 1): positions count from 0.", from1 },
+    };
+    (void)state;
+    kit_fill(x, n * d, 3, -1.0, 1.0);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            want[pos * d + j] = x[pos * d + j] + model(pos, j, d, 10000.0, RIGHT);
+            from1[pos * d + j] = x[pos * d + j] + model(pos, j, d, 10000.0, FROM_1);
+        }
+    kit_expect_status("pe_add(x, 7, 10, 10000)", pe_add(x, n, d, 10000.0), KIT_OK);
+    kit_expect_table("x", "pos,j", x, want, n, d, TOL, m, 2);
+}
+
+static void add_bad_arguments(void **state)
+{
+    double *x = kit_doubles(4 * 4);
+    (void)state;
+    kit_expect_status("pe_add(NULL, 4, 4, 10000)", pe_add(NULL, 4, 4, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("pe_add(x, 4, 0, 10000)", pe_add(x, 4, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_add(x, 4, 4, 0.5)", pe_add(x, 4, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_add(NULL, 0, 4, 10000)", pe_add(NULL, 0, 4, 10000.0), KIT_OK);
+    kit_expect_untouched("x", x);
+}
+
+/* The example of section 3.5: n = 3, d = 4, perm = (2, 0, 1); value from bc. */
+static void order_gap_golden(void **state)
+{
+    const double x[3 * 4] = { 0.5, -1.0, 0.25, 2.0,
+                              -0.5, 0.3, -2.0, 0.1,
+                              1.0, 1.0, -1.0, -1.0 };
+    const size_t perm[3] = { 2, 0, 1 };
+    double gap = -1.0;
+    (void)state;
+    kit_expect_status("pe_order_gap", pe_order_gap(x, perm, 3, 4, 10000.0, &gap), KIT_OK);
+    if (fabs(gap) <= 1e-12) {
+        kit_hint("no-positions", "a gap of 0 means the model cannot see the shuffle: add PE(pos) "
+                 "to row pos of both sentences before the relu.");
+    } else if (fabs(gap - 3.0 * golden_order_gap[0]) <= 1e-9) {
+        kit_hint("sum-not-mean", "your gap is n times too large: f takes the mean over rows, "
+                 "so divide the sums by n.");
+    }
+    kit_expect_near("gap", gap, golden_order_gap[0], TOL);
+}
+
+static void order_gap_bad_permutation(void **state)
+{
+    const double x[3 * 2] = { 1, 2, 3, 4, 5, 6 };
+    const size_t repeated[3] = { 0, 0, 1 }, too_big[3] = { 0, 1, 3 };
+    double *gap = kit_doubles(1);
+    (void)state;
+    kit_expect_status("pe_order_gap with perm = (0, 0, 1)",
+                      pe_order_gap(x, repeated, 3, 2, 10000.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_order_gap with perm = (0, 1, 3)",
+                      pe_order_gap(x, too_big, 3, 2, 10000.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_order_gap with n = 0", pe_order_gap(x, repeated, 0, 2, 10000.0, gap),
+                      KIT_ERR_SIZE);
+    kit_expect_status("pe_order_gap with gap = NULL",
+                      pe_order_gap(x, repeated, 3, 2, 10000.0, NULL), KIT_ERR_NULL);
+    kit_expect_untouched("gap", gap);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(omega_odd_d, 2, "pe_omega", "§3.2", "omega for odd d = 7 (bc golden values)"),
+    KIT_TEST(omega_bad_arguments, 1, "pe_omega", "§3.2", "NULL, d = 0, base 1, NaN and infinity"),
+    KIT_TEST(table_mistakes, 3, "pe_table", "§3.3", "the worked example, naming any known mistake"),
+    KIT_TEST(table_odd_d, 2, "pe_table", "§3.4", "odd d: the last column is a sin; nothing past the end"),
+    KIT_TEST(table_far_positions, 2, "pe_table", "§3.3", "rows 997..1000 with base 100 (bc golden values)"),
+    KIT_TEST(table_properties, 2, "pe_table", "§3.3", "values in [-1, 1]; each pair has norm 1"),
+    KIT_TEST(table_row_independent_of_n, 1, "pe_table", "§3.3", "a row does not depend on n"),
+    KIT_TEST(table_empty, 1, "pe_table", "§3.4", "n = 0 is an empty table"),
+    KIT_TEST(table_size_overflow, 1, "pe_table", "§3.4", "n * d overflowing size_t is KIT_ERR_SIZE"),
+    KIT_TEST(table_bad_base, 1, "pe_table", "§3.4", "base <= 1 or NaN is KIT_ERR_DOMAIN"),
+    KIT_TEST(add_in_place, 2, "pe_add", "§3.5", "x + PE on random x, in place"),
+    KIT_TEST(add_bad_arguments, 1, "pe_add", "§3.5", "bad arguments; n = 0"),
+    KIT_TEST(order_gap_golden, 2, "pe_order_gap", "§3.5", "the gap of the section 3.5 example (bc golden)"),
+    KIT_TEST(order_gap_bad_permutation, 1, "pe_order_gap", "§3.5", "perm must be a permutation"),
+    KIT_END_OF_TESTS
+};

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# deps.sh check|all — find the kit's dependencies; install the missing ones
+# with apt-get (as root, or with sudo), or print the one line that would.
+#   check: what `make check` needs (a C compiler, python3, cmocka)
+#   all:   everything (adds bc, gnuplot, pandoc, chromium)
+set -u
+mode=${1:-check}
+missing=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have "${CC:-cc}" || missing+=(gcc)
+have python3 || missing+=(python3)
+have pkg-config || missing+=(pkg-config)
+pkg-config --exists cmocka 2>/dev/null || missing+=(libcmocka-dev)
+# ASan/UBSan runtimes come with gcc on Debian/Ubuntu (libasan, libubsan).
+if [ "$mode" = all ]; then
+  have bc || missing+=(bc)
+  have gnuplot || missing+=(gnuplot-nox)
+  have pandoc || missing+=(pandoc)
+  have chromium || have chromium-browser || missing+=(chromium)
+  have bwrap || missing+=(bubblewrap)
+  have zip || missing+=(zip)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" = 0 ]; then sudo=""
+elif have sudo && sudo -n true 2>/dev/null; then sudo="sudo"
+else
+  echo "The kit needs: ${missing[*]}. Install them with:"
+  echo "  sudo apt-get update && sudo $line"
+  exit 1
+fi
+echo "Installing what the kit needs: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+if ! { $sudo apt-get update -qq && $sudo $line -qq; } >/tmp/kit-apt.log 2>&1; then
+  echo "apt-get failed (log: /tmp/kit-apt.log). Run by hand:"
+  echo "  sudo apt-get update && sudo $line"
+  exit 1
+fi
