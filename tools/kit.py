@@ -2,6 +2,7 @@
 """kit — the command behind the Makefile. Run `make help` for the targets."""
 import argparse
 import os
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -99,6 +100,7 @@ def cmd_stubs(a):
 
 
 def main(argv=None):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `make check | head` ends quietly
     p = argparse.ArgumentParser(prog="kit")
     sub = p.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("check", help="build and test one chapter")

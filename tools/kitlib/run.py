@@ -50,7 +50,7 @@ def manifest(judge_exe):
 def _env():
     env = dict(os.environ)
     env["ASAN_OPTIONS"] = (f"exitcode={ASAN_EXIT}:detect_leaks=1:abort_on_error=0:"
-                           "allocator_may_return_null=1:hard_rss_limit_mb=2048:"
+                           "allocator_may_return_null=1:hard_rss_limit_mb=2048:handle_abort=1:"
                            "print_summary=1:symbolize=1")
     env["UBSAN_OPTIONS"] = f"halt_on_error=1:exitcode={UBSAN_EXIT}:print_stacktrace=1"
     env["LSAN_OPTIONS"] = f"exitcode={ASAN_EXIT}"
@@ -137,18 +137,18 @@ def _judge_lines(text):
     """The explanation the judge printed, without cmocka's decoration."""
     lines, tags = [], []
     for raw in text.splitlines():
+        while raw.startswith("[  ERROR   ] --- "):
+            raw = raw[17:]
         if raw.startswith("KIT| "):
             lines.append(raw[5:])
         elif raw.startswith("KIT-"):
             tags.append(raw[4:])
-        elif raw.startswith("[  ERROR   ] --- "):
-            msg = raw[17:].strip()
-            if msg:
-                lines.append(msg)
-        elif raw.startswith("[   LINE   ] --- ") and "error: Failure!" in raw:
+        elif raw.startswith("[   LINE   ] --- "):
             m = re.match(r"(.*):(\d+): error: Failure!", raw[17:].strip())
             if m and m.group(1):
-                lines.append(f"(checked at {os.path.relpath(m.group(1))}:{m.group(2)})")
+                lines.append(f"(checked at {os.path.relpath(m.group(1), ROOT)}:{m.group(2)})")
+        elif raw.strip() and not raw.startswith("[") and not re.match(r"\s*\d+ FAILED TEST", raw):
+            lines.append(raw.strip())        # a plain cmocka assertion message
     return lines, tags
 
 
@@ -179,9 +179,10 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir):
         r.verdict = "TIMEOUT"
         r.lines = [f"did not finish within {timeout:g} s: an infinite loop, or a loop "
                    "that never reaches its end condition?"]
-    elif san and status in (ASAN_EXIT, UBSAN_EXIT) and re.match(r"(SEGV|stack-overflow|FPE|BUS)", san[1]):
+    elif san and status in (ASAN_EXIT, UBSAN_EXIT) and re.match(r"(SEGV|stack-overflow|FPE|BUS|ABRT)", san[1]):
         kind = san[1].split()[0]
-        sig = {"SEGV": "SIGSEGV", "stack-overflow": "SIGSEGV", "FPE": "SIGFPE", "BUS": "SIGBUS"}[kind]
+        sig = {"SEGV": "SIGSEGV", "stack-overflow": "SIGSEGV", "FPE": "SIGFPE", "BUS": "SIGBUS",
+               "ABRT": "SIGABRT"}[kind]
         r.verdict = "CRASH"
         what = ("a stack overflow: unbounded recursion, or a huge local array?"
                 if kind == "stack-overflow" else SIGNAL_WORDS[sig])
