@@ -58,6 +58,7 @@ def write_all():
             stub = derive(f.read(), src)
         old = open(dst).read() if os.path.exists(dst) else None
         if old != stub:
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
             with open(dst, "w") as f:
                 f.write(stub)
             print(f"wrote {os.path.relpath(dst)}")

@@ -1,0 +1,499 @@
+/*
+ * test_hidden.c — chapter 7's hidden tests: golden values, edge cases
+ * (masked rows, huge scores, a single key or token, bad arguments), and the
+ * known mistakes, each recognised with its own hint.
+ *
+ * Golden values come from bc in 60-digit arithmetic (tests/golden/07-attention.bc).
+ * The mistake models below compute what each known mistake produces, so a
+ * wrong table can be named (kit_expect_table matches a model within 1e-9).
+ * Tolerance 1e-12 absolute, as in the public tests: all checked values are
+ * in [-2, 2] and come from short sums of exact-ish double operations
+ * (~1e-16 each); every mistake moves some value by more than 1e-3.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "07-attention.h"
+
+#define TOL 1e-12
+
+/* The worked example (section 7.2): n = 2, m = 4, d_k = 3, d_v = 2. */
+static const double Q_2x3[6] = { 1, 0, 1,
+                                 0.5, -1, 2 };
+static const double K_4x3[12] = { 1, 1, 0,
+                                  0, 1, 1,
+                                  1, 0, -1,
+                                  -0.5, 2, 0.5 };
+static const double V_4x2[8] = { 1, 0,
+                                 0, 1,
+                                 1, 1,
+                                 -1, 2 };
+static const double S_3x4[12] = { 1, 2, 3, 4,
+                                  0.5, -1, 2, 0,
+                                  -3, 0, 0, 1.5 };
+
+static const double golden_scores_2x4[8] = {
+    0.57735026918962573, 0.57735026918962573, 0, 0,
+    -0.28867513459481287, 0.57735026918962573, -0.8660254037844386, -0.72168783648703216
+};
+
+static const double golden_softmax_3x4[12] = {
+    0.032058603280084988, 0.087144318742032573, 0.23688281808991013, 0.64391425988797235,
+    0.15844470951497971, 0.035353793408748869, 0.71009992288617418, 0.096101574190097211,
+    0.0076226364929702058, 0.15310474673159083, 0.15310474673159083, 0.68616787004384816
+};
+
+static const double golden_softmax_huge[6] = {
+    0.6652409557748219, 0.24472847105479764, 0.090030573170380462, 0.6652409557748219,
+    0.24472847105479764, 0.090030573170380462
+};
+
+static const double golden_attend_weights_2x4[8] = {
+    0.32022873784031375, 0.32022873784031375, 0.17977126215968625, 0.17977126215968625,
+    0.21798940838241343, 0.51825732223783383, 0.12237574724443213, 0.14137752213532059
+};
+
+static const double golden_attend_out_2x2[4] = {
+    0.32022873784031375, 0.8595425243193725, 0.19898763349152496, 0.92338811375290719
+};
+
+static const double golden_attend_huge_out[4] = {
+    0.75527152894520233, 0.3347590442251781, 0.75527152894520233, 0.90996942682961957
+};
+
+static const double golden_perm_gap_pe[1] = {
+    1.0267902911582345
+};
+
+/* ---- what each known mistake computes ---------------------------------- */
+enum score_mistake { SCORES_RIGHT, NO_SCALE, SCALE_BY_D_K, K_NOT_TRANSPOSED };
+enum softmax_mistake { SOFTMAX_RIGHT, COLUMNS, NOT_NORMALISED };
+
+/* S = Q K^T / sqrt(d_k), or what a mistake computes instead. */
+static double *model_scores(const double *Q, const double *K, size_t n, size_t m, size_t d_k,
+                            enum score_mistake mk)
+{
+    double *S = kit_doubles(n * m);
+    for (size_t r = 0; r < n; r++) {
+        for (size_t c = 0; c < m; c++) {
+            double dot = 0.0;
+            for (size_t t = 0; t < d_k; t++)   /* K^T wrongly read as K stored (d_k, m) */
+                dot += Q[r * d_k + t] * (mk == K_NOT_TRANSPOSED ? K[t * m + c] : K[c * d_k + t]);
+            S[r * m + c] = mk == NO_SCALE ? dot
+                         : mk == SCALE_BY_D_K ? dot / (double)d_k
+                         : dot / sqrt((double)d_k);
+        }
+    }
+    return S;
+}
+
+/* Row-wise softmax of the finite n x m table S, or a mistake's version:
+   over columns instead of rows, or exp(s - max) left unnormalised. */
+static double *model_softmax(const double *S, size_t n, size_t m, enum softmax_mistake mk)
+{
+    double *P = kit_doubles(n * m);
+    size_t lines = mk == COLUMNS ? m : n, count = mk == COLUMNS ? n : m;
+    for (size_t a = 0; a < lines; a++) {
+        double mx = -INFINITY, sum = 0.0;
+        for (size_t b = 0; b < count; b++) {
+            size_t k = mk == COLUMNS ? b * m + a : a * m + b;
+            mx = fmax(mx, S[k]);
+        }
+        for (size_t b = 0; b < count; b++) {
+            size_t k = mk == COLUMNS ? b * m + a : a * m + b;
+            P[k] = exp(S[k] - mx);
+            sum += P[k];
+        }
+        for (size_t b = 0; b < count && mk != NOT_NORMALISED; b++)
+            P[mk == COLUMNS ? b * m + a : a * m + b] /= sum;
+    }
+    return P;
+}
+
+/* Y = A V for an n x m table A. */
+static double *model_output(const double *A, const double *V, size_t n, size_t m, size_t d_v)
+{
+    double *Y = kit_doubles(n * d_v);
+    for (size_t r = 0; r < n; r++)
+        for (size_t j = 0; j < d_v; j++) {
+            double y = 0.0;
+            for (size_t c = 0; c < m; c++)
+                y += A[r * m + c] * V[c * d_v + j];
+            Y[r * d_v + j] = y;
+        }
+    return Y;
+}
+
+static const char *const HINT_NO_SCALE =
+    "your scores are sqrt(d_k) times too large: divide q . k by sqrt(d_k) (the 'scaled' of "
+    "scaled dot-product attention).";
+static const char *const HINT_SCALE_BY_D_K =
+    "you divided by d_k; the paper divides q . k by sqrt(d_k), which keeps the scores' "
+    "spread near 1 when q and k have unit-variance entries.";
+static const char *const HINT_K_NOT_TRANSPOSED =
+    "you read K as if it were already transposed (K[t*m + c]): row c of K is key c, so "
+    "the score of query r and key c is sum_t Q[r*d_k + t] * K[c*d_k + t].";
+static const char *const HINT_COLUMNS =
+    "you normalised each column (over the queries); the softmax runs over each row, i.e. "
+    "over the keys of one query, so that every row of weights sums to 1.";
+static const char *const HINT_NOT_NORMALISED =
+    "your weights do not sum to 1: after exp, divide every entry of the row by the row's sum.";
+
+/* ---- scores ---------------------------------------------------------------- */
+static void scores_mistakes(void **state)
+{
+    double *S = kit_doubles(2 * 4);
+    struct kit_mistake m[3] = {
+        { "missing-scale", HINT_NO_SCALE, model_scores(Q_2x3, K_4x3, 2, 4, 3, NO_SCALE) },
+        { "scale-by-d_k", HINT_SCALE_BY_D_K, model_scores(Q_2x3, K_4x3, 2, 4, 3, SCALE_BY_D_K) },
+        { "k-not-transposed", HINT_K_NOT_TRANSPOSED,
+          model_scores(Q_2x3, K_4x3, 2, 4, 3, K_NOT_TRANSPOSED) },
+    };
+    (void)state;
+    kit_expect_status("attn_scores(Q, K, 2, 4, 3, S)", attn_scores(Q_2x3, K_4x3, 2, 4, 3, S), KIT_OK);
+    kit_expect_table("S", "r,c", S, golden_scores_2x4, 2, 4, TOL, m, 3);
+}
+
+static void scores_larger(void **state)
+{
+    /* Random Q (6 x 8), K (5 x 8): the scores must equal the dot products
+       divided by sqrt(8); here the expected values are the right model. */
+    size_t n = 6, m = 5, d_k = 8;
+    double *Q = kit_doubles(n * d_k), *K = kit_doubles(m * d_k), *S = kit_doubles(n * m);
+    double *want;
+    struct kit_mistake mk[3];
+    (void)state;
+    kit_fill(Q, n * d_k, 21, -1.0, 1.0);
+    kit_fill(K, m * d_k, 22, -1.0, 1.0);
+    want = model_scores(Q, K, n, m, d_k, SCORES_RIGHT);
+    mk[0] = (struct kit_mistake){ "missing-scale", HINT_NO_SCALE, model_scores(Q, K, n, m, d_k, NO_SCALE) };
+    mk[1] = (struct kit_mistake){ "scale-by-d_k", HINT_SCALE_BY_D_K, model_scores(Q, K, n, m, d_k, SCALE_BY_D_K) };
+    mk[2] = (struct kit_mistake){ "k-not-transposed", HINT_K_NOT_TRANSPOSED,
+                                  model_scores(Q, K, n, m, d_k, K_NOT_TRANSPOSED) };
+    kit_expect_status("attn_scores(Q, K, 6, 5, 8, S)", attn_scores(Q, K, n, m, d_k, S), KIT_OK);
+    kit_expect_table("S", "r,c", S, want, n, m, TOL, mk, 3);
+}
+
+static void scores_bad_arguments(void **state)
+{
+    double Q[6] = { 1, 0, 1, 0.5, -1, 2 };
+    double K[12] = { 1, 1, 0, 0, 1, 1, 1, 0, -1, -0.5, 2, 0.5 };
+    double *S = kit_doubles(8);
+    (void)state;
+    kit_expect_status("attn_scores(Q, NULL, ...)", attn_scores(Q, NULL, 2, 4, 3, S), KIT_ERR_NULL);
+    kit_expect_status("attn_scores(NULL, K, 2, ...)", attn_scores(NULL, K, 2, 4, 3, S), KIT_ERR_NULL);
+    kit_expect_status("attn_scores(Q, K, 2, 4, 3, NULL)", attn_scores(Q, K, 2, 4, 3, NULL), KIT_ERR_NULL);
+    kit_expect_status("attn_scores with m = 0", attn_scores(Q, K, 2, 0, 3, S), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores with d_k = 0", attn_scores(Q, K, 2, 4, 0, S), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores with n = SIZE_MAX / 4", attn_scores(Q, K, SIZE_MAX / 4, 4, 3, S),
+                      KIT_ERR_SIZE);
+    Q[4] = NAN;
+    kit_expect_status("attn_scores with a NaN in Q", attn_scores(Q, K, 2, 4, 3, S), KIT_ERR_DOMAIN);
+    Q[4] = -1.0;
+    K[11] = -INFINITY;
+    kit_expect_status("attn_scores with -inf in K", attn_scores(Q, K, 2, 4, 3, S), KIT_ERR_DOMAIN);
+    K[11] = 1e101;
+    kit_expect_status("attn_scores with 1e101 in K", attn_scores(Q, K, 2, 4, 3, S), KIT_ERR_DOMAIN);
+    kit_expect_untouched("S", S);
+    K[11] = 0.5;
+    kit_expect_status("attn_scores(NULL, K, 0, 4, 3, NULL)", attn_scores(NULL, K, 0, 4, 3, NULL), KIT_OK);
+}
+
+/* ---- softmax --------------------------------------------------------------- */
+static void softmax_mistakes(void **state)
+{
+    double *P = kit_doubles(3 * 4);
+    struct kit_mistake m[2] = {
+        { "wrong-axis", HINT_COLUMNS, model_softmax(S_3x4, 3, 4, COLUMNS) },
+        { "not-normalised", HINT_NOT_NORMALISED, model_softmax(S_3x4, 3, 4, NOT_NORMALISED) },
+    };
+    (void)state;
+    kit_expect_status("attn_softmax(S, 3, 4, P)", attn_softmax(S_3x4, 3, 4, P), KIT_OK);
+    kit_expect_table("P", "r,c", P, golden_softmax_3x4, 3, 4, TOL, m, 2);
+}
+
+static void softmax_overflow(void **state)
+{
+    /* exp(1000) overflows a double (max ~1.8e308 = exp(709.8)) and exp(-1000)
+       underflows to 0; the softmax itself is harmless: (0.665, 0.245, 0.090). */
+    const double S[6] = { 1000, 999, 998,
+                          -1000, -1001, -1002 };
+    double *P = kit_doubles(2 * 3);
+    int finite = 1;
+    (void)state;
+    kit_expect_status("attn_softmax on scores +-1000", attn_softmax(S, 2, 3, P), KIT_OK);
+    for (size_t k = 0; k < 6; k++)
+        finite = finite && isfinite(P[k]);
+    if (!finite)
+        kit_hint("no-max-subtraction", "exp(1000) is +inf and exp(-1000) is 0 in double, so "
+                 "inf/inf or 0/0 gives NaN. Subtract the row maximum before exp: "
+                 "softmax(s) = softmax(s - max s), and then every exp is in [0, 1].");
+    kit_expect_table("P", "r,c", P, golden_softmax_huge, 2, 3, TOL, NULL, 0);
+}
+
+static void softmax_masked_rows(void **state)
+{
+    /* Row 0: every key masked (-inf): uniform, by the contract. Row 1: every
+       score -1e308, finite and equal: uniform. Row 2: two keys masked: they
+       get exactly 0, the two others share equally. */
+    const double S[12] = { -INFINITY, -INFINITY, -INFINITY, -INFINITY,
+                           -1e308, -1e308, -1e308, -1e308,
+                           -INFINITY, 1.0, -INFINITY, 1.0 };
+    const double want[12] = { 0.25, 0.25, 0.25, 0.25,
+                              0.25, 0.25, 0.25, 0.25,
+                              0.0, 0.5, 0.0, 0.5 };
+    double *P = kit_doubles(3 * 4);
+    (void)state;
+    kit_expect_status("attn_softmax on masked rows", attn_softmax(S, 3, 4, P), KIT_OK);
+    if (isnan(P[0]) || isnan(P[1]))
+        kit_hint("all-masked-row", "a row whose scores are all -INFINITY has maximum -INFINITY, "
+                 "and -INFINITY - (-INFINITY) is NaN. The contract gives that row the uniform "
+                 "weights 1/m: test for it before subtracting the maximum.");
+    else if (isnan(P[4]))
+        kit_hint("no-max-subtraction", "exp(-1e308) is 0, so the row sum is 0 and 0/0 is NaN: "
+                 "subtract the row maximum before exp.");
+    kit_expect_table("P", "r,c", P, want, 3, 4, TOL, NULL, 0);
+    kit_expect_true(P[8] == 0.0 && P[10] == 0.0,
+                    "a masked key (-INFINITY) must get weight exactly 0, got %.17g and %.17g",
+                    P[8], P[10]);
+}
+
+static void softmax_one_column(void **state)
+{
+    /* m = 1: every row is the single weight 1, whatever its score. */
+    const double S[4] = { -3.5, 0.0, 1e300, -INFINITY };
+    const double want[4] = { 1, 1, 1, 1 };
+    double *P = kit_doubles(4);
+    (void)state;
+    kit_expect_status("attn_softmax(S, 4, 1, P)", attn_softmax(S, 4, 1, P), KIT_OK);
+    kit_expect_table("P", "r,c", P, want, 4, 1, TOL, NULL, 0);
+}
+
+static void softmax_more_bad_arguments(void **state)
+{
+    const double S[4] = { 0, 1, INFINITY, 2 };
+    double *P = kit_doubles(4);
+    (void)state;
+    kit_expect_status("attn_softmax with a +INFINITY score", attn_softmax(S, 2, 2, P), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_softmax(S, 2, 2, NULL)", attn_softmax(S, 2, 2, NULL), KIT_ERR_NULL);
+    kit_expect_status("attn_softmax with n = SIZE_MAX / 4, m = 8",
+                      attn_softmax(S, SIZE_MAX / 4, 8, P), KIT_ERR_SIZE);
+    kit_expect_untouched("P", P);
+    kit_expect_status("attn_softmax(NULL, 0, 3, NULL)", attn_softmax(NULL, 0, 3, NULL), KIT_OK);
+}
+
+/* ---- attention ------------------------------------------------------------- */
+static void attend_mistakes(void **state)
+{
+    double *A = kit_doubles(2 * 4), *Y = kit_doubles(2 * 2);
+    double *S = model_scores(Q_2x3, K_4x3, 2, 4, 3, SCORES_RIGHT);
+    double *A_no_scale = model_softmax(model_scores(Q_2x3, K_4x3, 2, 4, 3, NO_SCALE), 2, 4, SOFTMAX_RIGHT);
+    double *A_k = model_softmax(model_scores(Q_2x3, K_4x3, 2, 4, 3, K_NOT_TRANSPOSED), 2, 4,
+                                SOFTMAX_RIGHT);
+    double *A_cols = model_softmax(S, 2, 4, COLUMNS), *A_raw = model_softmax(S, 2, 4, NOT_NORMALISED);
+    struct kit_mistake mA[4] = {
+        { "missing-scale", HINT_NO_SCALE, A_no_scale },
+        { "k-not-transposed", HINT_K_NOT_TRANSPOSED, A_k },
+        { "wrong-axis", HINT_COLUMNS, A_cols },
+        { "not-normalised", HINT_NOT_NORMALISED, A_raw },
+    };
+    struct kit_mistake mY[4] = {
+        { "missing-scale", HINT_NO_SCALE, model_output(A_no_scale, V_4x2, 2, 4, 2) },
+        { "k-not-transposed", HINT_K_NOT_TRANSPOSED, model_output(A_k, V_4x2, 2, 4, 2) },
+        { "wrong-axis", HINT_COLUMNS, model_output(A_cols, V_4x2, 2, 4, 2) },
+        { "not-normalised", HINT_NOT_NORMALISED, model_output(A_raw, V_4x2, 2, 4, 2) },
+    };
+    (void)state;
+    kit_expect_status("attn_attend", attn_attend(Q_2x3, K_4x3, V_4x2, 2, 4, 3, 2, A, Y), KIT_OK);
+    kit_expect_table("A", "r,c", A, golden_attend_weights_2x4, 2, 4, TOL, mA, 4);
+    kit_expect_table("Y", "r,j", Y, golden_attend_out_2x2, 2, 2, TOL, mY, 4);
+}
+
+static void attend_huge_scores(void **state)
+{
+    /* d_k = 1, Q = (1, -1), K = (1000, 999, 998): scores +-1000, which
+       overflow a softmax that does not subtract the maximum. */
+    const double Q[2] = { 1, -1 }, K[3] = { 1000, 999, 998 };
+    const double V[6] = { 1, 0,
+                          0, 1,
+                          1, 1 };
+    double *A = kit_doubles(2 * 3), *Y = kit_doubles(2 * 2);
+    int finite = 1;
+    (void)state;
+    kit_expect_status("attn_attend with scores +-1000", attn_attend(Q, K, V, 2, 3, 1, 2, A, Y), KIT_OK);
+    for (size_t k = 0; k < 4; k++)
+        finite = finite && isfinite(Y[k]);
+    if (!finite)
+        kit_hint("no-max-subtraction", "a score of 1000 makes exp overflow to +inf (and -1000 "
+                 "underflows to 0): subtract the row maximum before exp.");
+    kit_expect_table("Y", "r,j", Y, golden_attend_huge_out, 2, 2, TOL, NULL, 0);
+}
+
+static void attend_single_key(void **state)
+{
+    /* m = 1: every query puts weight 1 on the only key; every output row is V. */
+    size_t n = 3, d_k = 4, d_v = 2;
+    double *Q = kit_doubles(n * d_k), *A = kit_doubles(n), *Y = kit_doubles(n * d_v);
+    const double K[4] = { 0.5, -0.5, 2.0, 1.0 }, V[2] = { -1.25, 3.0 };
+    const double ones[3] = { 1, 1, 1 }, want[6] = { -1.25, 3.0, -1.25, 3.0, -1.25, 3.0 };
+    (void)state;
+    kit_fill(Q, n * d_k, 5, -2.0, 2.0);
+    kit_expect_status("attn_attend with m = 1", attn_attend(Q, K, V, n, 1, d_k, d_v, A, Y), KIT_OK);
+    kit_expect_table("A", "r,c", A, ones, n, 1, TOL, NULL, 0);
+    kit_expect_table("Y", "r,j", Y, want, n, d_v, TOL, NULL, 0);
+}
+
+static void attend_equal_keys(void **state)
+{
+    /* All keys equal: every score of a row is the same, the weights are
+       uniform and every output row is the mean of V's rows. */
+    size_t n = 2, m = 4, d_k = 3, d_v = 3;
+    const double K[12] = { 1, -2, 0.5, 1, -2, 0.5, 1, -2, 0.5, 1, -2, 0.5 };
+    double *Q = kit_doubles(n * d_k), *V = kit_doubles(m * d_v);
+    double *A = kit_doubles(n * m), *Y = kit_doubles(n * d_v), want[6];
+    (void)state;
+    kit_fill(Q, n * d_k, 8, -3.0, 3.0);
+    kit_fill(V, m * d_v, 9, -1.0, 1.0);
+    for (size_t j = 0; j < d_v; j++) {
+        double mean = (V[j] + V[d_v + j] + V[2 * d_v + j] + V[3 * d_v + j]) / 4.0;
+        want[j] = want[d_v + j] = mean;
+    }
+    kit_expect_status("attn_attend with equal keys", attn_attend(Q, K, V, n, m, d_k, d_v, A, Y), KIT_OK);
+    for (size_t k = 0; k < n * m; k++)
+        kit_expect_true(fabs(A[k] - 0.25) <= TOL, "A[%zu][%zu] = %.17g, expected 0.25 (equal keys)",
+                        k / m, k % m, A[k]);
+    kit_expect_table("Y", "r,j", Y, want, n, d_v, TOL, NULL, 0);
+}
+
+static void attend_bad_arguments(void **state)
+{
+    double Q[6] = { 1, 0, 1, 0.5, -1, 2 };
+    double K[12] = { 1, 1, 0, 0, 1, 1, 1, 0, -1, -0.5, 2, 0.5 };
+    double V[8] = { 1, 0, 0, 1, 1, 1, -1, 2 };
+    double *A = kit_doubles(8), *Y = kit_doubles(4);
+    (void)state;
+    kit_expect_status("attn_attend with V = NULL", attn_attend(Q, K, NULL, 2, 4, 3, 2, A, Y), KIT_ERR_NULL);
+    kit_expect_status("attn_attend with A = NULL", attn_attend(Q, K, V, 2, 4, 3, 2, NULL, Y), KIT_ERR_NULL);
+    kit_expect_status("attn_attend with d_v = 0", attn_attend(Q, K, V, 2, 4, 3, 0, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("attn_attend with m = 0", attn_attend(Q, K, V, 2, 0, 3, 2, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("attn_attend with m = SIZE_MAX / 4", attn_attend(Q, K, V, 2, SIZE_MAX / 4, 3, 2, A, Y),
+                      KIT_ERR_SIZE);
+    V[5] = NAN;
+    kit_expect_status("attn_attend with a NaN in V", attn_attend(Q, K, V, 2, 4, 3, 2, A, Y), KIT_ERR_DOMAIN);
+    V[5] = 1.0;
+    Q[0] = -1e101;
+    kit_expect_status("attn_attend with -1e101 in Q", attn_attend(Q, K, V, 2, 4, 3, 2, A, Y), KIT_ERR_DOMAIN);
+    kit_expect_untouched("A", A);
+    kit_expect_untouched("Y", Y);
+    kit_expect_status("attn_attend with n = 0", attn_attend(NULL, K, V, 0, 4, 3, 2, NULL, NULL), KIT_OK);
+}
+
+/* ---- permutation equivariance --------------------------------------------- */
+static void perm_gap_no_positions_many(void **state)
+{
+    /* Several sizes and shuffles (a reversal, a rotation, a swap): without
+       positions, the gap is 0 up to rounding. */
+    const size_t sizes[3][2] = { { 2, 3 }, { 6, 4 }, { 9, 8 } };
+    (void)state;
+    for (size_t s = 0; s < 3; s++) {
+        size_t n = sizes[s][0], d = sizes[s][1];
+        double *X = kit_doubles(n * d), gap = -1.0;
+        size_t *perm = kit_sizes(n);
+        kit_fill(X, n * d, 30 + s, -2.0, 2.0);
+        for (size_t pos = 0; pos < n; pos++)
+            perm[pos] = s == 0 ? n - 1 - pos : s == 1 ? (pos + 2) % n : pos;
+        if (s == 2) {
+            perm[1] = 7;
+            perm[7] = 1;
+        }
+        kit_expect_status("attn_perm_gap(with_pe = 0)", attn_perm_gap(X, perm, n, d, 0, 10000.0, &gap),
+                          KIT_OK);
+        if (!(gap <= TOL))
+            kit_hint("positions-without-pe", "with with_pe == 0 nothing may depend on the "
+                     "position: Z_a and Z_b are the plain rows, and self-attention of shuffled "
+                     "rows is the shuffled self-attention.");
+        kit_expect_true(gap <= TOL, "n = %zu, d = %zu: the gap without positions is %.3g, not 0",
+                        n, d, gap);
+    }
+}
+
+static void perm_gap_golden(void **state)
+{
+    const double X[12] = { 0.5, -1.0, 0.25, 2.0,
+                           -0.5, 0.3, -2.0, 0.1,
+                           1.0, 1.0, -1.0, -1.0 };
+    const size_t perm[3] = { 2, 0, 1 };
+    double gap = -1.0;
+    (void)state;
+    kit_expect_status("attn_perm_gap(with_pe = 1)", attn_perm_gap(X, perm, 3, 4, 1, 10000.0, &gap),
+                      KIT_OK);
+    if (fabs(gap) <= TOL)
+        kit_hint("no-position-signal", "with positions the gap must not be 0. Either PE was not "
+                 "added, or it was shuffled along with the words: Z_b[pos] gets PE(pos), the "
+                 "position the word now occupies, not PE(perm[pos]).");
+    kit_expect_near("gap with positions", gap, golden_perm_gap_pe[0], TOL);
+}
+
+static void perm_gap_identity_and_single(void **state)
+{
+    /* The identity shuffle changes nothing, with positions too; a single
+       token has only the identity shuffle. */
+    size_t n = 4, d = 6;
+    double *X = kit_doubles(n * d), gap = -1.0;
+    const size_t identity[4] = { 0, 1, 2, 3 }, one[1] = { 0 };
+    (void)state;
+    kit_fill(X, n * d, 40, -1.0, 1.0);
+    kit_expect_status("attn_perm_gap(identity, with_pe = 1)",
+                      attn_perm_gap(X, identity, n, d, 1, 10000.0, &gap), KIT_OK);
+    kit_expect_near("gap for the identity", gap, 0.0, TOL);
+    kit_expect_status("attn_perm_gap(n = 1, with_pe = 1)", attn_perm_gap(X, one, 1, d, 1, 10000.0, &gap),
+                      KIT_OK);
+    kit_expect_near("gap for a single token", gap, 0.0, TOL);
+}
+
+static void perm_gap_bad_arguments(void **state)
+{
+    double X[6] = { 1, 2, 3, 4, 5, 6 };
+    const size_t repeated[3] = { 0, 0, 1 }, too_big[3] = { 0, 1, 3 }, ok[3] = { 2, 0, 1 };
+    double *gap = kit_doubles(1);
+    (void)state;
+    kit_expect_status("attn_perm_gap with perm = (0, 0, 1)",
+                      attn_perm_gap(X, repeated, 3, 2, 1, 10000.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_perm_gap with perm = (0, 1, 3)",
+                      attn_perm_gap(X, too_big, 3, 2, 0, 10000.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_perm_gap with base = 1", attn_perm_gap(X, ok, 3, 2, 1, 1.0, gap),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("attn_perm_gap with n = 0", attn_perm_gap(X, ok, 0, 2, 1, 10000.0, gap),
+                      KIT_ERR_SIZE);
+    kit_expect_status("attn_perm_gap with d = 0", attn_perm_gap(X, ok, 3, 0, 1, 10000.0, gap),
+                      KIT_ERR_SIZE);
+    kit_expect_status("attn_perm_gap with gap = NULL", attn_perm_gap(X, ok, 3, 2, 1, 10000.0, NULL),
+                      KIT_ERR_NULL);
+    X[3] = INFINITY;
+    kit_expect_status("attn_perm_gap with an infinite X", attn_perm_gap(X, ok, 3, 2, 1, 10000.0, gap),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("gap", gap);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(scores_mistakes, 2, "attn_scores", "§7.2", "the worked example, naming any known mistake"),
+    KIT_TEST(scores_larger, 1, "attn_scores", "§7.2", "random 6 x 8 queries against 5 keys"),
+    KIT_TEST(scores_bad_arguments, 1, "attn_scores", "§7.4", "NULL, zero sizes, overflow, NaN/inf/huge entries; n = 0"),
+    KIT_TEST(softmax_mistakes, 2, "attn_softmax", "§7.3", "the 3 x 4 example, naming any known mistake"),
+    KIT_TEST(softmax_overflow, 2, "attn_softmax", "§7.4", "scores +-1000: no overflow, no NaN (bc)"),
+    KIT_TEST(softmax_masked_rows, 2, "attn_softmax", "§7.4", "all -inf row uniform; -1e308 row uniform; masked keys 0"),
+    KIT_TEST(softmax_one_column, 1, "attn_softmax", "§7.4", "m = 1: every weight is 1"),
+    KIT_TEST(softmax_more_bad_arguments, 1, "attn_softmax", "§7.4", "+inf score, NULL P, overflow; n = 0"),
+    KIT_TEST(attend_mistakes, 2, "attn_attend", "§7.5", "the worked example, naming any known mistake"),
+    KIT_TEST(attend_huge_scores, 2, "attn_attend", "§7.4", "scores +-1000 through attention (bc)"),
+    KIT_TEST(attend_single_key, 1, "attn_attend", "§7.4", "m = 1: weight 1 and Y = V for every query"),
+    KIT_TEST(attend_equal_keys, 1, "attn_attend", "§7.5", "equal keys: uniform weights, Y = mean of V"),
+    KIT_TEST(attend_bad_arguments, 1, "attn_attend", "§7.4", "NULL, zero sizes, overflow, NaN in V, huge Q; n = 0"),
+    KIT_TEST(perm_gap_no_positions_many, 2, "attn_perm_gap", "§7.6", "no positions: gap 0 for three shuffles"),
+    KIT_TEST(perm_gap_golden, 2, "attn_perm_gap", "§7.6", "with positions: the bc gap, naming a missing signal"),
+    KIT_TEST(perm_gap_identity_and_single, 1, "attn_perm_gap", "§7.4", "identity shuffle and n = 1: gap 0"),
+    KIT_TEST(perm_gap_bad_arguments, 1, "attn_perm_gap", "§7.4", "bad perm, base, sizes, NULL, inf in X"),
+    KIT_END_OF_TESTS
+};
