@@ -1,0 +1,469 @@
+/*
+ * test_hidden.c — chapter 1's hidden tests: tokenizer edge cases, bad
+ * arguments, and the known mistakes, each recognised with its own hint.
+ *
+ * Golden values come from bc in 60-digit arithmetic
+ * (tests/golden/01-integer-positions.bc); token ids are read off the
+ * vocabulary. The mistake models below compute what each known mistake
+ * produces, so a wrong answer can be named. Tolerance 1e-12 absolute: sums,
+ * means and norms of a few dozen numbers below 12 (rounding ~1e-15); the
+ * ratios of swamp_long reach 8176, where a relative error of 1e-15 is
+ * still below 1e-11, so that test uses 1e-9.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "kit_test.h"
+#include "01-integer-positions.h"
+
+#define TOL 1e-12
+
+static const char *const vocab[IP_VOCAB_SIZE] = IP_VOCAB;
+
+static const double E[10 * 4] = {
+     0.1, -0.1,  0.1, -0.1,   /* <unk>   */
+     0.5,  0.2, -0.3,  0.8,   /* all     */
+    -0.6,  0.4,  0.5,  0.1,   /* animals */
+     0.2,  0.9,  0.1, -0.3,   /* are     */
+     0.7, -0.5,  0.4,  0.2,   /* equal   */
+    -0.2, -0.3,  0.8,  0.5,   /* but     */
+     0.4,  0.6, -0.6, -0.2,   /* some    */
+     0.9,  0.1,  0.2, -0.4,   /* more    */
+    -0.3,  0.7, -0.2,  0.6,   /* than    */
+     0.1, -0.8, -0.5,  0.3,   /* others  */
+};
+
+static const char *const sentence = "All animals are equal but some are more equal than others";
+static const int sentence_ids[11] = { 1, 2, 3, 4, 5, 6, 3, 7, 4, 8, 9 };
+static const int shuffled_ids[11] = { 6, 2, 3, 4, 5, 1, 3, 7, 4, 8, 9 };
+
+static const double golden_X_example[44] = {
+    0.5, 0.20000000000000001, -0.29999999999999999, 0.80000000000000004,
+    -0.59999999999999998, 0.40000000000000002, 0.5, 0.10000000000000001,
+    0.20000000000000001, 0.90000000000000002, 0.10000000000000001, -0.29999999999999999,
+    0.69999999999999996, -0.5, 0.40000000000000002, 0.20000000000000001,
+    -0.20000000000000001, -0.29999999999999999, 0.80000000000000004, 0.5,
+    0.40000000000000002, 0.59999999999999998, -0.59999999999999998, -0.20000000000000001,
+    0.20000000000000001, 0.90000000000000002, 0.10000000000000001, -0.29999999999999999,
+    0.90000000000000002, 0.10000000000000001, 0.20000000000000001, -0.40000000000000002,
+    0.69999999999999996, -0.5, 0.40000000000000002, 0.20000000000000001,
+    -0.29999999999999999, 0.69999999999999996, -0.20000000000000001, 0.59999999999999998,
+    0.10000000000000001, -0.80000000000000004, -0.5, 0.29999999999999999
+};
+static const double golden_mean_example[4] = {
+    0.23636363636363636, 0.15454545454545454, 0.081818181818181818, 0.13636363636363635
+};
+static const double golden_X_plus_pos[44] = {
+    0.5, 0.20000000000000001, -0.29999999999999999, 0.80000000000000004,
+    0.40000000000000002, 1.3999999999999999, 1.5, 1.1000000000000001,
+    2.2000000000000002, 2.8999999999999999, 2.1000000000000001, 1.7,
+    3.7000000000000002, 2.5, 3.3999999999999999, 3.2000000000000002,
+    3.7999999999999998, 3.7000000000000002, 4.7999999999999998, 4.5,
+    5.4000000000000004, 5.5999999999999996, 4.4000000000000004, 4.7999999999999998,
+    6.2000000000000002, 6.9000000000000004, 6.0999999999999996, 5.7000000000000002,
+    7.9000000000000004, 7.0999999999999996, 7.2000000000000002, 6.5999999999999996,
+    8.6999999999999993, 7.5, 8.4000000000000004, 8.1999999999999993,
+    8.6999999999999993, 9.6999999999999993, 8.8000000000000007, 9.5999999999999996,
+    10.1, 9.1999999999999993, 9.5, 10.300000000000001
+};
+static const double golden_mean_plus_pos[4] = {
+    5.2363636363636363, 5.1545454545454543, 5.081818181818182, 5.1363636363636367
+};
+static const double golden_ratio_example[11] = {
+    0, 2.2645540682891916, 4.1039134083406168, 6.1885274775527606,
+    7.9211803438133943, 10.425720702853738, 12.311740225021849, 13.862065601673441,
+    16.502739940140696, 18.182745801939795, 20.100756305184241
+};
+static const double golden_ratio_long[4] = {
+    16, 160, 1600, 8176
+};
+
+/* ---- tokenizer --------------------------------------------------------- */
+#define HINT_LOWER "\"%s\" became <unk>: lower-case each token before looking it up " \
+                   "(\"All\" is the word \"all\")."
+#define HINT_SPACES "you found %zu token(s) where there are %zu: tabs, newlines, \\v, \\f and \\r " \
+                    "separate tokens too, not only spaces."
+#define HINT_EMPTY "you found %zu token(s) where there are %zu: a run of several white-space " \
+                   "characters is one separator; it does not make empty tokens."
+#define HINT_PREFIX "token %zu (\"%s\") got id %d (\"%s\"), but only the whole word matches: " \
+                    "compare up to the end of both the token and the vocabulary entry."
+
+/* Tokenize text and compare with the expected ids; name the known mistakes.
+   tokens[] are the expected tokens, for the messages. */
+static void expect_ids(const char *text, const char *const *tokens, const int *want, size_t count)
+{
+    int *ids = kit_ints(32);
+    size_t *n = kit_sizes(1);
+    int has_other_space = strpbrk(text, "\t\n\v\f\r") != NULL;
+    kit_expect_status("tokenize_ids", tokenize_ids(text, vocab, IP_VOCAB_SIZE, ids, 32, n), KIT_OK);
+    if (*n < count && has_other_space)
+        kit_hint("spaces-only", HINT_SPACES, *n, count);
+    else if (*n > count)
+        kit_hint("empty-tokens", HINT_EMPTY, *n, count);
+    kit_expect_size("number of tokens *n", *n, count);
+    for (size_t pos = 0; pos < count; pos++) {
+        if (ids[pos] == want[pos])
+            continue;
+        if (ids[pos] == 0 && want[pos] != 0)
+            kit_hint("not-lowered", HINT_LOWER, tokens[pos]);
+        else if (want[pos] == 0 && ids[pos] > 0 && ids[pos] < IP_VOCAB_SIZE)
+            kit_hint("prefix-match", HINT_PREFIX, pos, tokens[pos], ids[pos], vocab[ids[pos]]);
+        kit_fail("ids[%zu] (token \"%s\"): expected %d, got %d", pos, tokens[pos], want[pos], ids[pos]);
+    }
+}
+
+static void tokenize_upper_case(void **state)
+{
+    const char *tokens[6] = { "ALL", "Animals", "ARE", "eQuAl", "BUT", "Others" };
+    const int want[6] = { 1, 2, 3, 4, 5, 9 };
+    (void)state;
+    expect_ids("ALL Animals ARE eQuAl BUT Others", tokens, want, 6);
+}
+
+static void tokenize_white_space(void **state)
+{
+    const char *tokens[7] = { "all", "animals", "are", "equal", "but", "some", "more" };
+    const int want[7] = { 1, 2, 3, 4, 5, 6, 7 };
+    (void)state;
+    expect_ids("all\tanimals\nare\r\nequal\vbut\fsome\t\tmore\n", tokens, want, 7);
+}
+
+static void tokenize_runs_of_spaces(void **state)
+{
+    const char *tokens[4] = { "all", "animals", "are", "equal" };
+    const int want[4] = { 1, 2, 3, 4 };
+    (void)state;
+    expect_ids("   all  animals     are equal   ", tokens, want, 4);
+}
+
+static void tokenize_unknown_words(void **state)
+{
+    /* prefixes and extensions of vocabulary words, punctuation, and the
+       literal "<unk>": all unknown, id 0; "than" stays 8. */
+    const char *tokens[8] = { "a", "al", "alls", "animal", "equal.", "<unk>", "cats", "than" };
+    const int want[8] = { 0, 0, 0, 0, 0, 0, 0, 8 };
+    (void)state;
+    expect_ids("a al alls animal equal. <unk> cats than", tokens, want, 8);
+}
+
+static void tokenize_empty_texts(void **state)
+{
+    int *ids = kit_ints(4);
+    size_t *n = kit_sizes(1), *m = kit_sizes(1), *z = kit_sizes(1);
+    (void)state;
+    kit_expect_status("tokenize_ids(\"\")", tokenize_ids("", vocab, IP_VOCAB_SIZE, ids, 4, n), KIT_OK);
+    kit_expect_size("*n for \"\"", *n, 0);
+    kit_expect_status("tokenize_ids(\" \\t\\n \")", tokenize_ids(" \t\n ", vocab, IP_VOCAB_SIZE, ids, 4, m),
+                      KIT_OK);
+    if (*m > 0)
+        kit_hint("empty-tokens", "a text of white space only has no token at all.");
+    kit_expect_size("*n for white space only", *m, 0);
+    kit_expect_status("tokenize_ids(\"\", ..., NULL, 0, n)",
+                      tokenize_ids("", vocab, IP_VOCAB_SIZE, NULL, 0, z), KIT_OK);
+    kit_expect_size("*n for \"\" with max_n = 0", *z, 0);
+    kit_expect_untouched("ids", ids);
+}
+
+static void tokenize_buffer_sizes(void **state)
+{
+    int *exact = kit_ints(11), *small = kit_ints(10);
+    size_t *n = kit_sizes(1), *needed = kit_sizes(1);
+    (void)state;
+    kit_expect_status("tokenize_ids with max_n = 11", tokenize_ids(sentence, vocab, IP_VOCAB_SIZE,
+                      exact, 11, n), KIT_OK);
+    kit_expect_size("*n", *n, 11);
+    for (size_t pos = 0; pos < 11; pos++)
+        kit_expect_true(exact[pos] == sentence_ids[pos], "ids[%zu]: expected %d, got %d", pos,
+                        sentence_ids[pos], exact[pos]);
+    kit_overflow_hint("wrote-before-counting", "count the tokens first: when they do not fit in "
+                      "max_n, return KIT_ERR_SIZE before writing any id.");
+    kit_expect_status("tokenize_ids with max_n = 10", tokenize_ids(sentence, vocab, IP_VOCAB_SIZE,
+                      small, 10, needed), KIT_ERR_SIZE);
+    if (!kit_untouched(small))
+        kit_hint("wrote-before-counting", "count the tokens first: when they do not fit in "
+                 "max_n, return KIT_ERR_SIZE before writing any id.");
+    kit_expect_untouched("ids", small);
+    if (kit_untouched(needed))
+        kit_hint("count-on-overflow", "on KIT_ERR_SIZE, *n must say how many tokens are needed, "
+                 "so the caller can allocate them and call again.");
+    kit_expect_size("tokens needed *n", *needed, 11);
+}
+
+static void tokenize_first_entry_wins(void **state)
+{
+    /* a vocabulary with a repeated word: the first entry gives the id */
+    const char *const twice[4] = { "<unk>", "equal", "are", "equal" };
+    int *ids = kit_ints(3);
+    size_t *n = kit_sizes(1);
+    (void)state;
+    kit_expect_status("tokenize_ids", tokenize_ids("Equal are EQUAL", twice, 4, ids, 3, n), KIT_OK);
+    kit_expect_size("*n", *n, 3);
+    kit_expect_true(ids[0] == 1 && ids[1] == 2 && ids[2] == 1,
+                    "ids must be (1, 2, 1), the first matching entry; got (%d, %d, %d)",
+                    ids[0], ids[1], ids[2]);
+}
+
+static void tokenize_bad_arguments(void **state)
+{
+    const char *const holey[3] = { "<unk>", NULL, "all" };
+    int *ids = kit_ints(16);
+    size_t *n = kit_sizes(1);
+    (void)state;
+    kit_expect_status("tokenize_ids(NULL text)", tokenize_ids(NULL, vocab, 10, ids, 16, n), KIT_ERR_NULL);
+    kit_expect_status("tokenize_ids(NULL vocab)", tokenize_ids(sentence, NULL, 10, ids, 16, n), KIT_ERR_NULL);
+    kit_expect_status("tokenize_ids(NULL ids, max_n = 16)", tokenize_ids(sentence, vocab, 10, NULL, 16, n),
+                      KIT_ERR_NULL);
+    kit_expect_status("tokenize_ids(n = NULL)", tokenize_ids(sentence, vocab, 10, ids, 16, NULL), KIT_ERR_NULL);
+    kit_expect_status("tokenize_ids(vocab[1] = NULL)", tokenize_ids("all", holey, 3, ids, 16, n), KIT_ERR_NULL);
+    kit_expect_status("tokenize_ids(v = 0)", tokenize_ids(sentence, vocab, 0, ids, 16, n), KIT_ERR_SIZE);
+    kit_expect_untouched("ids", ids);
+    kit_expect_untouched("n", n);
+}
+
+/* ---- embed_lookup ------------------------------------------------------ */
+static void embed_not_square(void **state)
+{
+    size_t v = 6, d = 3, n = 5;
+    const int ids[5] = { 5, 0, 3, 3, 1 };
+    double *T = kit_doubles(v * d), *X = kit_doubles(n * d);
+    double *want = kit_doubles(n * d), *transposed = kit_doubles(n * d);
+    struct kit_mistake m[1] = {
+        { "table-transposed", "E is (v, d) row-major: the vector of word id is E[id*d + 0 .. id*d + d-1], "
+          "not a column.", transposed },
+    };
+    (void)state;
+    kit_fill(T, v * d, 5, -1.0, 1.0);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            want[pos * d + j] = T[(size_t)ids[pos] * d + j];       /* the definition: a copy */
+            transposed[pos * d + j] = T[j * v + (size_t)ids[pos]];
+        }
+    kit_expect_status("embed_lookup(ids, 5, E, 6, 3, X)", embed_lookup(ids, n, T, v, d, X), KIT_OK);
+    kit_expect_table("X", "pos,j", X, want, n, d, TOL, m, 1);
+}
+
+static void embed_checks_before_writing(void **state)
+{
+    const int late_bad[4] = { 1, 2, 3, -1 }, high[2] = { 9, 10 };
+    double *X = kit_doubles(4 * 4), *Y = kit_doubles(2 * 4);
+    (void)state;
+    kit_expect_status("embed_lookup with ids (1, 2, 3, -1)", embed_lookup(late_bad, 4, E, 10, 4, X),
+                      KIT_ERR_DOMAIN);
+    if (!kit_untouched(X))
+        kit_hint("check-before-write", "the bad id is the last one, but rows before it were "
+                 "written: check every id first, then copy.");
+    kit_expect_untouched("X", X);
+    kit_expect_status("embed_lookup with ids (9, 10), v = 10", embed_lookup(high, 2, E, 10, 4, Y),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("X", Y);
+}
+
+static void embed_bad_arguments(void **state)
+{
+    double *X = kit_doubles(11 * 4);
+    (void)state;
+    kit_expect_status("embed_lookup(E = NULL)", embed_lookup(sentence_ids, 11, NULL, 10, 4, X), KIT_ERR_NULL);
+    kit_expect_status("embed_lookup(ids = NULL)", embed_lookup(NULL, 11, E, 10, 4, X), KIT_ERR_NULL);
+    kit_expect_status("embed_lookup(X = NULL)", embed_lookup(sentence_ids, 11, E, 10, 4, NULL), KIT_ERR_NULL);
+    kit_expect_status("embed_lookup(v = 0)", embed_lookup(sentence_ids, 11, E, 0, 4, X), KIT_ERR_SIZE);
+    kit_expect_status("embed_lookup(d = 0)", embed_lookup(sentence_ids, 11, E, 10, 0, X), KIT_ERR_SIZE);
+    kit_expect_status("embed_lookup(n = SIZE_MAX / 4)", embed_lookup(sentence_ids, SIZE_MAX / 4, E, 10, 4, X),
+                      KIT_ERR_SIZE);
+    kit_expect_status("embed_lookup(n = 0, NULL ids and X)", embed_lookup(NULL, 0, E, 10, 4, NULL), KIT_OK);
+    kit_expect_status("embed_lookup(n = 0)", embed_lookup(sentence_ids, 0, E, 10, 4, X), KIT_OK);
+    kit_expect_untouched("X", X);
+}
+
+/* ---- mean_pool ---------------------------------------------------------- */
+static void mean_mistakes(void **state)
+{
+    double *m = kit_doubles(4), *sum = kit_doubles(4), *by_d = kit_doubles(4);
+    struct kit_mistake mk[2] = {
+        { "sum-not-mean", "your values are n = 11 times too large: the mean divides the column sums by n.", sum },
+        { "divided-by-d", "you divided by d, the width; the mean over the sentence divides by n, "
+          "the number of rows.", by_d },
+    };
+    (void)state;
+    for (size_t j = 0; j < 4; j++) {
+        sum[j] = 11.0 * golden_mean_example[j];
+        by_d[j] = 11.0 * golden_mean_example[j] / 4.0;
+    }
+    kit_expect_status("mean_pool(X, 11, 4, m)", mean_pool(golden_X_example, 11, 4, m), KIT_OK);
+    kit_expect_table("m", "j", m, golden_mean_example, 1, 4, TOL, mk, 2);
+}
+
+static void mean_any_order(void **state)
+{
+    size_t n = 9, d = 5;
+    const size_t perm[9] = { 4, 8, 0, 7, 1, 6, 2, 5, 3 };
+    double *X = kit_doubles(n * d), *P = kit_doubles(n * d);
+    double *m = kit_doubles(d), *mp = kit_doubles(d);
+    (void)state;
+    kit_fill(X, n * d, 9, -2.0, 2.0);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++)
+            P[pos * d + j] = X[perm[pos] * d + j];
+    kit_expect_status("mean_pool(X)", mean_pool(X, n, d, m), KIT_OK);
+    kit_expect_status("mean_pool(shuffled X)", mean_pool(P, n, d, mp), KIT_OK);
+    for (size_t j = 0; j < d; j++) {
+        kit_expect_true(fabs(m[j]) <= 2.0, "m[%zu] = %.17g leaves [-2, 2], the range of the values", j, m[j]);
+        kit_expect_near("mean of a column, rows shuffled", mp[j], m[j], TOL);
+    }
+}
+
+static void mean_bad_arguments(void **state)
+{
+    double *m = kit_doubles(4);
+    (void)state;
+    kit_expect_status("mean_pool(X, 0, 4, m)", mean_pool(golden_X_example, 0, 4, m), KIT_ERR_SIZE);
+    kit_expect_status("mean_pool(X, 11, 0, m)", mean_pool(golden_X_example, 11, 0, m), KIT_ERR_SIZE);
+    kit_expect_status("mean_pool(NULL, 11, 4, m)", mean_pool(NULL, 11, 4, m), KIT_ERR_NULL);
+    kit_expect_status("mean_pool(X, 11, 4, NULL)", mean_pool(golden_X_example, 11, 4, NULL), KIT_ERR_NULL);
+    kit_expect_status("mean_pool(X, SIZE_MAX / 4, 4, m)", mean_pool(golden_X_example, SIZE_MAX / 4, 4, m),
+                      KIT_ERR_SIZE);
+    kit_expect_untouched("m", m);
+}
+
+/* ---- int_pos_add -------------------------------------------------------- */
+static void int_pos_add_mistakes(void **state)
+{
+    double *X = kit_copy_doubles(golden_X_example, 44);
+    double *from1 = kit_doubles(44), *replaced = kit_doubles(44), *column = kit_doubles(44);
+    struct kit_mistake m[3] = {
+        { "positions-from-1", "row pos got pos + 1: positions count from 0, so row 0 is unchanged.", from1 },
+        { "replaced-not-added", "X must keep the word vectors: add pos to them (+=), do not overwrite them.", replaced },
+        { "column-index", "you added the column index j; every element of row pos gains the row's position pos.", column },
+    };
+    (void)state;
+    for (size_t k = 0; k < 44; k++) {
+        from1[k] = golden_X_plus_pos[k] + 1.0;
+        replaced[k] = (double)(k / 4);
+        column[k] = golden_X_example[k] + (double)(k % 4);
+    }
+    kit_expect_status("int_pos_add(X, 11, 4)", int_pos_add(X, 11, 4), KIT_OK);
+    kit_expect_table("X", "pos,j", X, golden_X_plus_pos, 11, 4, TOL, m, 3);
+}
+
+static void int_pos_add_bad_arguments(void **state)
+{
+    double *X = kit_doubles(4 * 4);
+    (void)state;
+    kit_expect_status("int_pos_add(NULL, 4, 4)", int_pos_add(NULL, 4, 4), KIT_ERR_NULL);
+    kit_expect_status("int_pos_add(X, 4, 0)", int_pos_add(X, 4, 0), KIT_ERR_SIZE);
+    kit_expect_status("int_pos_add(X, SIZE_MAX / 4, 8)", int_pos_add(X, SIZE_MAX / 4, 8), KIT_ERR_SIZE);
+    kit_expect_status("int_pos_add(NULL, 0, 4)", int_pos_add(NULL, 0, 4), KIT_OK);
+    kit_expect_status("int_pos_add(X, 0, 4)", int_pos_add(X, 0, 4), KIT_OK);
+    kit_expect_untouched("X", X);
+}
+
+/* The bag of words stays a bag: with positions added, the mean of either
+   order is the old mean + (n-1)/2 (bc). Order reaches a pooled model only
+   through something that is not linear (chapter 3's relu model). */
+static void positions_do_not_fix_the_mean(void **state)
+{
+    double *A = kit_copy_doubles(golden_X_example, 44), *B = kit_doubles(44);
+    double *ma = kit_doubles(4), *mb = kit_doubles(4);
+    (void)state;
+    for (size_t pos = 0; pos < 11; pos++)
+        for (size_t j = 0; j < 4; j++)
+            B[pos * 4 + j] = E[shuffled_ids[pos] * 4 + j];
+    kit_expect_status("int_pos_add(A)", int_pos_add(A, 11, 4), KIT_OK);
+    kit_expect_status("int_pos_add(B)", int_pos_add(B, 11, 4), KIT_OK);
+    kit_expect_status("mean_pool(A)", mean_pool(A, 11, 4, ma), KIT_OK);
+    kit_expect_status("mean_pool(B)", mean_pool(B, 11, 4, mb), KIT_OK);
+    kit_expect_table("mean of the sentence + positions", "j", ma, golden_mean_plus_pos, 1, 4, TOL, NULL, 0);
+    kit_expect_table("mean of the shuffled sentence + positions", "j", mb, golden_mean_plus_pos, 1, 4, TOL,
+                     NULL, 0);
+}
+
+/* ---- int_pos_swamp ------------------------------------------------------ */
+static void swamp_mistakes(void **state)
+{
+    double *ratio = kit_doubles(11);
+    double *no_sqrt_d = kit_doubles(11), *squared = kit_doubles(11), *from1 = kit_doubles(11);
+    struct kit_mistake m[3] = {
+        { "no-sqrt-d", "the added vector (pos, ..., pos) has d entries: its norm is pos * sqrt(d), not pos.", no_sqrt_d },
+        { "squared-norms", "you divided squared norms: take the square root of each sum of squares.", squared },
+        { "positions-from-1", "row pos gains pos, counted from 0: ratio[0] = 0.", from1 },
+    };
+    (void)state;
+    for (size_t pos = 0; pos < 11; pos++) {
+        double norm = 0.0;
+        for (size_t j = 0; j < 4; j++)
+            norm += golden_X_example[pos * 4 + j] * golden_X_example[pos * 4 + j];
+        norm = sqrt(norm);
+        no_sqrt_d[pos] = (double)pos / norm;
+        squared[pos] = (double)(pos * pos) * 4.0 / (norm * norm);
+        from1[pos] = (double)(pos + 1) * 2.0 / norm;
+    }
+    kit_expect_status("int_pos_swamp(X, 11, 4, ratio)", int_pos_swamp(golden_X_example, 11, 4, ratio), KIT_OK);
+    kit_expect_table("ratio", "pos", ratio, golden_ratio_example, 1, 11, TOL, m, 3);
+}
+
+static void swamp_long(void **state)
+{
+    size_t n = 512, d = 256;
+    const size_t at[4] = { 1, 10, 100, 511 };
+    double *X = kit_doubles(n * d), *ratio = kit_doubles(n);
+    (void)state;
+    for (size_t k = 0; k < n * d; k++)
+        X[k] = 0.0625;                        /* every row has norm exactly 1 */
+    kit_expect_status("int_pos_swamp(X, 512, 256, ratio)", int_pos_swamp(X, n, d, ratio), KIT_OK);
+    for (size_t k = 0; k < 4; k++)
+        kit_expect_near("ratio[pos] for rows of norm 1, d = 256", ratio[at[k]], golden_ratio_long[k], 1e-9);
+}
+
+static void swamp_zero_rows(void **state)
+{
+    const double X[3 * 2] = { 0.0, 0.0, 0.6, 0.8, 0.0, 0.0 };
+    double *ratio = kit_doubles(3);
+    (void)state;
+    kit_expect_status("int_pos_swamp(X, 3, 2, ratio)", int_pos_swamp(X, 3, 2, ratio), KIT_OK);
+    if (isnan(ratio[0]) || isnan(ratio[2]))
+        kit_hint("zero-row", "a row of zeros has norm 0: define the ratio (0 at pos 0, INFINITY "
+                 "after) instead of dividing 0 by 0.");
+    kit_expect_true(ratio[0] == 0.0, "pos 0, zero row: ratio must be 0, got %.17g", ratio[0]);
+    kit_expect_near("pos 1, row (0.6, 0.8)", ratio[1], sqrt(2.0), TOL);
+    kit_expect_true(isinf(ratio[2]) && ratio[2] > 0, "pos 2, zero row: ratio must be +INFINITY, got %.17g",
+                    ratio[2]);
+}
+
+static void swamp_bad_arguments(void **state)
+{
+    const double with_nan[2 * 2] = { 0.5, NAN, 0.1, 0.2 }, with_inf[2 * 2] = { 0.5, 0.1, -INFINITY, 0.2 };
+    double *ratio = kit_doubles(11);
+    (void)state;
+    kit_expect_status("int_pos_swamp(NULL X)", int_pos_swamp(NULL, 11, 4, ratio), KIT_ERR_NULL);
+    kit_expect_status("int_pos_swamp(NULL ratio)", int_pos_swamp(golden_X_example, 11, 4, NULL), KIT_ERR_NULL);
+    kit_expect_status("int_pos_swamp(d = 0)", int_pos_swamp(golden_X_example, 11, 0, ratio), KIT_ERR_SIZE);
+    kit_expect_status("int_pos_swamp(a NaN in X)", int_pos_swamp(with_nan, 2, 2, ratio), KIT_ERR_DOMAIN);
+    kit_expect_status("int_pos_swamp(-INFINITY in X)", int_pos_swamp(with_inf, 2, 2, ratio), KIT_ERR_DOMAIN);
+    kit_expect_status("int_pos_swamp(n = 0, NULL, NULL)", int_pos_swamp(NULL, 0, 4, NULL), KIT_OK);
+    kit_expect_untouched("ratio", ratio);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(tokenize_upper_case, 2, "tokenize_ids", "§1.1", "upper-case words are looked up lower-cased"),
+    KIT_TEST(tokenize_white_space, 2, "tokenize_ids", "§1.1", "tabs, newlines, \\r, \\v, \\f separate tokens"),
+    KIT_TEST(tokenize_runs_of_spaces, 1, "tokenize_ids", "§1.1", "leading, trailing and repeated spaces"),
+    KIT_TEST(tokenize_unknown_words, 1, "tokenize_ids", "§1.1", "prefixes, extensions, punctuation are <unk>"),
+    KIT_TEST(tokenize_empty_texts, 1, "tokenize_ids", "§1.1", "empty and all-white-space texts have 0 tokens"),
+    KIT_TEST(tokenize_buffer_sizes, 2, "tokenize_ids", "§1.1", "max_n = n fits; max_n = n - 1: KIT_ERR_SIZE, *n, no id"),
+    KIT_TEST(tokenize_first_entry_wins, 1, "tokenize_ids", "§1.1", "a repeated vocabulary word: the first entry"),
+    KIT_TEST(tokenize_bad_arguments, 1, "tokenize_ids", "§1.1", "NULL pointers, a NULL entry, v = 0"),
+    KIT_TEST(embed_not_square, 2, "embed_lookup", "§1.2", "a 6 x 3 table: rows, not columns"),
+    KIT_TEST(embed_checks_before_writing, 1, "embed_lookup", "§1.2", "a bad last id: nothing written"),
+    KIT_TEST(embed_bad_arguments, 1, "embed_lookup", "§1.2", "NULL pointers, v = 0, d = 0, overflow, n = 0"),
+    KIT_TEST(mean_mistakes, 2, "mean_pool", "§1.3", "the example's mean, naming any known mistake"),
+    KIT_TEST(mean_any_order, 1, "mean_pool", "§1.3", "a random 9 x 5 matrix and a shuffle of its rows"),
+    KIT_TEST(mean_bad_arguments, 1, "mean_pool", "§1.3", "n = 0 has no mean; d = 0; NULL; overflow"),
+    KIT_TEST(int_pos_add_mistakes, 2, "int_pos_add", "§1.4", "the example + pos, naming any known mistake"),
+    KIT_TEST(int_pos_add_bad_arguments, 1, "int_pos_add", "§1.4", "NULL, d = 0, overflow, n = 0"),
+    KIT_TEST(positions_do_not_fix_the_mean, 1, "int_pos_add,mean_pool", "§1.4", "with positions, both orders still have one mean"),
+    KIT_TEST(swamp_mistakes, 2, "int_pos_swamp", "§1.5", "the example's ratios, naming any known mistake"),
+    KIT_TEST(swamp_long, 1, "int_pos_swamp", "§1.5", "512 rows of norm 1, d = 256: ratio = 16 pos"),
+    KIT_TEST(swamp_zero_rows, 1, "int_pos_swamp", "§1.5", "zero rows: 0 at pos 0, INFINITY after"),
+    KIT_TEST(swamp_bad_arguments, 1, "int_pos_swamp", "§1.5", "NULL, d = 0, NaN or infinity in X, n = 0"),
+    KIT_END_OF_TESTS
+};

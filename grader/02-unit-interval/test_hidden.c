@@ -1,0 +1,358 @@
+/*
+ * test_hidden.c — chapter 2's hidden tests: golden values, the edge cases
+ * n = 1 and n = 0, bad arguments, and the known mistakes, each recognised
+ * with its own hint.
+ *
+ * Golden values come from bc in 60-digit arithmetic (tests/golden/02-unit-interval.bc).
+ * The mistake models below compute what each known mistake produces, so a
+ * wrong answer can be named. Tolerance 1e-14 absolute: every value is one
+ * division in [0, 1] (error <= 2 ulp ~ 2.2e-16 for any correct way of
+ * computing it); the mistakes move values by 1e-6 or more.
+ */
+#include <math.h>
+#include <stdint.h>
+
+#include "kit_test.h"
+#include "02-unit-interval.h"
+
+#define TOL 1e-14
+
+static const double golden_t_5[5] = {
+    0, 0.25, 0.5, 0.75,
+    1
+};
+static const double golden_t_7[7] = {
+    0, 0.16666666666666666, 0.33333333333333331, 0.5,
+    0.66666666666666663, 0.83333333333333337, 1
+};
+static const double golden_t_1000_some[4] = {
+    0.001001001001001001, 0.33333333333333331, 0.99899899899899902, 1
+};
+static const double golden_offset_2[5] = {
+    1, 0.5, 0.20000000000000001, 0.02,
+    0.002
+};
+static const double golden_range_3_4_11[2] = {
+    0.29999999999999999, 1
+};
+static const double golden_range_10_11_512[2] = {
+    0.019569471624266144, 1
+};
+static const double golden_range_1_2_1000000[2] = {
+    1.0000010000009999e-06, 1
+};
+static const double golden_range_5_8_20[2] = {
+    0.26315789473684209, 0.7142857142857143
+};
+
+/* ---- what each known mistake computes ---------------------------------- */
+enum mistake { INT_DIV, BY_N, FROM_1 };
+
+static double model(size_t pos, size_t n, enum mistake m)
+{
+    switch (m) {
+    case INT_DIV: return (double)(pos / (n - 1));           /* n >= 2 here */
+    case BY_N: return (double)pos / (double)n;
+    case FROM_1: return (double)(pos + 1) / (double)(n - 1);
+    }
+    return 0.0;
+}
+
+#define N_MISTAKES 3
+static const struct { enum mistake m; const char *id; const char *hint; } catalogue[N_MISTAKES] = {
+    { INT_DIV, "integer-division",
+      "every code is 0 but the last: in C, pos / (n - 1) on integers drops the fraction. "
+      "Divide in double: (double)pos / (double)(n - 1)." },
+    { BY_N, "divided-by-n",
+      "your last code is (n-1)/n, not 1: divide by n - 1, the distance from the first "
+      "position to the last, not by n." },
+    { FROM_1, "positions-from-1",
+      "your codes are shifted by one step: positions count from 0, so t[0] = 0." },
+};
+
+/* The models of every mistake for a table (rows, d) whose row pos gets
+   base[pos*d + j] + code(pos, n) (base NULL: 0). */
+static void mistakes_for(struct kit_mistake *out, const double *base, size_t n, size_t d)
+{
+    for (size_t k = 0; k < N_MISTAKES; k++) {
+        double *v = kit_doubles(n * d);
+        for (size_t pos = 0; pos < n; pos++)
+            for (size_t j = 0; j < d; j++)
+                v[pos * d + j] = (base ? base[pos * d + j] : 0.0) + model(pos, n, catalogue[k].m);
+        out[k].id = catalogue[k].id;
+        out[k].hint = catalogue[k].hint;
+        out[k].values = v;
+    }
+}
+
+#define HINT_N1 "with n = 1 there is no n - 1 to divide by: pos/(n-1) is 0/0, NaN in double " \
+                "(a crash in integers). Define it: a single token sits at 0."
+
+/* ---- unit_positions ------------------------------------------------------ */
+static void positions_mistakes(void **state)
+{
+    double *t = kit_doubles(5);
+    struct kit_mistake m[N_MISTAKES];
+    (void)state;
+    mistakes_for(m, NULL, 5, 1);
+    kit_expect_status("unit_positions(t, 5)", unit_positions(t, 5), KIT_OK);
+    kit_expect_table("t", "pos", t, golden_t_5, 1, 5, TOL, m, N_MISTAKES);
+}
+
+static void positions_sevenths(void **state)
+{
+    double *t = kit_doubles(7);
+    struct kit_mistake m[N_MISTAKES];
+    (void)state;
+    mistakes_for(m, NULL, 7, 1);
+    kit_expect_status("unit_positions(t, 7)", unit_positions(t, 7), KIT_OK);
+    kit_expect_table("t", "pos", t, golden_t_7, 1, 7, TOL, m, N_MISTAKES);
+}
+
+static void positions_long_sentence(void **state)
+{
+    double *t = kit_doubles(1000);
+    const size_t at[4] = { 1, 333, 998, 999 };
+    (void)state;
+    kit_expect_status("unit_positions(t, 1000)", unit_positions(t, 1000), KIT_OK);
+    for (size_t k = 0; k < 4; k++) {
+        if (at[k] < 999 && t[at[k]] == 0.0)
+            kit_hint("integer-division", "t[%zu] is 0: pos / (n - 1) on integers drops the "
+                     "fraction; divide in double.", at[k]);
+        kit_expect_near("t[pos] of n = 1000", t[at[k]], golden_t_1000_some[k], TOL);
+    }
+}
+
+static void positions_single(void **state)
+{
+    double *t = kit_doubles(1);
+    (void)state;
+    kit_overflow_hint("n-equals-1-overflow", "with n = 1 there is exactly one code to write, t[0].");
+    kit_expect_status("unit_positions(t, 1)", unit_positions(t, 1), KIT_OK);
+    if (isnan(t[0]))
+        kit_hint("n-equals-1", HINT_N1);
+    kit_expect_true(t[0] == 0.0, "n = 1: t[0] must be 0, got %.17g", t[0]);
+}
+
+static void positions_two(void **state)
+{
+    double *t = kit_doubles(2);
+    (void)state;
+    kit_expect_status("unit_positions(t, 2)", unit_positions(t, 2), KIT_OK);
+    if (t[1] == 0.5)
+        kit_hint("divided-by-n", "%s", catalogue[1].hint);
+    kit_expect_true(t[0] == 0.0 && t[1] == 1.0, "n = 2: t must be (0, 1), got (%.17g, %.17g)",
+                    t[0], t[1]);
+}
+
+static void positions_empty(void **state)
+{
+    double *t = kit_doubles(3);
+    (void)state;
+    kit_expect_status("unit_positions(NULL, 0)", unit_positions(NULL, 0), KIT_OK);
+    kit_expect_status("unit_positions(t, 0)", unit_positions(t, 0), KIT_OK);
+    kit_expect_untouched("t after n = 0", t);
+}
+
+/* ---- unit_offset_code ------------------------------------------------------ */
+static void offset_mistakes(void **state)
+{
+    const size_t lengths[5] = { 3, 5, 11, 101, 1001 };
+    (void)state;
+    for (size_t k = 0; k < 5; k++) {
+        double *delta = kit_doubles(1);
+        size_t n = lengths[k];
+        kit_expect_status("unit_offset_code(2, n, delta)", unit_offset_code(2, n, delta), KIT_OK);
+        if (fabs(*delta - golden_offset_2[k]) > TOL) {
+            for (size_t q = 0; q < N_MISTAKES; q++)
+                if (fabs(*delta - model(2, n, catalogue[q].m)) <= 1e-12) {
+                    kit_hint(catalogue[q].id, "%s", catalogue[q].hint);
+                    break;
+                }
+        }
+        kit_expect_near("the code of an offset of 2 tokens", *delta, golden_offset_2[k], TOL);
+    }
+}
+
+static void offset_counts_steps(void **state)
+{
+    /* delta(k, n) = k / (n - 1): an offset of k is worth k steps of 1/(n-1). */
+    double one = -1.0, three = -1.0;
+    (void)state;
+    kit_expect_status("unit_offset_code(1, 9, &one)", unit_offset_code(1, 9, &one), KIT_OK);
+    kit_expect_status("unit_offset_code(3, 9, &three)", unit_offset_code(3, 9, &three), KIT_OK);
+    kit_expect_near("offset 1 in n = 9", one, 0.125, TOL);
+    kit_expect_near("offset 3 in n = 9", three, 0.375, TOL);
+}
+
+static void offset_edges(void **state)
+{
+    double zero = -1.0, whole = -1.0, single = -1.0;
+    (void)state;
+    kit_expect_status("unit_offset_code(0, 7, &zero)", unit_offset_code(0, 7, &zero), KIT_OK);
+    kit_expect_true(zero == 0.0, "an offset of 0 has code 0, got %.17g", zero);
+    kit_expect_status("unit_offset_code(6, 7, &whole)", unit_offset_code(6, 7, &whole), KIT_OK);
+    kit_expect_near("offset n - 1 (first to last)", whole, 1.0, TOL);
+    kit_expect_status("unit_offset_code(0, 1, &single)", unit_offset_code(0, 1, &single), KIT_OK);
+    if (isnan(single))
+        kit_hint("n-equals-1", HINT_N1);
+    kit_expect_true(single == 0.0, "n = 1, k = 0: the code must be 0, got %.17g", single);
+}
+
+static void offset_bad_arguments(void **state)
+{
+    double *delta = kit_doubles(1);
+    (void)state;
+    kit_expect_status("unit_offset_code(2, 5, NULL)", unit_offset_code(2, 5, NULL), KIT_ERR_NULL);
+    kit_expect_status("unit_offset_code(0, 0, delta)", unit_offset_code(0, 0, delta), KIT_ERR_SIZE);
+    kit_expect_status("unit_offset_code(5, 5, delta)", unit_offset_code(5, 5, delta), KIT_ERR_DOMAIN);
+    kit_expect_status("unit_offset_code(1, 1, delta)", unit_offset_code(1, 1, delta), KIT_ERR_DOMAIN);
+    kit_expect_status("unit_offset_code(SIZE_MAX, 5, delta)", unit_offset_code(SIZE_MAX, 5, delta),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("delta", delta);
+}
+
+/* ---- unit_code_range ------------------------------------------------------- */
+static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *want)
+{
+    double lo = -1.0, hi = -1.0;
+    kit_expect_status("unit_code_range", unit_code_range(pos, n_min, n_max, &lo, &hi), KIT_OK);
+    if (lo > hi && fabs(lo - want[1]) <= TOL && fabs(hi - want[0]) <= TOL)
+        kit_hint("lo-hi-swapped", "lo must be the smallest code and hi the largest; yours are "
+                 "the other way round. t(pos, n) falls as n grows.");
+    else if (n_min <= pos && (fabs(lo - want[0]) > TOL || fabs(hi - want[1]) > TOL))
+        kit_hint("lengths-without-pos", "a sentence of n tokens has positions 0 .. n-1 only: "
+                 "lengths n <= pos do not have position %zu and must be left out "
+                 "(their 'codes' would be above 1, or 0 for n = 1).", pos);
+    kit_expect_near("lo", lo, want[0], TOL);
+    kit_expect_near("hi", hi, want[1], TOL);
+}
+
+static void code_range_skips_short_lengths(void **state)
+{
+    (void)state;
+    /* pos = 3: lengths 1, 2, 3 have no position 3; the range is that of 4 .. 11. */
+    expect_range(3, 1, 11, golden_range_3_4_11);
+    expect_range(3, 2, 11, golden_range_3_4_11);
+}
+
+static void code_range_golden(void **state)
+{
+    (void)state;
+    expect_range(10, 11, 512, golden_range_10_11_512);
+    expect_range(5, 8, 20, golden_range_5_8_20);
+}
+
+static void code_range_wide(void **state)
+{
+    (void)state;
+    expect_range(1, 2, 1000000, golden_range_1_2_1000000);
+}
+
+static void code_range_first_position(void **state)
+{
+    double lo = -1.0, hi = -1.0, slo = -1.0, shi = -1.0;
+    (void)state;
+    kit_expect_status("unit_code_range(0, 1, 50, &lo, &hi)", unit_code_range(0, 1, 50, &lo, &hi),
+                      KIT_OK);
+    if (isnan(lo) || isnan(hi))
+        kit_hint("n-equals-1", HINT_N1);
+    kit_expect_true(lo == 0.0 && hi == 0.0, "position 0 is 0 in every sentence: expected "
+                    "[0, 0], got [%.17g, %.17g]", lo, hi);
+    /* one length only: lo = hi */
+    kit_expect_status("unit_code_range(4, 9, 9, &slo, &shi)", unit_code_range(4, 9, 9, &slo, &shi),
+                      KIT_OK);
+    kit_expect_near("lo for n = 9 only", slo, 0.5, TOL);
+    kit_expect_near("hi for n = 9 only", shi, 0.5, TOL);
+}
+
+static void code_range_bad_arguments(void **state)
+{
+    double *lo = kit_doubles(1), *hi = kit_doubles(1);
+    (void)state;
+    kit_expect_status("unit_code_range(3, 4, 11, NULL, hi)", unit_code_range(3, 4, 11, NULL, hi),
+                      KIT_ERR_NULL);
+    kit_expect_status("unit_code_range(3, 4, 11, lo, NULL)", unit_code_range(3, 4, 11, lo, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("unit_code_range(3, 0, 11, lo, hi)", unit_code_range(3, 0, 11, lo, hi),
+                      KIT_ERR_SIZE);
+    kit_expect_status("unit_code_range(3, 12, 11, lo, hi)", unit_code_range(3, 12, 11, lo, hi),
+                      KIT_ERR_SIZE);
+    kit_expect_status("unit_code_range(3, 1, 3, lo, hi)", unit_code_range(3, 1, 3, lo, hi),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("unit_code_range(11, 4, 11, lo, hi)", unit_code_range(11, 4, 11, lo, hi),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("lo", lo);
+    kit_expect_untouched("hi", hi);
+}
+
+/* ---- unit_pos_add ---------------------------------------------------------- */
+static void pos_add_random(void **state)
+{
+    size_t n = 7, d = 5;
+    double *x = kit_doubles(n * d), *before = kit_doubles(n * d), *want = kit_doubles(n * d);
+    struct kit_mistake m[N_MISTAKES + 1];
+    double *replaced = kit_doubles(n * d);
+    (void)state;
+    kit_fill(x, n * d, 11, -1.0, 1.0);
+    for (size_t k = 0; k < n * d; k++) {
+        before[k] = x[k];
+        want[k] = x[k] + golden_t_7[k / d];
+        replaced[k] = golden_t_7[k / d];
+    }
+    mistakes_for(m, before, n, d);
+    m[N_MISTAKES].id = "replaced-not-added";
+    m[N_MISTAKES].hint = "x must keep its values: add t(pos, n) to them (x[k] += ...), do not "
+                         "overwrite them.";
+    m[N_MISTAKES].values = replaced;
+    kit_expect_status("unit_pos_add(x, 7, 5)", unit_pos_add(x, n, d), KIT_OK);
+    kit_expect_table("x", "pos,j", x, want, n, d, TOL, m, N_MISTAKES + 1);
+}
+
+static void pos_add_single_row(void **state)
+{
+    double *x = kit_doubles(3);
+    (void)state;
+    x[0] = 0.5; x[1] = -0.25; x[2] = 2.0;
+    kit_expect_status("unit_pos_add(x, 1, 3)", unit_pos_add(x, 1, 3), KIT_OK);
+    if (isnan(x[0]))
+        kit_hint("n-equals-1", HINT_N1);
+    kit_expect_true(x[0] == 0.5 && x[1] == -0.25 && x[2] == 2.0,
+                    "n = 1 adds t(0, 1) = 0: the row must stay (0.5, -0.25, 2), got (%.17g, %.17g, %.17g)",
+                    x[0], x[1], x[2]);
+}
+
+static void pos_add_bad_arguments(void **state)
+{
+    double *x = kit_doubles(4 * 4);
+    (void)state;
+    kit_expect_status("unit_pos_add(NULL, 4, 4)", unit_pos_add(NULL, 4, 4), KIT_ERR_NULL);
+    kit_expect_status("unit_pos_add(x, 4, 0)", unit_pos_add(x, 4, 0), KIT_ERR_SIZE);
+    kit_expect_status("unit_pos_add(x, SIZE_MAX / 4, 8)", unit_pos_add(x, SIZE_MAX / 4, 8),
+                      KIT_ERR_SIZE);
+    kit_expect_status("unit_pos_add(NULL, 0, 4)", unit_pos_add(NULL, 0, 4), KIT_OK);
+    kit_expect_status("unit_pos_add(x, 0, 4)", unit_pos_add(x, 0, 4), KIT_OK);
+    kit_expect_untouched("x", x);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(positions_mistakes, 2, "unit_positions", "§2.1", "n = 5, naming any known mistake"),
+    KIT_TEST(positions_sevenths, 1, "unit_positions", "§2.1", "n = 7: sixths (bc golden values)"),
+    KIT_TEST(positions_long_sentence, 1, "unit_positions", "§2.1", "n = 1000 (bc golden values)"),
+    KIT_TEST(positions_single, 2, "unit_positions", "§2.2", "n = 1: t[0] = 0, not NaN, no crash"),
+    KIT_TEST(positions_two, 1, "unit_positions", "§2.2", "n = 2: (0, 1)"),
+    KIT_TEST(positions_empty, 1, "unit_positions", "§2.2", "n = 0: KIT_OK, nothing written"),
+    KIT_TEST(offset_mistakes, 2, "unit_offset_code", "§2.3", "offset 2 for n = 3 .. 1001, naming mistakes"),
+    KIT_TEST(offset_counts_steps, 1, "unit_offset_code", "§2.3", "offsets 1 and 3 in n = 9"),
+    KIT_TEST(offset_edges, 1, "unit_offset_code", "§2.3", "k = 0, k = n - 1, and n = 1"),
+    KIT_TEST(offset_bad_arguments, 1, "unit_offset_code", "§2.3", "NULL, n = 0, k >= n"),
+    KIT_TEST(code_range_skips_short_lengths, 2, "unit_code_range", "§2.4", "lengths without the position are left out"),
+    KIT_TEST(code_range_golden, 1, "unit_code_range", "§2.4", "two ranges (bc golden values)"),
+    KIT_TEST(code_range_wide, 1, "unit_code_range", "§2.4", "position 1 over n = 2 .. 10^6"),
+    KIT_TEST(code_range_first_position, 1, "unit_code_range", "§2.4", "position 0 is always 0; a single length"),
+    KIT_TEST(code_range_bad_arguments, 1, "unit_code_range", "§2.4", "NULL, n_min = 0, n_min > n_max, n_max <= pos"),
+    KIT_TEST(pos_add_random, 2, "unit_pos_add", "§2.5", "x + t on random x, in place, naming mistakes"),
+    KIT_TEST(pos_add_single_row, 1, "unit_pos_add", "§2.5", "n = 1 leaves the row as it is"),
+    KIT_TEST(pos_add_bad_arguments, 1, "unit_pos_add", "§2.5", "bad arguments; n = 0"),
+    KIT_END_OF_TESTS
+};
