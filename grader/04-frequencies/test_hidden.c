@@ -1,0 +1,557 @@
+/*
+ * test_hidden.c — chapter 4's hidden tests: golden values, edge cases, bad
+ * arguments, and the known mistakes, each recognised with its own hint.
+ *
+ * Golden values come from bc (tests/golden/04-frequencies.bc). The mistake
+ * models below compute what each known mistake produces, so a wrong answer
+ * can be named; they are never the expected values.
+ * Tolerances as in test_public.c: wavelengths 1e-12 relative (they reach
+ * 6e4), distances 1e-12 absolute (angles at most ~1e3), integers exact.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "04-frequencies.h"
+
+#define TOL 1e-12
+#define TWO_PI 6.283185307179586476925286766559
+
+static const double golden_lambda_d8[4] = {
+    6.2831853071795862, 62.831853071795862, 628.31853071795865, 6283.1853071795867
+};
+static const double golden_lambda_d20[10] = {
+    6.2831853071795862, 15.782647919764756, 39.644219162949994, 99.581776203206175,
+    250.13811247045717, 628.31853071795865, 1578.2647919764756, 3964.4219162949994,
+    9958.1776203206173, 25013.811247045716
+};
+static const double golden_lambda_d7[4] = {
+    6.2831853071795862, 87.304576746375346, 1213.0931602724233, 16855.874804534029
+};
+static const double golden_lambda_t2t_d8[4] = {
+    6.2831853071795862, 135.36712389686338, 2916.3962761324647, 62831.853071795864
+};
+static const double golden_offset_d8[8] = {
+    0, 0.96409960941505168, 1.6948641550511689, 2.017478859231232,
+    1.8619293865176962, 1.2961616351561969, 0.6577409192847159, 0.98359448760033807
+};
+/* ||PE(5 + k) - PE(5)||, k = 0 .. 5, d = 7, base 100. */
+static const double golden_offset_d7_p5[6] = {
+    0, 0.9982380311059541, 1.7707289443224008, 2.1548138290995382,
+    2.10727258785449, 1.7649385978141658
+};
+/* n = 100, d = 8  */
+static const double golden_closest_d8[2] = {
+    0.64529236387135458, 63
+};
+/* n = 100, d = 7  */
+static const double golden_closest_d7[2] = {
+    0.45717548647360684, 88
+};
+/* n = 2,   d = 8  */
+static const double golden_closest_n2[2] = {
+    0.96409960941505168, 1
+};
+/* n = 64, d = 4, margin 0.7 */
+static const double golden_base_d4_m07[1] = {
+    30
+};
+/* n = 64, d = 5, margin 0.6 */
+static const double golden_base_d5_m06[1] = {
+    21
+};
+/* n = 64, d = 4, margin 0.5 */
+static const double golden_base_d4_m05[1] = {
+    5
+};
+/* {reach, margin} of pe_separation_bound, base 10000 unless said. */
+static const double golden_bound_d16[2] = {
+    9934.588265796101, 0.95310553942979415
+};
+static const double golden_bound_d512[2] = {
+    30305.738583130529, 0.95885107720840601
+};
+static const double golden_bound_d2[2] = {
+    3.1415926535897931, 0.95885107720840601
+};
+static const double golden_bound_d7_base100[2] = {
+    43.652288373187673, 0.81807104295179411
+};
+/* What comparing the squared distance with the margin 0.5 finds instead. */
+static const double golden_base_d4_m05_squared[1] = {
+    30
+};
+
+/* ---- what each known mistake computes ---------------------------------- */
+enum mistake { RIGHT, ONE_OVER_OMEGA, D_MINUS_2, NO_LONE, LONE_FROM_0, SQUARED };
+
+static double model_omega(size_t i, size_t d, double base, enum mistake m)
+{
+    double denominator = (m == D_MINUS_2) ? (double)d - 2.0 : (double)d;
+    return pow(base, -2.0 * (double)i / denominator);
+}
+
+/* ||PE(p + k) - PE(p)||, as the mistake m computes it. */
+static double model_distance(size_t p, size_t k, size_t d, double base, enum mistake m)
+{
+    double sq = 0.0;
+    for (size_t i = 0; i < d / 2; i++) {
+        double h = sin((double)k * model_omega(i, d, base, m) / 2.0);
+        sq += 4.0 * h * h;
+    }
+    if (d % 2 == 1 && m != NO_LONE) {
+        double w = model_omega(d / 2, d, base, m);
+        double u = (m == LONE_FROM_0) ? sin((double)k * w)
+                                      : sin((double)(p + k) * w) - sin((double)p * w);
+        sq += u * u;
+    }
+    return m == SQUARED ? sq : sqrt(sq);
+}
+
+/* The closest pair of [0, n) as the mistake m finds it (offset into *at). */
+static double model_closest(size_t n, size_t d, double base, enum mistake m, size_t *at)
+{
+    double best = INFINITY;
+    for (size_t k = 1; k < n; k++) {
+        double v = INFINITY;
+        for (size_t p = 0; p + k < n && (p == 0 || d % 2 == 1); p++)
+            v = fmin(v, model_distance(p, k, d, base, m));
+        if (v < best) {
+            best = v;
+            *at = k;
+        }
+    }
+    return best;
+}
+
+/* ---- §4.2 wavelengths ---------------------------------------------------- */
+static void wavelengths_mistakes(void **state)
+{
+    const size_t ds[2] = { 8, 20 };
+    const double *golden[2] = { golden_lambda_d8, golden_lambda_d20 };
+    (void)state;
+    for (size_t t = 0; t < 2; t++) {
+        size_t d = ds[t], pairs = d / 2;
+        double *lambda = kit_doubles(pairs);
+        double *inv = kit_doubles(pairs), *dm2 = kit_doubles(pairs);
+        struct kit_mistake m[2] = {
+            { "one-over-omega", "a wavelength is 2 pi / omega_i positions, not 1 / omega_i: "
+              "omega is in radians per position, and one cycle is 2 pi radians.", inv },
+            { "d-minus-2", "you used base^(-2i/(d-2)), the tensor2tensor/fairseq denominator; "
+              "with PE_PAPER the exponent is -2i/d (the paper's).", dm2 },
+        };
+        for (size_t i = 0; i < pairs; i++) {
+            inv[i] = 1.0 / model_omega(i, d, 10000.0, RIGHT);
+            dm2[i] = TWO_PI / model_omega(i, d, 10000.0, D_MINUS_2);
+        }
+        kit_expect_status("pe_wavelengths(lambda, d, 10000, PE_PAPER)",
+                          pe_wavelengths(lambda, d, 10000.0, PE_PAPER), KIT_OK);
+        kit_expect_table(d == 8 ? "lambda, d = 8" : "lambda, d = 20", "i", lambda, golden[t], 1,
+                         pairs, 1e-12 * golden[t][pairs - 1], m, 2);
+    }
+}
+
+static void wavelengths_t2t_mistakes(void **state)
+{
+    double *lambda = kit_doubles(4);
+    struct kit_mistake m[1] = {
+        { "convention-ignored", "with PE_T2T the exponent is -2i/(d-2); you returned the "
+          "paper's wavelengths.", golden_lambda_d8 },
+    };
+    (void)state;
+    kit_expect_status("pe_wavelengths(lambda, 8, 10000, PE_T2T)",
+                      pe_wavelengths(lambda, 8, 10000.0, PE_T2T), KIT_OK);
+    kit_expect_table("lambda (PE_T2T)", "i", lambda, golden_lambda_t2t_d8, 1, 4,
+                     1e-12 * 62831.9, m, 1);
+}
+
+/* Under PE_T2T the longest wavelength is 2 pi * base for every even d >= 4. */
+static void wavelengths_t2t_longest(void **state)
+{
+    const size_t ds[3] = { 4, 64, 512 };
+    (void)state;
+    for (size_t t = 0; t < 3; t++) {
+        double *lambda = kit_doubles(ds[t] / 2);
+        kit_expect_status("pe_wavelengths(lambda, d, 10000, PE_T2T)",
+                          pe_wavelengths(lambda, ds[t], 10000.0, PE_T2T), KIT_OK);
+        kit_expect_near("longest PE_T2T wavelength (2 pi * 10000)", lambda[ds[t] / 2 - 1],
+                        golden_lambda_t2t_d8[3], 1e-12 * golden_lambda_t2t_d8[3]);
+    }
+}
+
+static void wavelengths_odd_d(void **state)
+{
+    double *lambda = kit_doubles(4);
+    (void)state;
+    kit_overflow_hint("odd-d", "for odd d there are (d + 1) / 2 pairs (the last one has only "
+                      "its sin column): write exactly that many wavelengths.");
+    kit_expect_status("pe_wavelengths(lambda, 7, 10000, PE_PAPER)",
+                      pe_wavelengths(lambda, 7, 10000.0, PE_PAPER), KIT_OK);
+    if (fabs(lambda[2] - golden_lambda_d7[2]) <= 1e-12 * golden_lambda_d7[2] &&
+        !(fabs(lambda[3] - golden_lambda_d7[3]) <= 1e-12 * golden_lambda_d7[3]))
+        kit_hint("odd-d-lone-pair", "for odd d the last pair i = (d - 1) / 2 still has its sin "
+                 "column, so it has a wavelength too: (d + 1) / 2 of them, not d / 2.");
+    kit_expect_table("lambda", "i", lambda, golden_lambda_d7, 1, 4, 1e-12 * 16855.9, NULL, 0);
+}
+
+static void wavelengths_t2t_sizes(void **state)
+{
+    double *lambda = kit_doubles(4);
+    (void)state;
+    kit_expect_status("pe_wavelengths(lambda, 7, 10000, PE_T2T)",
+                      pe_wavelengths(lambda, 7, 10000.0, PE_T2T), KIT_ERR_SIZE);
+    kit_expect_status("pe_wavelengths(lambda, 2, 10000, PE_T2T)",
+                      pe_wavelengths(lambda, 2, 10000.0, PE_T2T), KIT_ERR_SIZE);
+    kit_expect_status("pe_wavelengths(lambda, 3, 10000, PE_T2T)",
+                      pe_wavelengths(lambda, 3, 10000.0, PE_T2T), KIT_ERR_SIZE);
+    kit_expect_untouched("lambda", lambda);
+}
+
+static void wavelengths_bad_domain(void **state)
+{
+    double *lambda = kit_doubles(4);
+    const double bad[5] = { 0.5, 0.0, -10000.0, NAN, INFINITY };
+    (void)state;
+    for (size_t k = 0; k < 5; k++)
+        kit_expect_status("pe_wavelengths with base <= 1, NaN or infinity",
+                          pe_wavelengths(lambda, 8, bad[k], PE_PAPER), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_wavelengths(lambda, 8, 10000, -1)",
+                      pe_wavelengths(lambda, 8, 10000.0, -1), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_wavelengths(lambda, 8, 10000, 2)",
+                      pe_wavelengths(lambda, 8, 10000.0, 2), KIT_ERR_DOMAIN);
+    kit_expect_untouched("lambda", lambda);
+}
+
+/* ---- §4.3 distance by offset ------------------------------------------- */
+static void offset_distance_mistakes(void **state)
+{
+    double *dist = kit_doubles(8), *dm2 = kit_doubles(8), *sq = kit_doubles(8);
+    struct kit_mistake m[2] = {
+        { "d-minus-2", "your frequencies use base^(-2i/(d-2)); this kit uses the paper's "
+          "base^(-2i/d).", dm2 },
+        { "squared-distance", "you returned the squared distance: take the square root of "
+          "sum_i 4 sin^2(k omega_i / 2).", sq },
+    };
+    (void)state;
+    for (size_t k = 0; k < 8; k++) {
+        dm2[k] = model_distance(0, k, 8, 10000.0, D_MINUS_2);
+        sq[k] = golden_offset_d8[k] * golden_offset_d8[k];
+    }
+    kit_expect_status("pe_offset_distance(dist, 8, 3, 8, 10000)",
+                      pe_offset_distance(dist, 8, 3, 8, 10000.0), KIT_OK);
+    kit_expect_table("dist", "k", dist, golden_offset_d8, 1, 8, TOL, m, 2);
+}
+
+static void offset_distance_odd_d(void **state)
+{
+    double *dist = kit_doubles(6), *nolone = kit_doubles(6), *from0 = kit_doubles(6);
+    struct kit_mistake m[2] = {
+        { "odd-d-ignored", "for odd d the last column is a sin with no cos partner: it adds "
+          "(sin((p+k) w) - sin(p w))^2 to the squared distance, w its pair's omega.", nolone },
+        { "lone-from-0", "the lone sin column's term depends on p: it is "
+          "(sin((p+k) w) - sin(p w))^2, not sin^2(k w) (that is only the p = 0 case).", from0 },
+    };
+    (void)state;
+    for (size_t k = 0; k < 6; k++) {
+        nolone[k] = model_distance(5, k, 7, 100.0, NO_LONE);
+        from0[k] = model_distance(5, k, 7, 100.0, LONE_FROM_0);
+    }
+    kit_expect_status("pe_offset_distance(dist, 6, 5, 7, 100)",
+                      pe_offset_distance(dist, 6, 5, 7, 100.0), KIT_OK);
+    kit_expect_table("dist from p = 5, d = 7", "k", dist, golden_offset_d7_p5, 1, 6, TOL, m, 2);
+}
+
+static void offset_distance_empty(void **state)
+{
+    (void)state;
+    kit_expect_status("pe_offset_distance(NULL, 0, 0, 8, 10000)",
+                      pe_offset_distance(NULL, 0, 0, 8, 10000.0), KIT_OK);
+}
+
+static void offset_distance_bad_arguments(void **state)
+{
+    double *dist = kit_doubles(4);
+    (void)state;
+    kit_expect_status("pe_offset_distance(NULL, 4, 0, 8, 10000)",
+                      pe_offset_distance(NULL, 4, 0, 8, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("pe_offset_distance(dist, 4, 0, 0, 10000)",
+                      pe_offset_distance(dist, 4, 0, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_offset_distance(dist, 4, 0, 8, 1.0)",
+                      pe_offset_distance(dist, 4, 0, 8, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_offset_distance(dist, 4, 0, 8, NAN)",
+                      pe_offset_distance(dist, 4, 0, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_untouched("dist", dist);
+}
+
+/* ---- §4.4 the closest pair ------------------------------------------------ */
+/* Hints for the mistakes a closest pair can show, then the checks. */
+static void expect_closest(const char *what, double dist, size_t offset, const double golden[2],
+                           size_t n, size_t d, double base, double tol)
+{
+    size_t at = 0;
+    if (offset == 0 || dist == 0.0)
+        kit_hint("offset-zero", "offset 0 pairs a position with itself (distance 0): the scan "
+                 "over offsets starts at k = 1.");
+    else if (fabs(dist - golden[0] * golden[0]) <= 1e-9 && fabs(dist - golden[0]) > tol)
+        kit_hint("squared-distance", "your distance is the square of the right one: return "
+                 "the square root of the smallest squared distance.");
+    else if (d % 2 == 1 && fabs(dist - model_closest(n, d, base, NO_LONE, &at)) <= 1e-9)
+        kit_hint("odd-d-ignored", "for odd d the lone sin column adds (sin((p+k) w) - sin(p w))^2, "
+                 "which depends on p: take its smallest value over p for each offset.");
+    else if (fabs(dist - model_closest(n, d, base, D_MINUS_2, &at)) <= 1e-9)
+        kit_hint("d-minus-2", "your frequencies use base^(-2i/(d-2)); this kit uses base^(-2i/d).");
+    kit_expect_near(what, dist, golden[0], tol);
+    kit_expect_size("its offset", offset, (size_t)golden[1]);
+}
+
+static void closest_pair_mistakes(void **state)
+{
+    double *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_closest_pair(100, 8, 10000, dist, offset)",
+                      pe_closest_pair(100, 8, 10000.0, dist, offset), KIT_OK);
+    expect_closest("closest distance, n = 100, d = 8", *dist, *offset, golden_closest_d8,
+                   100, 8, 10000.0, TOL);
+}
+
+static void closest_pair_odd_d(void **state)
+{
+    double *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_closest_pair(100, 7, 10000, dist, offset)",
+                      pe_closest_pair(100, 7, 10000.0, dist, offset), KIT_OK);
+    expect_closest("closest distance, n = 100, d = 7", *dist, *offset, golden_closest_d7,
+                   100, 7, 10000.0, TOL);
+}
+
+/* n = 2: the only pair is (0, 1). */
+static void closest_pair_two_positions(void **state)
+{
+    double *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_closest_pair(2, 8, 10000, dist, offset)",
+                      pe_closest_pair(2, 8, 10000.0, dist, offset), KIT_OK);
+    expect_closest("closest distance, n = 2, d = 8", *dist, *offset, golden_closest_n2,
+                   2, 8, 10000.0, TOL);
+}
+
+static void closest_pair_bad_arguments(void **state)
+{
+    double *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_closest_pair(10, 8, 10000, NULL, offset)",
+                      pe_closest_pair(10, 8, 10000.0, NULL, offset), KIT_ERR_NULL);
+    kit_expect_status("pe_closest_pair(10, 8, 10000, dist, NULL)",
+                      pe_closest_pair(10, 8, 10000.0, dist, NULL), KIT_ERR_NULL);
+    kit_expect_status("pe_closest_pair(1, 8, 10000, dist, offset): one position, no pair",
+                      pe_closest_pair(1, 8, 10000.0, dist, offset), KIT_ERR_SIZE);
+    kit_expect_status("pe_closest_pair(0, 8, 10000, dist, offset)",
+                      pe_closest_pair(0, 8, 10000.0, dist, offset), KIT_ERR_SIZE);
+    kit_expect_status("pe_closest_pair(10, 0, 10000, dist, offset)",
+                      pe_closest_pair(10, 0, 10000.0, dist, offset), KIT_ERR_SIZE);
+    kit_expect_status("pe_closest_pair(10, 8, 1.0, dist, offset)",
+                      pe_closest_pair(10, 8, 1.0, dist, offset), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_closest_pair(10, 8, INFINITY, dist, offset)",
+                      pe_closest_pair(10, 8, INFINITY, dist, offset), KIT_ERR_DOMAIN);
+    kit_expect_untouched("dist", dist);
+    kit_expect_untouched("offset", offset);
+}
+
+/* ---- §4.5 the smallest base ----------------------------------------------- */
+static void base_hints(size_t got, size_t want, double squared_answer)
+{
+    if (got == want)
+        return;
+    if (got == 0)
+        kit_hint("offset-zero", "no base passed: if your closest pair includes offset 0 "
+                 "(a position with itself, distance 0), no margin is ever met.");
+    else if (got == (size_t)squared_answer)
+        kit_hint("squared-distance", "you compared the squared distance with the margin: "
+                 "compare the distance itself.");
+}
+
+static void smallest_base_squared(void **state)
+{
+    size_t *base_min = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_smallest_base(64, 4, 0.5, 1000, base_min)",
+                      pe_smallest_base(64, 4, 0.5, 1000, base_min), KIT_OK);
+    base_hints(*base_min, (size_t)golden_base_d4_m05[0], golden_base_d4_m05_squared[0]);
+    kit_expect_size("smallest base, n = 64, d = 4, margin 0.5", *base_min,
+                    (size_t)golden_base_d4_m05[0]);
+}
+
+/* margin 0.7: base 30 keeps the positions 0.709 apart, base 31 only 0.613,
+   and no base up to 1000 does better than 30 — the first base that works,
+   found by a scan, not by a bisection. base_max 29 finds none. */
+static void smallest_base_not_monotone(void **state)
+{
+    size_t *base_min = kit_sizes(1), *capped = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_smallest_base(64, 4, 0.7, 1000, base_min)",
+                      pe_smallest_base(64, 4, 0.7, 1000, base_min), KIT_OK);
+    base_hints(*base_min, (size_t)golden_base_d4_m07[0], -1.0);
+    kit_expect_size("smallest base, n = 64, d = 4, margin 0.7", *base_min,
+                    (size_t)golden_base_d4_m07[0]);
+    kit_expect_status("pe_smallest_base(64, 4, 0.7, 29, base_min)",
+                      pe_smallest_base(64, 4, 0.7, 29, capped), KIT_OK);
+    kit_expect_size("smallest base up to 29 (none: 0)", *capped, 0);
+}
+
+static void smallest_base_odd_d(void **state)
+{
+    size_t *base_min = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_smallest_base(64, 5, 0.6, 1000, base_min)",
+                      pe_smallest_base(64, 5, 0.6, 1000, base_min), KIT_OK);
+    base_hints(*base_min, (size_t)golden_base_d5_m06[0], -1.0);
+    if (*base_min != (size_t)golden_base_d5_m06[0] && *base_min != 0) {
+        size_t b = *base_min, at = 0;
+        if (b >= 2 && model_closest(64, 5, (double)b, NO_LONE, &at) >= 0.6)
+            kit_hint("odd-d-ignored", "base %zu passes only without the lone sin column: for odd "
+                     "d it adds (sin((p+k) w) - sin(p w))^2, smallest over p.", b);
+    }
+    kit_expect_size("smallest base, n = 64, d = 5, margin 0.6", *base_min,
+                    (size_t)golden_base_d5_m06[0]);
+}
+
+/* d = 2 has one pair, omega_0 = 1 whatever the base: no base helps. */
+static void smallest_base_none(void **state)
+{
+    size_t *base_min = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_smallest_base(64, 2, 0.5, 40, base_min)",
+                      pe_smallest_base(64, 2, 0.5, 40, base_min), KIT_OK);
+    kit_expect_size("smallest base for d = 2 (none: 0)", *base_min, 0);
+}
+
+static void smallest_base_bad_arguments(void **state)
+{
+    size_t *base_min = kit_sizes(1);
+    const double bad[4] = { 0.0, -0.5, NAN, INFINITY };
+    (void)state;
+    kit_expect_status("pe_smallest_base(64, 4, 0.5, 100, NULL)",
+                      pe_smallest_base(64, 4, 0.5, 100, NULL), KIT_ERR_NULL);
+    kit_expect_status("pe_smallest_base(1, 4, 0.5, 100, base_min)",
+                      pe_smallest_base(1, 4, 0.5, 100, base_min), KIT_ERR_SIZE);
+    kit_expect_status("pe_smallest_base(64, 0, 0.5, 100, base_min)",
+                      pe_smallest_base(64, 0, 0.5, 100, base_min), KIT_ERR_SIZE);
+    for (size_t k = 0; k < 4; k++)
+        kit_expect_status("pe_smallest_base with margin <= 0, NaN or infinity",
+                          pe_smallest_base(64, 4, bad[k], 100, base_min), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_smallest_base(64, 4, 0.5, 1, base_min)",
+                      pe_smallest_base(64, 4, 0.5, 1, base_min), KIT_ERR_DOMAIN);
+    kit_expect_untouched("base_min", base_min);
+}
+
+/* ---- §4.5 what the ladder guarantees ------------------------------------- */
+static void bound_hints(const double *got, const double golden[2], size_t d, double base)
+{
+    double lambda_max = TWO_PI / model_omega(d / 2 - 1, d, base, RIGHT);
+    double no_floor = 2.0 * sin(TWO_PI / (4.0 * pow(base, 2.0 / (double)d)));
+    if (fabs(got[0] - lambda_max) <= 1e-9 * lambda_max)
+        kit_hint("full-wavelength", "the reach is half the longest wavelength: past "
+                 "lambda_max / 2 the slowest pair turns back towards where it started.");
+    if (fabs(got[1] - golden[1]) > TOL && fabs(got[1] - no_floor) <= 1e-9)
+        kit_hint("no-floor", "the margin is the smaller of 2 sin(pi / (2r)) and 2 sin(1/2): "
+                 "offsets 1, 2, 3 are told apart by pair 0 alone, at least 2 sin(1/2).");
+}
+
+static void separation_bound_mistakes(void **state)
+{
+    const size_t ds[2] = { 16, 512 };
+    const double *golden[2] = { golden_bound_d16, golden_bound_d512 };
+    (void)state;
+    for (size_t t = 0; t < 2; t++) {
+        double *bound = kit_doubles(2);
+        kit_expect_status("pe_separation_bound(bound, d, 10000)",
+                          pe_separation_bound(bound, ds[t], 10000.0), KIT_OK);
+        bound_hints(bound, golden[t], ds[t], 10000.0);
+        kit_expect_near(t == 0 ? "reach, d = 16" : "reach, d = 512", bound[0], golden[t][0],
+                        1e-12 * golden[t][0]);
+        kit_expect_near(t == 0 ? "margin, d = 16" : "margin, d = 512", bound[1], golden[t][1], TOL);
+    }
+}
+
+static void separation_bound_one_pair(void **state)
+{
+    double *bound = kit_doubles(2);
+    (void)state;
+    kit_expect_status("pe_separation_bound(bound, 2, 10000)",
+                      pe_separation_bound(bound, 2, 10000.0), KIT_OK);
+    if (bound[1] < 0.5)
+        kit_hint("one-pair", "with a single pair there is no ratio between neighbours: the "
+                 "margin is pair 0's own 2 sin(1/2).");
+    kit_expect_near("reach, d = 2", bound[0], golden_bound_d2[0], TOL);
+    kit_expect_near("margin, d = 2", bound[1], golden_bound_d2[1], TOL);
+}
+
+/* d = 7, base 100: three full pairs; the reach 43.65 covers the offsets of
+   [0, 44), and their closest pair must keep the margin 0.818. */
+static void separation_bound_odd_d(void **state)
+{
+    double *bound = kit_doubles(2), *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_separation_bound(bound, 7, 100)",
+                      pe_separation_bound(bound, 7, 100.0), KIT_OK);
+    if (fabs(bound[0] - golden_bound_d7_base100[0]) > 1e-9 * golden_bound_d7_base100[0])
+        kit_hint("lone-column-reach", "the reach comes from the full pairs only (d/2 of them); the "
+                 "lone sin column of odd d only adds distance, it does not extend the guarantee.");
+    kit_expect_near("reach, d = 7, base 100", bound[0], golden_bound_d7_base100[0], 1e-12 * 100.0);
+    kit_expect_near("margin, d = 7, base 100", bound[1], golden_bound_d7_base100[1], TOL);
+    kit_expect_status("pe_closest_pair(44, 7, 100, dist, offset)",
+                      pe_closest_pair(44, 7, 100.0, dist, offset), KIT_OK);
+    kit_expect_true(*dist >= bound[1] - TOL,
+                    "the closest pair of [0, 44) is %.15g apart (offset %zu), below the "
+                    "guaranteed margin %.15g", *dist, *offset, bound[1]);
+}
+
+static void separation_bound_bad_arguments(void **state)
+{
+    double *bound = kit_doubles(2);
+    (void)state;
+    kit_expect_status("pe_separation_bound(NULL, 8, 10000)",
+                      pe_separation_bound(NULL, 8, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("pe_separation_bound(bound, 1, 10000)",
+                      pe_separation_bound(bound, 1, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_separation_bound(bound, 0, 10000)",
+                      pe_separation_bound(bound, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_separation_bound(bound, 8, 1.0)",
+                      pe_separation_bound(bound, 8, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_separation_bound(bound, 8, NAN)",
+                      pe_separation_bound(bound, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_untouched("bound", bound);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(wavelengths_mistakes, 2, "pe_wavelengths", "§4.2", "d = 8 and 20, naming a missing 2 pi or the d - 2 denominator"),
+    KIT_TEST(wavelengths_t2t_mistakes, 1, "pe_wavelengths", "§4.2", "PE_T2T is not the paper's ladder"),
+    KIT_TEST(wavelengths_t2t_longest, 1, "pe_wavelengths", "§4.2", "PE_T2T's longest wavelength is 2 pi * 10000 for d = 4, 64, 512"),
+    KIT_TEST(wavelengths_odd_d, 1, "pe_wavelengths", "§4.2", "odd d = 7: four wavelengths, nothing past the end"),
+    KIT_TEST(wavelengths_t2t_sizes, 1, "pe_wavelengths", "§4.2", "PE_T2T needs an even d >= 4"),
+    KIT_TEST(wavelengths_bad_domain, 1, "pe_wavelengths", "§4.2", "base <= 1, NaN, infinity; unknown convention"),
+    KIT_TEST(offset_distance_mistakes, 2, "pe_offset_distance", "§4.3", "d = 8 from p = 3, naming d - 2 or a squared distance"),
+    KIT_TEST(offset_distance_odd_d, 2, "pe_offset_distance", "§4.3", "odd d = 7 from p = 5: the lone sin column depends on p"),
+    KIT_TEST(offset_distance_empty, 1, "pe_offset_distance", "§4.3", "n = 0 is an empty result"),
+    KIT_TEST(offset_distance_bad_arguments, 1, "pe_offset_distance", "§4.3", "NULL, d = 0, base 1 or NaN"),
+    KIT_TEST(closest_pair_mistakes, 2, "pe_closest_pair", "§4.4", "d = 8, n = 100, naming offset 0, squares or d - 2"),
+    KIT_TEST(closest_pair_odd_d, 2, "pe_closest_pair", "§4.4", "odd d = 7, n = 100: 0.457175 at offset 88"),
+    KIT_TEST(closest_pair_two_positions, 1, "pe_closest_pair", "§4.4", "n = 2: the pair (0, 1)"),
+    KIT_TEST(closest_pair_bad_arguments, 1, "pe_closest_pair", "§4.4", "NULL outputs, n < 2, d = 0, bad base"),
+    KIT_TEST(smallest_base_squared, 2, "pe_smallest_base", "§4.5", "margin 0.5 is base 5, not the 30 that squares give"),
+    KIT_TEST(smallest_base_not_monotone, 2, "pe_smallest_base", "§4.5", "margin 0.7: base 30 works, 31 does not; capped at 29, none"),
+    KIT_TEST(smallest_base_odd_d, 1, "pe_smallest_base", "§4.5", "odd d = 5, margin 0.6: base 21"),
+    KIT_TEST(smallest_base_none, 1, "pe_smallest_base", "§4.5", "d = 2: no base separates 64 positions by 0.5"),
+    KIT_TEST(smallest_base_bad_arguments, 1, "pe_smallest_base", "§4.5", "NULL, n < 2, d = 0, bad margin, base_max < 2"),
+    KIT_TEST(separation_bound_mistakes, 2, "pe_separation_bound", "§4.5", "d = 16 and 512, naming a full wavelength or a missing floor"),
+    KIT_TEST(separation_bound_one_pair, 1, "pe_separation_bound", "§4.5", "d = 2: one pair, reach pi, margin 2 sin(1/2)"),
+    KIT_TEST(separation_bound_odd_d, 2, "pe_separation_bound,pe_closest_pair", "§4.5", "odd d = 7, base 100: full pairs only, and the guarantee holds"),
+    KIT_TEST(separation_bound_bad_arguments, 1, "pe_separation_bound", "§4.5", "NULL, d < 2, bad base"),
+    KIT_END_OF_TESTS
+};

@@ -1,0 +1,616 @@
+/*
+ * test_hidden.c — chapter 5's hidden tests: golden values, properties, edge
+ * cases, and the known mistakes, each recognised with its own hint.
+ *
+ * Golden values come from bc in 60-digit arithmetic
+ * (tests/golden/05-relative-positions.bc). The mistake models below compute
+ * what each known mistake produces, so a wrong answer can be named.
+ * Tolerance 1e-12 absolute (TOL): angles are at most ~2000 here, where the
+ * error of k * omega in double is ~2000 * 2^-53 ~ 2e-13, and sums have at
+ * most 16 terms of size <= 1 (random tables: values in [-1, 1), 8 terms).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "05-relative-positions.h"
+
+#define TOL 1e-12
+
+static const double golden_m3_d8[64] = {
+    -0.98999249660044542, 0.14112000805986721, 0, 0,
+    0, 0, 0, 0,
+    -0.14112000805986721, -0.98999249660044542, 0, 0,
+    0, 0, 0, 0,
+    0, 0, 0.95533648912560598, 0.2955202066613396,
+    0, 0, 0, 0,
+    0, 0, -0.2955202066613396, 0.95533648912560598,
+    0, 0, 0, 0,
+    0, 0, 0, 0,
+    0.99955003374898754, 0.02999550020249566, 0, 0,
+    0, 0, 0, 0,
+    -0.02999550020249566, 0.99955003374898754, 0, 0,
+    0, 0, 0, 0,
+    0, 0, 0.999995500003375, 0.0029999955000020251,
+    0, 0, 0, 0,
+    0, 0, -0.0029999955000020251, 0.999995500003375
+};
+
+static const double golden_m_minus2_d6_base100[36] = {
+    -0.41614683654714241, -0.90929742682568171, 0, 0,
+    0, 0, 0.90929742682568171, -0.41614683654714241,
+    0, 0, 0, 0,
+    0, 0, 0.90859565364190553, -0.41767683462581268,
+    0, 0, 0, 0,
+    0.41767683462581268, 0.90859565364190553, 0, 0,
+    0, 0, 0, 0,
+    0.99569422412373987, -0.092698500778727225, 0, 0,
+    0, 0, 0.092698500778727225, 0.99569422412373987
+};
+
+static const double golden_pe_10_13[32] = {
+    -0.54402111088936977, -0.83907152907645244, 0.8414709848078965, 0.54030230586813977,
+    0.099833416646828155, 0.99500416527802582, 0.0099998333341666645, 0.99995000041666526,
+    -0.99999020655070348, 0.0044256979880507854, 0.89120736006143531, 0.45359612142557737,
+    0.10977830083717481, 0.99395609795669682, 0.010999778168008754, 0.99993950061003922,
+    -0.53657291800043494, 0.84385395873249214, 0.9320390859672264, 0.36235775447667357,
+    0.11971220728891936, 0.99280863585386625, 0.011999712002073592, 0.9999280008639958,
+    0.42016703682664092, 0.90744678145019619, 0.96355818541719296, 0.2674988286245874,
+    0.12963414261969486, 0.99156189371478809, 0.012999633836427429, 0.99991550119003492
+};
+
+static const double golden_pe_7_10[32] = {
+    0.65698659871878906, 0.7539022543433046, 0.64421768723769102, 0.76484218728448838,
+    0.069942847337532768, 0.99755100025327959, 0.0069999428334733913, 0.99997550010004155,
+    0.98935824662338179, -0.14550003380861354, 0.71735609089952279, 0.69670670934716539,
+    0.079914693969172682, 0.99680170630261944, 0.0079999146669397329, 0.99996800017066634,
+    0.41211848524175659, -0.91113026188467694, 0.78332690962748341, 0.6216099682706645,
+    0.089878549198011054, 0.99595273301199427, 0.0089998785004920742, 0.99995950027337421,
+    -0.54402111088936977, -0.83907152907645244, 0.8414709848078965, 0.54030230586813977,
+    0.099833416646828155, 0.99500416527802582, 0.0099998333341666645, 0.99995000041666526
+};
+
+static const double golden_pe_0_4[40] = {
+    0, 1, 0, 1,
+    0, 1, 0, 1,
+    0.8414709848078965, 0.54030230586813977, 0.099833416646828155, 0.99500416527802582,
+    0.0099998333341666645, 0.99995000041666526, 0.00099999983333334168, 0.99999950000004167,
+    0.90929742682568171, -0.41614683654714241, 0.19866933079506122, 0.98006657784124163,
+    0.01999866669333308, 0.99980000666657776, 0.0019999986666669333, 0.99999800000066663,
+    0.14112000805986721, -0.98999249660044542, 0.2955202066613396, 0.95533648912560598,
+    0.02999550020249566, 0.99955003374898754, 0.0029999955000020251, 0.999995500003375,
+    -0.7568024953079282, -0.65364362086361194, 0.38941834230865047, 0.9210609940028851,
+    0.039989334186634161, 0.99920010666097792, 0.0039999893333418669, 0.99999200001066668
+};
+
+static const double golden_pe_3_7[40] = {
+    0.14112000805986721, -0.98999249660044542, 0.2955202066613396, 0.95533648912560598,
+    0.02999550020249566, 0.99955003374898754, 0.0029999955000020251, 0.999995500003375,
+    -0.7568024953079282, -0.65364362086361194, 0.38941834230865047, 0.9210609940028851,
+    0.039989334186634161, 0.99920010666097792, 0.0039999893333418669, 0.99999200001066668,
+    -0.95892427466313845, 0.28366218546322625, 0.47942553860420301, 0.87758256189037276,
+    0.049979169270678331, 0.99875026039496628, 0.0049999791666927081, 0.99998750002604164,
+    -0.27941549819892586, 0.96017028665036597, 0.56464247339503537, 0.82533561490967833,
+    0.059964006479444602, 0.99820053993520419, 0.0059999640000647997, 0.99998200005399995,
+    0.65698659871878906, 0.7539022543433046, 0.64421768723769102, 0.76484218728448838,
+    0.069942847337532768, 0.99755100025327959, 0.0069999428334733913, 0.99997550010004155
+};
+
+static const double golden_pe_995_996_base100[12] = {
+    0.7738334053999244, -0.63338918579902848, 0.67277353352184677, 0.7398484794824739,
+    0.80760581715687507, -0.58972268405952977, -0.11487464864560613, -0.99337999531828125,
+    0.81538544388848933, 0.57891845530676533, 0.77937333174217172, -0.62655982138109267
+};
+
+static const double golden_pe_1995_1996_base100[12] = {
+    -0.088548843199741295, -0.99607183594758242, 0.55509142889945418, -0.83178933965419533,
+    -0.99701491951356713, -0.077209133315659872, -0.88600869289699835, -0.46366862748190385,
+    0.36443817143785706, -0.93122758721970378, -0.99952355438763363, -0.030865259181015688
+};
+
+static const double golden_gram_3x4[9] = {
+    5.3125, -0.84999999999999998, 0.75, -0.84999999999999998,
+    4.3499999999999996, 1.875, 0.75, 1.875,
+    3.5625
+};
+
+static const double golden_dot_d8[5] = {
+    4, 3.5352559715628726, 2.5637177479613436, 1.964889526277523,
+    2.266609479810918
+};
+
+static const double golden_dot_d16_k1000_base100[1] = {
+    2.0377718645986986
+};
+
+static const double golden_step_norm_d8[1] = {
+    0.96409960941505168
+};
+
+static const double golden_ab_3x3[9] = {
+    4.25, -2, 1, 3.75,
+    2.5, 0.5, 0, -3,
+    -1
+};
+
+/* ---- models: the encoding, and what each known mistake computes ---------- */
+static double omega_of(size_t i, size_t d, double base)
+{
+    return pow(base, -2.0 * (double)i / (double)d);
+}
+
+/* PE(pos, j) at a real position (pos may be negative). */
+static double pe_at(double pos, size_t j, size_t d, double base)
+{
+    double angle = pos * omega_of(j / 2, d, base);
+    return (j % 2 == 0) ? sin(angle) : cos(angle);
+}
+
+/* The d x d block-diagonal matrix whose pair-i block is
+   [[cos a, sign * sin a], [-sign * sin a, cos a]], a = kk * omega_i. */
+static double *model_rotation(double kk, int sign, size_t d, double base)
+{
+    double *M = kit_doubles(d * d);
+    for (size_t k = 0; k < d * d; k++)
+        M[k] = 0.0;
+    for (size_t i = 0; i < d / 2; i++) {
+        double a = kk * omega_of(i, d, base);
+        M[2 * i * d + 2 * i] = cos(a);
+        M[2 * i * d + 2 * i + 1] = sign * sin(a);
+        M[(2 * i + 1) * d + 2 * i] = -sign * sin(a);
+        M[(2 * i + 1) * d + 2 * i + 1] = cos(a);
+    }
+    return M;
+}
+
+/* Rows PE(first + r * step), r = 0 .. n-1 (step 0: every row the same). */
+static double *model_rows(double first, double step, size_t n, size_t d, double base)
+{
+    double *t = kit_doubles(n * d);
+    for (size_t r = 0; r < n; r++)
+        for (size_t j = 0; j < d; j++)
+            t[r * d + j] = pe_at(first + step * (double)r, j, d, base);
+    return t;
+}
+
+/* ---- rel_rotation ---------------------------------------------------------- */
+static void rotation_mistakes(void **state)
+{
+    size_t d = 6;
+    double *M = kit_doubles(d * d);
+    struct kit_mistake m[3] = {
+        { "rotation-sign", "your M_k is the transpose of the right one (it is M_{-k}): with the pair "
+          "stored as (sin, cos), sin(t + a) = cos a sin t + sin a cos t, so the sin row is "
+          "(cos a, +sin a) and the cos row is (-sin a, cos a).", model_rotation(2.0, 1, d, 100.0) },
+        { "offset-off-by-one", "your matrix shifts by k + 1 positions: the angle is k * omega_i.",
+          model_rotation(-1.0, 1, d, 100.0) },
+        { "offset-off-by-one", "your matrix shifts by k - 1 positions: the angle is k * omega_i.",
+          model_rotation(-3.0, 1, d, 100.0) },
+    };
+    (void)state;
+    kit_expect_status("rel_rotation(M, -2, 6, 100)", rel_rotation(M, -2, d, 100.0), KIT_OK);
+    kit_expect_table("M_{-2}", "r,c", M, golden_m_minus2_d6_base100, d, d, TOL, m, 3);
+}
+
+static void rotation_m3_names_mistakes(void **state)
+{
+    double *M = kit_doubles(8 * 8);
+    struct kit_mistake m[1] = {
+        { "rotation-sign", "your M_k is the transpose of the right one (it is M_{-k}): the sin row "
+          "of a block is (cos k omega, +sin k omega).", model_rotation(-3.0, 1, 8, 10000.0) },
+    };
+    (void)state;
+    kit_expect_status("rel_rotation(M, 3, 8, 10000)", rel_rotation(M, 3, 8, 10000.0), KIT_OK);
+    kit_expect_table("M_3", "r,c", M, golden_m3_d8, 8, 8, TOL, m, 1);
+}
+
+static void rotation_identity_and_inverse(void **state)
+{
+    size_t d = 16;
+    double *I = kit_doubles(d * d), *Mk = kit_doubles(d * d), *Mmk = kit_doubles(d * d);
+    double want_I[16 * 16], Mk_T[16 * 16];
+    (void)state;
+    kit_expect_status("rel_rotation(M, 0, 16, 10000)", rel_rotation(I, 0, d, 10000.0), KIT_OK);
+    for (size_t r = 0; r < d; r++)
+        for (size_t c = 0; c < d; c++)
+            want_I[r * d + c] = (r == c) ? 1.0 : 0.0;
+    kit_expect_table("M_0 (must be the identity)", "r,c", I, want_I, d, d, TOL, NULL, 0);
+    kit_expect_status("rel_rotation(M, 37, 16, 10000)", rel_rotation(Mk, 37, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_rotation(M, -37, 16, 10000)", rel_rotation(Mmk, -37, d, 10000.0), KIT_OK);
+    for (size_t r = 0; r < d; r++)
+        for (size_t c = 0; c < d; c++)
+            Mk_T[r * d + c] = Mk[c * d + r];
+    kit_expect_table("M_{-37} (must be M_37 transposed)", "r,c", Mmk, Mk_T, d, d, TOL, NULL, 0);
+    /* M_k is a rotation: M M^T = I. */
+    for (size_t r = 0; r < d; r++)
+        for (size_t c = 0; c < d; c++) {
+            double sum = 0.0;
+            for (size_t t = 0; t < d; t++)
+                sum += Mk[r * d + t] * Mk[c * d + t];
+            kit_expect_true(fabs(sum - want_I[r * d + c]) <= TOL,
+                            "(M_37 M_37^T)[%zu][%zu] = %.15g, not %g: M_k must be orthogonal "
+                            "(each block a rotation)", r, c, sum, want_I[r * d + c]);
+        }
+}
+
+static void rotation_more_bad_arguments(void **state)
+{
+    double *M = kit_doubles(4 * 4);
+    (void)state;
+    kit_expect_status("rel_rotation(M, 1, 1, 10000) (odd d)", rel_rotation(M, 1, 1, 10000.0), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, 1, 4, NAN)", rel_rotation(M, 1, 4, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, 1, 4, INFINITY)", rel_rotation(M, 1, 4, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, 1, 4, 0.5)", rel_rotation(M, 1, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, 1, SIZE_MAX / 2 (even), 10000)",
+                      rel_rotation(M, 1, (SIZE_MAX / 2) & ~(size_t)1, 10000.0), KIT_ERR_SIZE);
+    kit_expect_untouched("M", M);
+}
+
+/* ---- rel_shift -------------------------------------------------------------- */
+/* Rows PE(10 .. 13) shifted by k = -3 must be PE(7 .. 10). */
+static void shift_mistakes(void **state)
+{
+    size_t n = 4, d = 8;
+    double *out = kit_doubles(n * d);
+    struct kit_mistake m[5] = {
+        { "rotation-sign", "you rotated the wrong way: your rows are PE(pos - k). With the pair "
+          "(s, c) = (sin t, cos t): s' = cos(a) s + sin(a) c, c' = -sin(a) s + cos(a) c, "
+          "a = k omega_i.", model_rows(13.0, 1.0, n, d, 10000.0) },
+        { "offset-off-by-one", "your rows are PE(pos + k + 1): rotate by k * omega_i, not (k + 1).",
+          model_rows(8.0, 1.0, n, d, 10000.0) },
+        { "offset-off-by-one", "your rows are PE(pos + k - 1): rotate by k * omega_i, not (k - 1).",
+          model_rows(6.0, 1.0, n, d, 10000.0) },
+        { "row-as-position", "you wrote PE(r + k) for row r, ignoring the input: the rows of pe can "
+          "be at any positions; rotate what is there.", model_rows(-3.0, 1.0, n, d, 10000.0) },
+        { "depends-on-pos", "your rotation depends on the row index: M_k rotates by k * omega_i "
+          "whatever the position of the row.", model_rows(7.0, 2.0, n, d, 10000.0) },
+    };
+    (void)state;
+    kit_expect_status("rel_shift(PE(10..13), 4, 8, -3, 10000, out)",
+                      rel_shift(golden_pe_10_13, n, d, -3, 10000.0, out), KIT_OK);
+    kit_expect_table("out", "row,j", out, golden_pe_7_10, n, d, TOL, m, 5);
+}
+
+/* Six copies of one random row: M_k must give six copies of one result,
+   and keep the norm of every pair. */
+static void shift_same_for_every_row(void **state)
+{
+    size_t n = 6, d = 16;
+    double *pe = kit_doubles(n * d), *out = kit_doubles(n * d);
+    (void)state;
+    kit_fill(pe, d, 11, -1.0, 1.0);
+    for (size_t r = 1; r < n; r++)
+        for (size_t j = 0; j < d; j++)
+            pe[r * d + j] = pe[j];
+    kit_expect_status("rel_shift(6 equal rows, 6, 16, 5, 10000, out)",
+                      rel_shift(pe, n, d, 5, 10000.0, out), KIT_OK);
+    for (size_t r = 1; r < n; r++)
+        for (size_t j = 0; j < d; j++)
+            if (!(fabs(out[r * d + j] - out[j]) <= TOL)) {
+                kit_hint("depends-on-pos", "the same input row gave different results in rows 0 "
+                         "and %zu: M_k must not depend on the row (position).", r);
+                kit_fail("out[%zu][%zu] = %.15g but out[0][%zu] = %.15g", r, j, out[r * d + j], j,
+                         out[j]);
+            }
+    for (size_t i = 0; i < d / 2; i++) {
+        double before = hypot(pe[2 * i], pe[2 * i + 1]), after = hypot(out[2 * i], out[2 * i + 1]);
+        kit_expect_true(fabs(before - after) <= TOL,
+                        "pair %zu: norm %.15g before, %.15g after: a rotation keeps the norm",
+                        i, before, after);
+    }
+}
+
+static void shift_far(void **state)
+{
+    double *out = kit_doubles(2 * 6);
+    (void)state;
+    kit_expect_status("rel_shift(PE(995..996), 2, 6, 1000, 100, out)",
+                      rel_shift(golden_pe_995_996_base100, 2, 6, 1000, 100.0, out), KIT_OK);
+    kit_expect_table("out", "row,j", out, golden_pe_1995_1996_base100, 2, 6, TOL, NULL, 0);
+}
+
+static void shift_in_place(void **state)
+{
+    size_t n = 5, d = 8;
+    double *x = kit_copy_doubles(golden_pe_0_4, n * d);
+    double *clobber = kit_doubles(n * d);
+    struct kit_mistake m[1] = {
+        { "in-place-overwrite", "out may be pe: read both old values of a pair (s, c) before "
+          "writing either new one.", clobber },
+    };
+    (void)state;
+    /* The mistake: the new sin is written first, then the cos is computed
+       from the new sin. */
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < d / 2; i++) {
+            double a = 3.0 * omega_of(i, d, 10000.0);
+            double s = golden_pe_0_4[r * d + 2 * i], c = golden_pe_0_4[r * d + 2 * i + 1];
+            double s2 = cos(a) * s + sin(a) * c;
+            clobber[r * d + 2 * i] = s2;
+            clobber[r * d + 2 * i + 1] = -sin(a) * s2 + cos(a) * c;
+        }
+    kit_expect_status("rel_shift(x, 5, 8, 3, 10000, x)", rel_shift(x, n, d, 3, 10000.0, x), KIT_OK);
+    kit_expect_table("x (in place)", "row,j", x, golden_pe_3_7, n, d, TOL, m, 1);
+}
+
+/* ||PE(p + 1) - PE(p)|| = 0.964100 for every p when d = 8. */
+static void shift_step_norm(void **state)
+{
+    size_t n = 4, d = 8;
+    double *out = kit_doubles(n * d);
+    (void)state;
+    kit_expect_status("rel_shift(PE(10..13), 4, 8, 1, 10000, out)",
+                      rel_shift(golden_pe_10_13, n, d, 1, 10000.0, out), KIT_OK);
+    for (size_t r = 0; r < n; r++) {
+        double sum = 0.0;
+        for (size_t j = 0; j < d; j++) {
+            double diff = out[r * d + j] - golden_pe_10_13[r * d + j];
+            sum += diff * diff;
+        }
+        kit_expect_near("||PE(p + 1) - PE(p)||", sqrt(sum), golden_step_norm_d8[0], TOL);
+    }
+}
+
+static void shift_edge_cases(void **state)
+{
+    double *out = kit_doubles(3 * 7);
+    double pe[3 * 7] = { 0 };
+    (void)state;
+    kit_expect_status("rel_shift(NULL, 0, 8, 1, 10000, NULL)", rel_shift(NULL, 0, 8, 1, 10000.0, NULL),
+                      KIT_OK);
+    kit_expect_status("rel_shift(pe, 3, 7, 1, 10000, out) (odd d)", rel_shift(pe, 3, 7, 1, 10000.0, out),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(NULL, 3, 6, 1, 10000, out)", rel_shift(NULL, 3, 6, 1, 10000.0, out),
+                      KIT_ERR_NULL);
+    kit_expect_status("rel_shift(pe, 3, 6, 1, 10000, NULL)", rel_shift(pe, 3, 6, 1, 10000.0, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("rel_shift(pe, 3, 0, 1, 10000, out)", rel_shift(pe, 3, 0, 1, 10000.0, out),
+                      KIT_ERR_SIZE);
+    kit_expect_status("rel_shift(pe, SIZE_MAX / 4, 8, 1, 10000, out)",
+                      rel_shift(pe, SIZE_MAX / 4, 8, 1, 10000.0, out), KIT_ERR_SIZE);
+    kit_expect_status("rel_shift(pe, 3, 6, 1, 1.0, out)", rel_shift(pe, 3, 6, 1, 1.0, out),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("out", out);
+}
+
+/* ---- rel_gram --------------------------------------------------------------- */
+/* A square random table: the Gram of its rows (P P^T) and of its columns
+   (P^T P) have the same shape but different values. */
+static void gram_mistakes(void **state)
+{
+    size_t n = 6;
+    double *P = kit_doubles(n * n), *G = kit_doubles(n * n);
+    double *want = kit_doubles(n * n), *cols = kit_doubles(n * n);
+    struct kit_mistake m[1] = {
+        { "gram-of-columns", "you took dot products of columns (P^T P, d x d); the Gram matrix of "
+          "the positions is P P^T, n x n: G[p][q] = sum_j P[p][j] P[q][j].", cols },
+    };
+    (void)state;
+    kit_fill(P, n * n, 5, -1.0, 1.0);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++) {
+            double rows = 0.0, columns = 0.0;
+            for (size_t t = 0; t < n; t++) {
+                rows += P[a * n + t] * P[b * n + t];
+                columns += P[t * n + a] * P[t * n + b];
+            }
+            want[a * n + b] = rows;
+            cols[a * n + b] = columns;
+        }
+    kit_expect_status("rel_gram(P, 6, 6, G)", rel_gram(P, n, n, G), KIT_OK);
+    kit_expect_table("G", "p,q", G, want, n, n, TOL, m, 1);
+}
+
+/* n = 3 rows of d = 4 values: a Gram of the columns would be 4 x 4 and
+   write past the 3 x 3 buffer (into its guard zone, where it is seen). */
+static void gram_wide_table(void **state)
+{
+    const double x[3 * 4] = { 0.5, -1, 0.25, 2,
+                              -0.5, 0.3, -2, 0.1,
+                              1, 1, -1, 0.75 };
+    double *G = kit_doubles(3 * 3);
+    (void)state;
+    kit_overflow_hint("gram-of-columns", "the Gram matrix is n x n (one entry per pair of rows, "
+                      "i.e. of positions), not d x d: dot products along each row.");
+    kit_expect_status("rel_gram(x, 3, 4, G)", rel_gram(x, 3, 4, G), KIT_OK);
+    kit_expect_table("G", "p,q", G, golden_gram_3x4, 3, 3, TOL, NULL, 0);
+}
+
+/* The Gram matrix of PE(0 .. 11), d = 16, is symmetric and Toeplitz:
+   G[p][q] depends only on p - q. */
+static void gram_toeplitz(void **state)
+{
+    size_t n = 12, d = 16;
+    double *pe = model_rows(0.0, 1.0, n, d, 10000.0), *G = kit_doubles(n * n);
+    (void)state;
+    kit_expect_status("rel_gram(PE(0..11), 12, 16, G)", rel_gram(pe, n, d, G), KIT_OK);
+    for (size_t p = 0; p < n; p++)
+        for (size_t q = 0; q < n; q++) {
+            if (!(fabs(G[p * n + q] - G[q * n + p]) <= TOL)) {
+                kit_hint("gram-half", "fill every entry: G[q][p] = G[p][q], both must be written.");
+                kit_fail("G[%zu][%zu] = %.15g but G[%zu][%zu] = %.15g", p, q, G[p * n + q], q, p,
+                         G[q * n + p]);
+            }
+            if (p > 0 && q > 0)
+                kit_expect_true(fabs(G[p * n + q] - G[(p - 1) * n + q - 1]) <= TOL,
+                                "G[%zu][%zu] = %.15g but G[%zu][%zu] = %.15g: for an encoding "
+                                "table G depends only on p - q", p, q, G[p * n + q], p - 1, q - 1,
+                                G[(p - 1) * n + q - 1]);
+        }
+    kit_expect_near("G[0][0] = ||PE(0)||^2 = d/2", G[0], 8.0, TOL);
+}
+
+static void gram_bad_arguments(void **state)
+{
+    const double x[4] = { 1, 2, 3, 4 };
+    double *G = kit_doubles(4);
+    (void)state;
+    kit_expect_status("rel_gram(NULL, 2, 2, G)", rel_gram(NULL, 2, 2, G), KIT_ERR_NULL);
+    kit_expect_status("rel_gram(x, 2, 2, NULL)", rel_gram(x, 2, 2, NULL), KIT_ERR_NULL);
+    kit_expect_status("rel_gram(x, 0, 2, G)", rel_gram(x, 0, 2, G), KIT_ERR_SIZE);
+    kit_expect_status("rel_gram(x, 2, 0, G)", rel_gram(x, 2, 0, G), KIT_ERR_SIZE);
+    kit_expect_status("rel_gram(x, SIZE_MAX / 16, 1, G)", rel_gram(x, SIZE_MAX / 16, 1, G),
+                      KIT_ERR_SIZE);
+    kit_expect_untouched("G", G);
+}
+
+/* ---- rel_dot_offset --------------------------------------------------------- */
+static void dot_offset_mistakes(void **state)
+{
+    static const int ks[5] = { -4, -3, 0, 2, 7 };
+    double dot[5], plus1[5], minus1[5], twice[5], want[5];
+    struct kit_mistake m[3] = {
+        { "offset-off-by-one", "you used offset k + 1: the dot product of PE(p + k) and PE(p) is "
+          "sum_i cos(k omega_i).", plus1 },
+        { "offset-off-by-one", "you used offset k - 1: the dot product of PE(p + k) and PE(p) is "
+          "sum_i cos(k omega_i).", minus1 },
+        { "pairs-twice", "your value is twice too large: there are d/2 pairs, and each pair "
+          "gives sin.sin + cos.cos = cos(k omega_i) once.", twice },
+    };
+    (void)state;
+    for (size_t t = 0; t < 5; t++) {
+        plus1[t] = minus1[t] = twice[t] = want[t] = 0.0;
+        for (size_t i = 0; i < 4; i++) {
+            double w = omega_of(i, 8, 10000.0);
+            want[t] += cos(ks[t] * w);
+            plus1[t] += cos((ks[t] + 1) * w);
+            minus1[t] += cos((ks[t] - 1) * w);
+        }
+        twice[t] = 2.0 * want[t];
+    }
+    /* Anchor the model to bc: k = -4, -3, 0, 2 are golden_dot_d8[4], [3], [0], [2]. */
+    kit_expect_near("model check", want[0], golden_dot_d8[4], TOL);
+    for (size_t t = 0; t < 5; t++)
+        kit_expect_status("rel_dot_offset(dot, k, 8, 10000)",
+                          rel_dot_offset(&dot[t], ks[t], 8, 10000.0), KIT_OK);
+    want[0] = golden_dot_d8[4];
+    want[1] = golden_dot_d8[3];
+    want[2] = golden_dot_d8[0];
+    want[3] = golden_dot_d8[2];
+    kit_expect_table("dot for k = -4, -3, 0, 2, 7", "k", dot, want, 1, 5, TOL, m, 3);
+}
+
+static void dot_offset_far(void **state)
+{
+    double dot = -1.0;
+    (void)state;
+    kit_expect_status("rel_dot_offset(dot, 1000, 16, 100)", rel_dot_offset(&dot, 1000, 16, 100.0), KIT_OK);
+    kit_expect_near("PE(p + 1000) . PE(p), d = 16, base 100", dot, golden_dot_d16_k1000_base100[0], TOL);
+}
+
+/* The closed form and the table agree: dot(k) = G[p + k][p] for every p. */
+static void dot_offset_matches_gram(void **state)
+{
+    size_t n = 9, d = 12;
+    double *pe = model_rows(20.0, 1.0, n, d, 500.0), *G = kit_doubles(n * n);
+    (void)state;
+    kit_expect_status("rel_gram(PE(20..28), 9, 12, G)", rel_gram(pe, n, d, G), KIT_OK);
+    for (int k = -(int)n + 1; k < (int)n; k++) {
+        double dot = -1.0;
+        kit_expect_status("rel_dot_offset(dot, k, 12, 500)", rel_dot_offset(&dot, k, d, 500.0), KIT_OK);
+        for (size_t q = 0; q < n; q++) {
+            long p = (long)q + k;
+            if (p < 0 || p >= (long)n)
+                continue;
+            kit_expect_true(fabs(dot - G[(size_t)p * n + q]) <= TOL,
+                            "rel_dot_offset gives %.15g for k = %d but G[%ld][%zu] = %.15g",
+                            dot, k, p, q, G[(size_t)p * n + q]);
+        }
+    }
+}
+
+static void dot_offset_bad_arguments(void **state)
+{
+    double *dot = kit_doubles(1);
+    (void)state;
+    kit_expect_status("rel_dot_offset(NULL, 1, 8, 10000)", rel_dot_offset(NULL, 1, 8, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("rel_dot_offset(dot, 1, 0, 10000)", rel_dot_offset(dot, 1, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("rel_dot_offset(dot, 1, 7, 10000) (odd d)", rel_dot_offset(dot, 1, 7, 10000.0),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, 1, 8, NAN)", rel_dot_offset(dot, 1, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_untouched("dot", dot);
+}
+
+/* ---- rel_compose ------------------------------------------------------------ */
+static void compose_mistakes(void **state)
+{
+    const double A[9] = { 1, 2, 0, -1, 0.5, 3, 0, 1, -2 };
+    const double B[9] = { 0.25, 0, 1, 2, -1, 0, 1, 1, 0.5 };
+    double *C = kit_doubles(9), *ba = kit_doubles(9), *abt = kit_doubles(9);
+    struct kit_mistake m[2] = {
+        { "compose-order", "you computed B A; matrix products do not commute (rotations of one "
+          "encoding happen to): C = A B, C[r][c] = sum_t A[r][t] B[t][c].", ba },
+        { "compose-transposed", "you multiplied row r of A by row c of B (A B^T): the second factor "
+          "is read down a column, B[t][c].", abt },
+    };
+    (void)state;
+    for (size_t r = 0; r < 3; r++)
+        for (size_t c = 0; c < 3; c++) {
+            ba[r * 3 + c] = abt[r * 3 + c] = 0.0;
+            for (size_t t = 0; t < 3; t++) {
+                ba[r * 3 + c] += B[r * 3 + t] * A[t * 3 + c];
+                abt[r * 3 + c] += A[r * 3 + t] * B[c * 3 + t];
+            }
+        }
+    kit_expect_status("rel_compose(A, B, 3, C)", rel_compose(A, B, 3, C), KIT_OK);
+    kit_expect_table("C = A B", "r,c", C, golden_ab_3x3, 3, 3, TOL, m, 2);
+}
+
+/* M_a M_b = M_{a+b} with a negative a, and M_k M_{-k} = I. */
+static void compose_group_law_negative(void **state)
+{
+    size_t d = 16;
+    double *Ma = kit_doubles(d * d), *Mb = kit_doubles(d * d), *Mab = kit_doubles(d * d);
+    double *C = kit_doubles(d * d), *D = kit_doubles(d * d), *I = kit_doubles(d * d);
+    (void)state;
+    kit_expect_status("rel_rotation(M, -7, 16, 10000)", rel_rotation(Ma, -7, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_rotation(M, 12, 16, 10000)", rel_rotation(Mb, 12, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_rotation(M, 5, 16, 10000)", rel_rotation(Mab, 5, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_compose(M_-7, M_12, 16, C)", rel_compose(Ma, Mb, d, C), KIT_OK);
+    kit_expect_table("M_-7 M_12 (must be M_5)", "r,c", C, Mab, d, d, TOL, NULL, 0);
+    kit_expect_status("rel_rotation(M, 7, 16, 10000)", rel_rotation(Mb, 7, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_compose(M_-7, M_7, 16, D)", rel_compose(Ma, Mb, d, D), KIT_OK);
+    for (size_t k = 0; k < d * d; k++)
+        I[k] = (k / d == k % d) ? 1.0 : 0.0;
+    kit_expect_table("M_-7 M_7 (must be I)", "r,c", D, I, d, d, TOL, NULL, 0);
+}
+
+static void compose_bad_arguments(void **state)
+{
+    const double A[4] = { 1, 2, 3, 4 };
+    double *C = kit_doubles(4);
+    (void)state;
+    kit_expect_status("rel_compose(NULL, A, 2, C)", rel_compose(NULL, A, 2, C), KIT_ERR_NULL);
+    kit_expect_status("rel_compose(A, NULL, 2, C)", rel_compose(A, NULL, 2, C), KIT_ERR_NULL);
+    kit_expect_status("rel_compose(A, A, 2, NULL)", rel_compose(A, A, 2, NULL), KIT_ERR_NULL);
+    kit_expect_status("rel_compose(A, A, 0, C)", rel_compose(A, A, 0, C), KIT_ERR_SIZE);
+    kit_expect_status("rel_compose(A, A, SIZE_MAX / 2, C)", rel_compose(A, A, SIZE_MAX / 2, C),
+                      KIT_ERR_SIZE);
+    kit_expect_untouched("C", C);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(rotation_mistakes, 3, "rel_rotation", "§5.2", "M_{-2}, d = 6, base 100, naming sign and off-by-one mistakes"),
+    KIT_TEST(rotation_m3_names_mistakes, 1, "rel_rotation", "§5.2", "M_3, d = 8, naming the transpose"),
+    KIT_TEST(rotation_identity_and_inverse, 2, "rel_rotation", "§5.2", "M_0 = I, M_{-k} = M_k^T, M M^T = I"),
+    KIT_TEST(rotation_more_bad_arguments, 1, "rel_rotation", "§5.2", "d = 1, NaN, infinity, base < 1, d * d overflow"),
+    KIT_TEST(shift_mistakes, 3, "rel_shift", "§5.3", "PE(10..13) by k = -3, naming the known mistakes"),
+    KIT_TEST(shift_same_for_every_row, 2, "rel_shift", "§5.3", "equal rows give equal results; pair norms kept"),
+    KIT_TEST(shift_far, 1, "rel_shift", "§5.3", "PE(995..996) by k = 1000, base 100 (bc golden)"),
+    KIT_TEST(shift_in_place, 2, "rel_shift", "§5.3", "out == pe works"),
+    KIT_TEST(shift_step_norm, 1, "rel_shift", "§5.3", "||PE(p + 1) - PE(p)|| = 0.964100 for d = 8"),
+    KIT_TEST(shift_edge_cases, 1, "rel_shift", "§5.3", "n = 0, odd d, NULL, d = 0, overflow, base"),
+    KIT_TEST(gram_mistakes, 2, "rel_gram", "§5.4", "a square random table: rows, not columns"),
+    KIT_TEST(gram_wide_table, 2, "rel_gram", "§5.4", "n = 3, d = 4: an n x n result (bc golden)"),
+    KIT_TEST(gram_toeplitz, 2, "rel_gram", "§5.4", "the Gram of an encoding table is symmetric Toeplitz"),
+    KIT_TEST(gram_bad_arguments, 1, "rel_gram", "§5.4", "NULL, n = 0, d = 0, overflow"),
+    KIT_TEST(dot_offset_mistakes, 2, "rel_dot_offset", "§5.5", "negative k, k = 0, k = 7; off-by-one named"),
+    KIT_TEST(dot_offset_far, 1, "rel_dot_offset", "§5.5", "k = 1000, d = 16, base 100 (bc golden)"),
+    KIT_TEST(dot_offset_matches_gram, 2, "rel_gram,rel_dot_offset", "§5.5", "the closed form equals the table's Gram"),
+    KIT_TEST(dot_offset_bad_arguments, 1, "rel_dot_offset", "§5.5", "NULL, d = 0, odd d, NaN base"),
+    KIT_TEST(compose_mistakes, 2, "rel_compose", "§5.6", "A B, not B A nor A B^T"),
+    KIT_TEST(compose_group_law_negative, 2, "rel_rotation,rel_compose", "§5.6", "M_-7 M_12 = M_5, M_-7 M_7 = I"),
+    KIT_TEST(compose_bad_arguments, 1, "rel_compose", "§5.6", "NULL, d = 0, overflow"),
+    KIT_END_OF_TESTS
+};

@@ -1,0 +1,457 @@
+/*
+ * test_hidden.c — chapter 8's hidden tests: golden values, the relative
+ * property, norms, edge cases, and the known mistakes, each named by a hint.
+ *
+ * Golden values come from bc in 60-digit arithmetic (tests/golden/08-rope-alibi.bc).
+ * The mistake models below compute what each known mistake produces.
+ * Tolerance TOL = 1e-12 absolute: angles up to ~10 radians, values up to ~5,
+ * sums of at most 16 terms; correct double code is within ~1e-14.
+ * TOL_FAR = 1e-11 for positions up to 4096, where pos * theta carries an
+ * absolute error of up to ~4096 * 2^-53 ~ 5e-13 per angle.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "08-rope-alibi.h"
+
+#define TOL 1e-12
+#define TOL_FAR 1e-11
+
+static const double golden_rope_3x4[12] = {
+    0.5, -1, 0.25, 2,
+    -0.52259244837643881, -0.25864480064350631, -2.0008999841667472, 0.079995333373333199,
+    1.2425864601263648, -0.67526208919991215, -1.0362346373479749, 0.69908352602554635
+};
+
+static const double golden_rope_2x5_base100[10] = {
+    -2.234741690198506, 0.077003753731396923, 1.6037559266050296, 4.7358174508609645,
+    5, -0.54119777685134962, -0.14001773577356838, 2.4586503131426767,
+    0.45281192308001, 0.125
+};
+
+static const double golden_rope_far[12] = {
+    0.74752940125961265, -0.14560149124389132, -0.96569275052164327, 0.56341593125322909,
+    -0.53059142388386704, -0.82974257508030203, 0.80399061348584899, -0.59464198760821463,
+    -0.99858930085121078, -0.053098100017703695, 0.54280573902587947, -0.97742617607703186
+};
+
+static const double golden_rope_scores_3x4[9] = {
+    1.875, 1.5972798978058662, -0.24323121658538313, 0.42853047675851486,
+    -2.5499999999999998, -0.92602960524965838, 0.15838187341633461, -3.1403435472192958,
+    -1.8125
+};
+
+static const double golden_slopes_h8[8] = {
+    0.5, 0.25, 0.125, 0.0625,
+    0.03125, 0.015625, 0.0078125, 0.00390625
+};
+
+static const double golden_slopes_h12[12] = {
+    0.5, 0.25, 0.125, 0.0625,
+    0.03125, 0.015625, 0.0078125, 0.00390625,
+    0.70710678118654757, 0.35355339059327379, 0.17677669529663689, 0.088388347648318447
+};
+
+static const double golden_slopes_h3[3] = {
+    0.0625, 0.00390625, 0.25
+};
+
+static const double golden_alibi_h2_n3[18] = {
+    -1.75, -1.5625, -1.375, -1.0625,
+    -0.75, -0.5625, -0.375, -0.0625,
+    0.25, 0.5, 0.74609375, 0.9921875,
+    1.24609375, 1.5, 1.74609375, 1.9921875,
+    2.24609375, 2.5
+};
+
+static const double golden_alibi_h3_n4[48] = {
+    0, -0.0625, -0.125, -0.1875,
+    -0.0625, 0, -0.0625, -0.125,
+    -0.125, -0.0625, 0, -0.0625,
+    -0.1875, -0.125, -0.0625, 0,
+    0, -0.00390625, -0.0078125, -0.01171875,
+    -0.00390625, 0, -0.00390625, -0.0078125,
+    -0.0078125, -0.00390625, 0, -0.00390625,
+    -0.01171875, -0.0078125, -0.00390625, 0,
+    0, -0.25, -0.5, -0.75,
+    -0.25, 0, -0.25, -0.5,
+    -0.5, -0.25, 0, -0.25,
+    -0.75, -0.5, -0.25, 0
+};
+
+/* ---- models: RoPE and what its known mistakes compute ----------------------- */
+enum rope_way { ADJACENT, HALVES, WRONG_SIGN };
+
+/* Row (d values) rotated to position pos, the given way, into out. */
+static void model_rope_row(const double *row, double pos, size_t d, double base, enum rope_way way,
+                           double *out)
+{
+    for (size_t j = 0; j < d; j++)
+        out[j] = row[j];
+    for (size_t i = 0; i < d / 2; i++) {
+        double a = pos * pow(base, -2.0 * (double)i / (double)d);
+        size_t u = 2 * i, v = 2 * i + 1;             /* adjacent pair            */
+        if (way == HALVES) {
+            u = i;                                   /* rotate_half: (i, i + d/2) */
+            v = i + d / 2;
+        }
+        if (way == WRONG_SIGN)
+            a = -a;
+        out[u] = row[u] * cos(a) - row[v] * sin(a);
+        out[v] = row[u] * sin(a) + row[v] * cos(a);
+    }
+}
+
+static double *model_rope_table(const double *x, const size_t *pos, size_t n, size_t d, double base,
+                                enum rope_way way)
+{
+    double *t = kit_doubles(n * d);
+    for (size_t r = 0; r < n; r++)
+        model_rope_row(x + r * d, (double)pos[r], d, base, way, t + r * d);
+    return t;
+}
+
+#define HINT_HALVES "you paired column i with column i + d/2 (the halves of HF's rotate_half); " \
+    "this kit pairs adjacent columns (2i, 2i + 1), as the RoFormer paper does."
+#define HINT_SIGN "you rotated the wrong way: x0' = x0 cos a - x1 sin a, x1' = x0 sin a + x1 cos a, " \
+    "a = pos * theta_i (a positive angle turns x0 towards x1)."
+
+static const double rows_3x4[12] = { 0.5, -1, 0.25, 2,
+                                     -0.5, 0.3, -2, 0.1,
+                                     1, 1, -1, 0.75 };
+
+/* ---- rope_apply -------------------------------------------------------------- */
+static void rope_mistakes(void **state)
+{
+    const size_t pos[3] = { 0, 1, 5 };
+    double *x = kit_copy_doubles(rows_3x4, 12);
+    struct kit_mistake m[2] = {
+        { "halves", HINT_HALVES, model_rope_table(rows_3x4, pos, 3, 4, 10000.0, HALVES) },
+        { "rotation-sign", HINT_SIGN, model_rope_table(rows_3x4, pos, 3, 4, 10000.0, WRONG_SIGN) },
+    };
+    (void)state;
+    kit_expect_status("rope_apply(x, pos = (0, 1, 5), 3, 4, 10000)", rope_apply(x, pos, 3, 4, 10000.0),
+                      KIT_OK);
+    kit_expect_table("x", "row,j", x, golden_rope_3x4, 3, 4, TOL, m, 2);
+}
+
+static void rope_odd_d(void **state)
+{
+    const double rows[10] = { 1, 2, 3, 4, 5, -0.5, 0.25, 1.5, -2, 0.125 };
+    const size_t pos[2] = { 2, 7 };
+    double *x = kit_copy_doubles(rows, 10);
+    (void)state;
+    kit_overflow_hint("odd-d", "when d is odd the last column d - 1 has no partner: leave it as it "
+                      "is, and rotate only the d/2 (rounded down) full pairs.");
+    kit_expect_status("rope_apply(x, pos = (2, 7), 2, 5, 100)", rope_apply(x, pos, 2, 5, 100.0), KIT_OK);
+    if (x[4] != 5.0 || x[9] != 0.125)
+        kit_hint("odd-d", "the last column of each row (j = 4) must be left unchanged when d is odd.");
+    kit_expect_table("x", "row,j", x, golden_rope_2x5_base100, 2, 5, TOL, NULL, 0);
+}
+
+static void rope_far_positions(void **state)
+{
+    const double rows[12] = { 0.3, -0.7, 1.1, 0.2, -0.4, 0.9, 1, 0, 0, 1, -1, 0.5 };
+    const size_t pos[2] = { 1000, 4096 };
+    double *x = kit_copy_doubles(rows, 12);
+    (void)state;
+    kit_expect_status("rope_apply(x, pos = (1000, 4096), 2, 6, 10000)", rope_apply(x, pos, 2, 6, 10000.0),
+                      KIT_OK);
+    kit_expect_table("x", "row,j", x, golden_rope_far, 2, 6, TOL_FAR, NULL, 0);
+}
+
+/* RoPE(q, m) . RoPE(k, t) = RoPE(q, m + c) . RoPE(k, t + c), and position 0
+   changes nothing. */
+static void rope_relative_property(void **state)
+{
+    size_t d = 12;
+    double *x = kit_doubles(4 * d), *orig = kit_doubles(4 * d);
+    const size_t pos[4] = { 3, 10, 103, 110 };       /* (q at 3, k at 10), shifted by 100 */
+    const size_t zero[4] = { 0, 0, 0, 0 };
+    double near = 0.0, far = 0.0;
+    (void)state;
+    kit_fill(x, d, 41, -1.0, 1.0);                   /* q */
+    kit_fill(x + d, d, 42, -1.0, 1.0);               /* k */
+    for (size_t j = 0; j < d; j++) {
+        x[2 * d + j] = x[j];
+        x[3 * d + j] = x[d + j];
+    }
+    for (size_t t = 0; t < 4 * d; t++)
+        orig[t] = x[t];
+    kit_expect_status("rope_apply(x, pos = (0, 0, 0, 0), 4, 12, 10000)", rope_apply(x, zero, 4, d, 10000.0),
+                      KIT_OK);
+    kit_expect_table("x at position 0 (must be unchanged)", "row,j", x, orig, 4, d, TOL, NULL, 0);
+    kit_expect_status("rope_apply(x, pos = (3, 10, 103, 110), 4, 12, 10000)",
+                      rope_apply(x, pos, 4, d, 10000.0), KIT_OK);
+    for (size_t j = 0; j < d; j++) {
+        near += x[j] * x[d + j];
+        far += x[2 * d + j] * x[3 * d + j];
+    }
+    kit_expect_near("q_103 . k_110 (must equal q_3 . k_10)", far, near, TOL);
+}
+
+static void rope_edge_cases(void **state)
+{
+    double *x = kit_doubles(2 * 4);
+    const size_t pos[2] = { 1, 2 };
+    (void)state;
+    kit_expect_status("rope_apply(NULL, NULL, 0, 4, 10000)", rope_apply(NULL, NULL, 0, 4, 10000.0), KIT_OK);
+    kit_expect_status("rope_apply(x, NULL, 2, 4, 10000)", rope_apply(x, NULL, 2, 4, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("rope_apply(x, pos, SIZE_MAX / 4, 4, 10000)",
+                      rope_apply(x, pos, SIZE_MAX / 4, 4, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("rope_apply(x, pos, 2, 4, NAN)", rope_apply(x, pos, 2, 4, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("rope_apply(x, pos, 2, 4, 0.5)", rope_apply(x, pos, 2, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_untouched("x", x);
+}
+
+/* ---- rope_scores ------------------------------------------------------------ */
+static const double q_3x4[12] = { 0.5, -1, 0.25, 2, -0.5, 0.3, -2, 0.1, 1, 1, -1, 0.75 };
+static const double k_3x4[12] = { 1, 0.5, -0.5, 1, 0.2, -1.5, 1, 0, -1, 0.25, 0.5, -0.75 };
+
+/* Scores of the 3 x 4 example with q rotated the way wq, k the way wk;
+   rotate_k = 0: k not rotated at all. */
+static double *model_scores(enum rope_way wq, enum rope_way wk, int rotate_k)
+{
+    double *S = kit_doubles(9), qr[4], kr[4];
+    for (size_t a = 0; a < 3; a++)
+        for (size_t b = 0; b < 3; b++) {
+            model_rope_row(q_3x4 + a * 4, (double)a, 4, 10000.0, wq, qr);
+            model_rope_row(k_3x4 + b * 4, rotate_k ? (double)b : 0.0, 4, 10000.0, wk, kr);
+            S[a * 3 + b] = 0.0;
+            for (size_t j = 0; j < 4; j++)
+                S[a * 3 + b] += qr[j] * kr[j];
+        }
+    return S;
+}
+
+static void rope_scores_mistakes(void **state)
+{
+    double *S = kit_doubles(9);
+    struct kit_mistake m[3] = {
+        { "rotation-sign", HINT_SIGN " (Both q and k turned backwards: the scores are still relative, "
+          "but S[qpos][kpos] became S[kpos][qpos].)", model_scores(WRONG_SIGN, WRONG_SIGN, 1) },
+        { "halves", HINT_HALVES, model_scores(HALVES, HALVES, 1) },
+        { "rotate-both", "rotate the keys too, each to its own position kpos: only then does the "
+          "score depend on qpos - kpos alone.", model_scores(ADJACENT, ADJACENT, 0) },
+    };
+    (void)state;
+    kit_expect_status("rope_scores(q, k, 3, 4, 10000, S)", rope_scores(q_3x4, k_3x4, 3, 4, 10000.0, S),
+                      KIT_OK);
+    kit_expect_table("S", "qpos,kpos", S, golden_rope_scores_3x4, 3, 3, TOL, m, 3);
+}
+
+/* Odd d = 5: the lone column contributes q[4] * k[4] to every score. */
+static void rope_scores_odd_d(void **state)
+{
+    size_t n = 5, d = 5;
+    double *q = kit_doubles(n * d), *k = kit_doubles(n * d), *S = kit_doubles(n * n);
+    (void)state;
+    kit_fill(q, d, 51, -1.0, 1.0);
+    kit_fill(k, d, 52, -1.0, 1.0);
+    for (size_t r = 1; r < n; r++)
+        for (size_t j = 0; j < d; j++) {
+            q[r * d + j] = q[j];
+            k[r * d + j] = k[j];
+        }
+    kit_overflow_hint("odd-d", "when d is odd the last column has no partner: leave it unrotated.");
+    kit_expect_status("rope_scores(q, k, 5, 5, 10000, S)", rope_scores(q, k, n, d, 10000.0, S), KIT_OK);
+    for (size_t a = 1; a < n; a++)
+        for (size_t b = 1; b < n; b++)
+            kit_expect_true(fabs(S[a * n + b] - S[(a - 1) * n + b - 1]) <= TOL,
+                            "d = 5: S[%zu][%zu] = %.15g but S[%zu][%zu] = %.15g: the score must depend "
+                            "only on qpos - kpos", a, b, S[a * n + b], a - 1, b - 1, S[(a - 1) * n + b - 1]);
+    {   /* the diagonal: no rotation survives in q_m . k_m */
+        double dot = 0.0;
+        for (size_t j = 0; j < d; j++)
+            dot += q[j] * k[j];
+        for (size_t a = 0; a < n; a++)
+            kit_expect_near("S[m][m] (= q . k, rotations cancel)", S[a * n + a], dot, TOL);
+    }
+}
+
+static void rope_scores_keeps_inputs(void **state)
+{
+    double *q = kit_copy_doubles(q_3x4, 12), *k = kit_copy_doubles(k_3x4, 12), *S = kit_doubles(9);
+    (void)state;
+    kit_expect_status("rope_scores(q, k, 3, 4, 10000, S)", rope_scores(q, k, 3, 4, 10000.0, S), KIT_OK);
+    kit_expect_table("q after the call (must be unchanged)", "row,j", q, q_3x4, 3, 4, 0.0, NULL, 0);
+    kit_expect_table("k after the call (must be unchanged)", "row,j", k, k_3x4, 3, 4, 0.0, NULL, 0);
+}
+
+static void rope_scores_bad_arguments(void **state)
+{
+    double *S = kit_doubles(9);
+    (void)state;
+    kit_expect_status("rope_scores(NULL, k, 3, 4, 10000, S)", rope_scores(NULL, k_3x4, 3, 4, 10000.0, S),
+                      KIT_ERR_NULL);
+    kit_expect_status("rope_scores(q, k, 3, 4, 10000, NULL)", rope_scores(q_3x4, k_3x4, 3, 4, 10000.0, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("rope_scores(q, k, 0, 4, 10000, S)", rope_scores(q_3x4, k_3x4, 0, 4, 10000.0, S),
+                      KIT_ERR_SIZE);
+    kit_expect_status("rope_scores(q, k, 3, 0, 10000, S)", rope_scores(q_3x4, k_3x4, 3, 0, 10000.0, S),
+                      KIT_ERR_SIZE);
+    kit_expect_status("rope_scores(q, k, SIZE_MAX / 8, 1, 10000, S)",
+                      rope_scores(q_3x4, k_3x4, SIZE_MAX / 8, 1, 10000.0, S), KIT_ERR_SIZE);
+    kit_expect_status("rope_scores(q, k, 3, 4, 1.0, S)", rope_scores(q_3x4, k_3x4, 3, 4, 1.0, S),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("S", S);
+}
+
+/* ---- alibi_slopes ------------------------------------------------------------ */
+static void alibi_slopes_mistakes(void **state)
+{
+    double *slope = kit_doubles(8), *from0 = kit_doubles(8);
+    struct kit_mistake m[1] = {
+        { "slopes-from-0", "your first slope is 1: heads count from h = 1, so m_1 = 2^(-8/H) "
+          "(0.5 for H = 8) and the last is 2^(-8) = 1/256.", from0 },
+    };
+    (void)state;
+    for (size_t h = 0; h < 8; h++)
+        from0[h] = pow(2.0, -8.0 * (double)h / 8.0);
+    kit_expect_status("alibi_slopes(slope, 8)", alibi_slopes(slope, 8), KIT_OK);
+    kit_expect_table("slope", "h-1", slope, golden_slopes_h8, 1, 8, TOL, m, 1);
+}
+
+static void alibi_slopes_not_power_of_2(void **state)
+{
+    double *s12 = kit_doubles(12), *s3 = kit_doubles(3), *plain12 = kit_doubles(12);
+    double *plain3 = kit_doubles(3);
+    static const char *hint = "for H not a power of 2, ALiBi's reference code does not use "
+        "2^(-8h/H): it takes the P = largest-power-of-2 slopes 2^(-8h/P), then every other "
+        "slope of 2P heads (h = 1, 3, 5, ...), H - P of them.";
+    struct kit_mistake m12[1] = { { "not-power-of-2", hint, plain12 } };
+    struct kit_mistake m3[1] = { { "not-power-of-2", hint, plain3 } };
+    (void)state;
+    for (size_t h = 1; h <= 12; h++)
+        plain12[h - 1] = pow(2.0, -8.0 * (double)h / 12.0);
+    for (size_t h = 1; h <= 3; h++)
+        plain3[h - 1] = pow(2.0, -8.0 * (double)h / 3.0);
+    kit_expect_status("alibi_slopes(slope, 12)", alibi_slopes(s12, 12), KIT_OK);
+    kit_expect_table("slope (H = 12)", "h-1", s12, golden_slopes_h12, 1, 12, TOL, m12, 1);
+    kit_expect_status("alibi_slopes(slope, 3)", alibi_slopes(s3, 3), KIT_OK);
+    kit_expect_table("slope (H = 3)", "h-1", s3, golden_slopes_h3, 1, 3, TOL, m3, 1);
+}
+
+static void alibi_slopes_edge_cases(void **state)
+{
+    double *one = kit_doubles(1), *two = kit_doubles(2), *bad = kit_doubles(2);
+    (void)state;
+    kit_expect_status("alibi_slopes(slope, 1)", alibi_slopes(one, 1), KIT_OK);
+    kit_expect_near("slope for H = 1", one[0], 1.0 / 256.0, TOL);
+    kit_expect_status("alibi_slopes(slope, 2)", alibi_slopes(two, 2), KIT_OK);
+    kit_expect_near("slope[0] for H = 2", two[0], 1.0 / 16.0, TOL);
+    kit_expect_near("slope[1] for H = 2", two[1], 1.0 / 256.0, TOL);
+    kit_expect_status("alibi_slopes(NULL, 8)", alibi_slopes(NULL, 8), KIT_ERR_NULL);
+    kit_expect_status("alibi_slopes(slope, SIZE_MAX / 4)", alibi_slopes(bad, SIZE_MAX / 4), KIT_ERR_SIZE);
+    kit_expect_untouched("slope", bad);
+}
+
+/* ---- alibi_bias -------------------------------------------------------------- */
+static void alibi_bias_mistakes(void **state)
+{
+    double *S = kit_doubles(18), start[18];
+    double *plus = kit_doubles(18), *from0 = kit_doubles(18), *signed_d = kit_doubles(18);
+    double *replaced = kit_doubles(18);
+    struct kit_mistake m[4] = {
+        { "bias-sign", "your bias rewards distance: ALiBi adds -m_h |qpos - kpos|, a penalty, so "
+          "far keys score lower.", plus },
+        { "slopes-from-0", "your first head has slope 1: heads count from h = 1, m_h = 2^(-8h/H).", from0 },
+        { "signed-distance", "you used qpos - kpos without the absolute value: keys after the query "
+          "got a bonus. The bias is -m_h |qpos - kpos|.", signed_d },
+        { "replaced-not-added", "the bias is added to the scores (+=); you overwrote them.", replaced },
+    };
+    (void)state;
+    for (size_t h = 0; h < 2; h++)
+        for (size_t a = 0; a < 3; a++)
+            for (size_t b = 0; b < 3; b++) {
+                size_t t = (h * 3 + a) * 3 + b;
+                double dist = fabs((double)a - (double)b), m_right = pow(2.0, -8.0 * (double)(h + 1) / 2.0);
+                start[t] = ((double)t - 7.0) / 4.0;
+                plus[t] = start[t] + m_right * dist;
+                from0[t] = start[t] - pow(2.0, -8.0 * (double)h / 2.0) * dist;
+                signed_d[t] = start[t] - m_right * ((double)a - (double)b);
+                replaced[t] = -m_right * dist;
+            }
+    for (size_t t = 0; t < 18; t++)
+        S[t] = start[t];
+    kit_expect_status("alibi_bias(S, 2, 3)", alibi_bias(S, 2, 3), KIT_OK);
+    kit_expect_table("S + bias", "h*n+qpos,kpos", S, golden_alibi_h2_n3, 6, 3, TOL, m, 4);
+}
+
+static void alibi_bias_three_heads(void **state)
+{
+    double *S = kit_doubles(3 * 4 * 4);
+    (void)state;
+    for (size_t t = 0; t < 48; t++)
+        S[t] = 0.0;
+    kit_expect_status("alibi_bias(zeros, 3, 4)", alibi_bias(S, 3, 4), KIT_OK);
+    kit_expect_table("bias", "h*n+qpos,kpos", S, golden_alibi_h3_n4, 12, 4, TOL, NULL, 0);
+}
+
+/* H = 8, n = 16 on zero scores: per head symmetric, 0 on the diagonal,
+   falling with the distance; head 1 falls fastest. */
+static void alibi_bias_properties(void **state)
+{
+    size_t H = 8, n = 16;
+    double *S = kit_doubles(H * n * n);
+    (void)state;
+    for (size_t t = 0; t < H * n * n; t++)
+        S[t] = 0.0;
+    kit_expect_status("alibi_bias(zeros, 8, 16)", alibi_bias(S, H, n), KIT_OK);
+    for (size_t h = 0; h < H; h++) {
+        const double *B = S + h * n * n;
+        for (size_t a = 0; a < n; a++) {
+            kit_expect_true(B[a * n + a] == 0.0, "head %zu: bias[%zu][%zu] = %g, must be 0 (distance 0)",
+                            h + 1, a, a, B[a * n + a]);
+            for (size_t b = 0; b < n; b++) {
+                if (B[a * n + b] > 0.0)
+                    kit_hint("bias-sign", "a bias above 0 rewards distance: add -m_h |qpos - kpos|.");
+                kit_expect_true(B[a * n + b] <= 0.0, "head %zu: bias[%zu][%zu] = %g > 0", h + 1, a, b,
+                                B[a * n + b]);
+                kit_expect_true(fabs(B[a * n + b] - B[b * n + a]) <= TOL,
+                                "head %zu: bias[%zu][%zu] = %g but bias[%zu][%zu] = %g (|qpos - kpos| "
+                                "is symmetric)", h + 1, a, b, B[a * n + b], b, a, B[b * n + a]);
+                if (b > a)
+                    kit_expect_true(B[a * n + b] < B[a * n + b - 1],
+                                    "head %zu: the bias must fall with the distance", h + 1);
+            }
+        }
+        if (h > 0)
+            kit_expect_true(S[(h - 1) * n * n + 1] < B[1],
+                            "head %zu falls slower than head %zu: slopes decrease with h", h + 1, h);
+    }
+}
+
+static void alibi_bias_bad_arguments(void **state)
+{
+    double *S = kit_doubles(8);
+    (void)state;
+    kit_expect_status("alibi_bias(NULL, 2, 2)", alibi_bias(NULL, 2, 2), KIT_ERR_NULL);
+    kit_expect_status("alibi_bias(S, 0, 2)", alibi_bias(S, 0, 2), KIT_ERR_SIZE);
+    kit_expect_status("alibi_bias(S, 2, 0)", alibi_bias(S, 2, 0), KIT_ERR_SIZE);
+    kit_expect_status("alibi_bias(S, SIZE_MAX / 64, 4)", alibi_bias(S, SIZE_MAX / 64, 4), KIT_ERR_SIZE);
+    kit_expect_status("alibi_bias(S, 2, SIZE_MAX / 2)", alibi_bias(S, 2, SIZE_MAX / 2), KIT_ERR_SIZE);
+    kit_expect_untouched("S", S);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(rope_mistakes, 3, "rope_apply", "§8.2", "the worked example, naming halves pairing and the wrong sign"),
+    KIT_TEST(rope_odd_d, 2, "rope_apply", "§8.2", "odd d = 5: the last column stays (bc golden)"),
+    KIT_TEST(rope_far_positions, 1, "rope_apply", "§8.2", "positions 1000 and 4096 (bc golden)"),
+    KIT_TEST(rope_relative_property, 2, "rope_apply", "§8.2", "position 0 is the identity; q_m . k_t = q_{m+c} . k_{t+c}"),
+    KIT_TEST(rope_edge_cases, 1, "rope_apply", "§8.2", "n = 0, NULL pos, overflow, NaN and small base"),
+    KIT_TEST(rope_scores_mistakes, 3, "rope_scores", "§8.3", "the 3 x 3 example, naming sign, halves, unrotated keys"),
+    KIT_TEST(rope_scores_odd_d, 2, "rope_scores", "§8.3", "odd d: still relative; the diagonal is q . k"),
+    KIT_TEST(rope_scores_keeps_inputs, 1, "rope_scores", "§8.3", "q and k are not changed"),
+    KIT_TEST(rope_scores_bad_arguments, 1, "rope_scores", "§8.3", "NULL, n = 0, d = 0, overflow, base 1"),
+    KIT_TEST(alibi_slopes_mistakes, 2, "alibi_slopes", "§8.4", "H = 8, naming heads counted from 0"),
+    KIT_TEST(alibi_slopes_not_power_of_2, 2, "alibi_slopes", "§8.4", "H = 12 and H = 3 (the reference code's rule)"),
+    KIT_TEST(alibi_slopes_edge_cases, 1, "alibi_slopes", "§8.4", "H = 1, H = 2, NULL, overflow"),
+    KIT_TEST(alibi_bias_mistakes, 3, "alibi_bias", "§8.4", "H = 2, n = 3: sign, h from 0, signed distance, replaced"),
+    KIT_TEST(alibi_bias_three_heads, 1, "alibi_bias", "§8.4", "H = 3, n = 4 (not a power of 2; bc golden)"),
+    KIT_TEST(alibi_bias_properties, 2, "alibi_bias", "§8.4", "symmetric, 0 on the diagonal, falling; slopes ordered"),
+    KIT_TEST(alibi_bias_bad_arguments, 1, "alibi_bias", "§8.4", "NULL, H = 0, n = 0, H * n * n overflow"),
+    KIT_END_OF_TESTS
+};
