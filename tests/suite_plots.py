@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""suite_plots — the figures of `make plots` (plots/plots.py). Exit 0 = pass.
+
+Builds every figure from scratch into a temporary directory (never build/plots),
+then checks:
+- every figure of a chapter that is in the kit builds, with no gnuplot warning;
+  a figure of a chapter that is not there yet is skipped, not failed;
+- PNG and SVG exist, the PNG has the size its script declares (IHDR bytes);
+- its data, spot-checked against known values (paper, Annotated Transformer, the
+  5 x 8 worked example; tolerance 1e-6, the data files carry 9 digits);
+- a second run rebuilds nothing;
+- yours vs reference: a copy of the reference with sin and cos swapped, passed as
+  SRC=<dir>, gives the three-panel figure and a difference > 1; the stub gives a
+  "not written yet" panel; a crashing or non-compiling student file gives a
+  message panel, never a traceback; `make check` points at the figure.
+"""
+import glob
+import math
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PLOTS = [sys.executable, os.path.join(ROOT, "plots", "plots.py")]
+sys.path.insert(0, os.path.join(ROOT, "plots"))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import plots  # noqa: E402
+from kitlib import chapters  # noqa: E402
+
+failures = []
+
+
+def check(ok, what, detail=""):
+    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + str(detail)) if detail and not ok else ''}",
+          flush=True)
+    if not ok:
+        failures.append(what)
+    return ok
+
+
+def run(out, *args):
+    r = subprocess.run(PLOTS + ["--out", out] + list(args), capture_output=True, text=True,
+                       cwd=ROOT)
+    return r.returncode, r.stdout + r.stderr
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", head[16:24])
+
+
+def matrix(path):
+    with open(path) as f:
+        return [[float(v) for v in line.split()] for line in f
+                if line.strip() and not line.startswith("#")]
+
+
+def gvars(path):
+    out = {}
+    if os.path.exists(path):
+        for line in open(path):
+            k, _, v = line.partition("=")
+            out[k.strip()] = float(v)
+    return out
+
+
+def near(a, b, tol=1e-6):
+    return abs(a - b) <= tol
+
+
+def states(text):
+    """figure name -> state from a plots.py run."""
+    got = {}
+    for line in text.splitlines():
+        m = re.match(r"^  (built|up to date|skipped|no data|FAILED)\s+(\S+?):?(\s|$)", line)
+        if m:
+            got[os.path.basename(m.group(2))[:-4] if m.group(2).endswith(".png")
+                else m.group(2)] = m.group(1)
+    return got
+
+
+def spot_checks(out):
+    data = os.path.join(out, "data", "solutions")
+
+    def have(name):
+        return os.path.isdir(os.path.join(data, name))
+
+    if have("03-worked-example"):
+        t = matrix(os.path.join(data, "03-worked-example", "pe.dat"))
+        row1 = [0.841471, 0.540302, 0.099833, 0.995004, 0.010000, 0.999950, 0.001000, 1.000000]
+        check(len(t) == 5 and all(len(r) == 8 for r in t), "worked example is 5 x 8")
+        check(all(near(a, b) for a, b in zip(t[1], row1)), "worked example row 1 (facts table)", t[1])
+        check(t[0] == [0, 1] * 4, "worked example row 0 = 0 1 0 1 ...", t[0])
+        check(near(t[4][0], -0.756802) and near(t[2][1], -0.416147), "worked example rows 2, 4")
+    if have("03-heatmap"):
+        t = matrix(os.path.join(data, "03-heatmap", "pe.dat"))
+        check(len(t) == 50 and len(t[0]) == 128, "heatmap data is 50 positions x 128 dims")
+        check(near(t[1][0], math.sin(1)) and near(t[49][0], math.sin(49)), "heatmap rows are positions")
+    if have("03-time-frequency"):
+        t = matrix(os.path.join(data, "03-time-frequency", "pe.dat"))
+        check(len(t) == 200 and len(t[0]) == 64, "time-frequency data is 200 x 64")
+    if have("03-annotated-sines"):
+        v = gvars(os.path.join(data, "03-annotated-sines", "vars.gp"))
+        check(near(v.get("lambda45", 0), 39.64, 0.005), "d = 20: dims 4/5 have λ = 39.64", v)
+        check(near(v.get("lambda67", 0), 99.58, 0.005), "d = 20: dims 6/7 have λ = 99.58", v)
+        s = matrix(os.path.join(data, "03-annotated-sines", "sines.dat"))
+        w = 10000 ** (-4 / 20)
+        check(len(s) == 100 and near(s[37][1], math.sin(37 * w)) and near(s[37][2], math.cos(37 * w)),
+              "sines: column 4 = sin(pos ω_2), column 5 = cos(pos ω_2)")
+    if have("03-bases"):
+        for b in (10000, 100, 20):
+            t = matrix(os.path.join(data, "03-bases", f"pe_{b}.dat"))
+            check(len(t) == 100 and near(t[7][2], math.sin(7 * b ** (-2 / 64))), f"base {b} table")
+    if have("04-wavelengths"):
+        v = gvars(os.path.join(data, "04-wavelengths", "vars.gp"))
+        check(near(v.get("lambda_max_paper", 0), 54410.1, 0.05), "d = 128: paper's longest λ = 54410.1", v)
+        check(near(v.get("lambda_max_variant", 0), 2 * math.pi * 10000, 1e-3),
+              "d = 128: d−2 variant's longest λ = 10000·2π", v)
+        lam = matrix(os.path.join(data, "04-wavelengths", "lambda.dat"))
+        check(len(lam) == 128 and near(lam[0][1], 2 * math.pi), "shortest λ = 2π")
+    if have("05-gram"):
+        d = matrix(os.path.join(data, "05-gram", "dot.dat"))
+        want = [4, 3.535256, 2.563718, 1.964890, 2.266609]
+        check(all(near(d[k][1], want[k]) for k in range(5)), "d = 8 dot product at k = 0..4",
+              [r[1] for r in d[:5]])
+        g = matrix(os.path.join(data, "05-gram", "gram.dat"))
+        check(len(g) == 100 and all(near(g[p][p], 32) for p in range(100)),
+              "Gram diagonal = d/2 = 32")
+        check(near(g[10][13], g[50][53]) and near(g[10][13], d[3][2]),
+              "Gram depends only on q − p and matches rel_dot_offset")
+    if have("06-spectrum"):
+        v = gvars(os.path.join(data, "06-spectrum", "vars.gp"))
+        s = matrix(os.path.join(data, "06-spectrum", "spectrum.dat"))
+        peak = max(range(len(s)), key=lambda k: s[k][2])
+        check(near(v.get("f_true_1", 0), 1 / (2 * math.pi)) and peak == 41 and
+              near(v.get("f_peak_1", 0), 41 / 256), "column 0: ω/2π = 0.159155, DFT peak at bin 41", v)
+    if have("09-precision"):
+        e = {int(r[0]): r[1] for r in matrix(os.path.join(data, "09-precision", "float.dat"))}
+        facts = {100: 5e-6, 1000: 4.1e-5, 10000: 5.0e-4, 100000: 5.3e-3, 1000000: 5.2e-2,
+                 10000000: 0.64}  # shared/reference facts, d = 512 (two digits, so 15 %)
+        check(all(p in e and abs(e[p] / v - 1) < 0.15 for p, v in facts.items()),
+              "float error at 1e2 .. 1e7 as in the facts table", {p: e.get(p) for p in facts})
+        dr = matrix(os.path.join(data, "09-precision", "drift.dat"))
+        check(dr and all(0 < r[1] < 1e-10 for r in dr), "double recurrence drift stays below 1e-10")
+    if have("02-positions"):
+        v = gvars(os.path.join(data, "02-positions", "vars.gp"))
+        t = matrix(os.path.join(data, "02-positions", "n5.dat"))
+        check([r[2] for r in t] == [0, 0.25, 0.5, 0.75, 1] and [r[1] for r in t] == [0, 1, 2, 3, 4],
+              "n = 5: integer codes 0..4, unit codes 0 .. 1 by 0.25")
+        check(near(v.get("step_10", 0), 1 / 9) and near(v.get("code4_lo", 0), 4 / 49)
+              and near(v.get("code4_hi", 0), 1), "steps 1/(n−1), position 4's code range", v)
+        check(near(v.get("swamp_49", 0), 49 * math.sqrt(8)), "integer position swamps a unit word", v)
+
+
+def main():
+    out = tempfile.mkdtemp(prefix="suite-plots-")
+    tmp = tempfile.mkdtemp(prefix="suite-plots-src-")
+    try:
+        print("== every figure, from scratch (reference)")
+        rc, text = run(out)
+        got = states(text)
+        check(rc == 0, "make plots exits 0", text)
+        figs = plots.all_figures()
+        for fig in figs:
+            if fig.compare:
+                continue
+            why = plots.missing_chapter(fig, os.path.join(ROOT, "solutions"))
+            if why:
+                check(got.get(fig.name) == "skipped", f"{fig.name} skipped ({why})", text)
+                continue
+            if not check(got.get(fig.name) == "built", f"{fig.name} builds without a gnuplot warning",
+                         text):
+                continue
+            png, svg = os.path.join(out, fig.name + ".png"), os.path.join(out, fig.name + ".svg")
+            check(png_size(png) == fig.size, f"{fig.name}.png is {fig.size[0]} x {fig.size[1]}",
+                  png_size(png))
+            check(os.path.exists(svg) and os.path.getsize(svg) > 1000 and
+                  f'width="{fig.size[0]}"' in open(svg).read(2000), f"{fig.name}.svg is non-empty")
+            check(os.path.getsize(png) > 5000, f"{fig.name}.png is non-empty")
+        spot_checks(out)
+
+        print("== nothing changed, nothing rebuilt")
+        rc, text = run(out)
+        check(rc == 0 and "built" not in states(text).values(), "second run is all up to date", text)
+
+        print("== figures of a chapter not in the kit are skipped")
+        fake = os.path.join(tmp, "99-fake.gp")
+        with open(fake, "w") as f:
+            f.write("# data: fake\n# size: 400,300\nplot x\n")
+        fig = plots.Figure(fake)
+        check(chapters.find("99") is None and plots.missing_chapter(fig, ROOT) ==
+              "chapter 99 is not in the kit yet", "a figure of chapter 99 is skipped")
+
+        print("== yours vs reference: sin and cos swapped (SRC=<dir>)")
+        wrong = os.path.join(tmp, "swapped", "03-sinusoidal")
+        os.makedirs(wrong)
+        src = open(os.path.join(ROOT, "solutions", "03-sinusoidal", "sinusoidal.c")).read()
+        swapped = src.replace("? sin(angle) : cos(angle)", "? cos(angle) : sin(angle)")
+        check(swapped != src, "the reference has the line to swap")
+        with open(os.path.join(wrong, "sinusoidal.c"), "w") as f:
+            f.write(swapped)
+        rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(wrong))
+        got = states(text)
+        check(rc == 0 and got.get("03-yours-vs-reference") == "built", "compare figure builds", text)
+        tag = next(d for d in os.listdir(out) if d.startswith("src-") and "swapped" in d)
+        png = os.path.join(out, tag, "03-yours-vs-reference.png")
+        cmp_fig = plots.Figure(os.path.join(ROOT, "plots", "03-yours-vs-reference.gp"))
+        check(png_size(png) == cmp_fig.size, "compare figure has its size", png_size(png))
+        cdir = os.path.join(out, "data", tag, "03-yours-vs-reference")
+        yours = matrix(os.path.join(cdir, "yours", "pe.dat"))
+        ref = matrix(os.path.join(cdir, "ref", "pe.dat"))
+        diff = matrix(os.path.join(cdir, "diff-pe.dat"))
+        check(yours[0][:4] == [1, 0, 1, 0] and ref[0][:4] == [0, 1, 0, 1], "yours is the swapped table")
+        check(all(near(diff[p][j], yours[p][j] - ref[p][j]) for p in range(50) for j in range(32)),
+              "difference panel = yours − reference")
+        check(gvars(os.path.join(cdir, "vars.gp")).get("maxdiff_pe", 0) > 1, "max |diff| > 1")
+
+        r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kit.py"), "check",
+                            "--chapter", "3", "--src", os.path.dirname(wrong), "--public-only",
+                            "--test", "table_worked_example"],
+                           capture_output=True, text=True, cwd=ROOT)
+        check(re.search(r"plot: .*make plots CHAPTER=3 SRC=.* → build/plots/src-.*"
+                        r"03-yours-vs-reference\.png", r.stdout) is not None,
+              "make check points at the figure under a failing table test", r.stdout[-800:])
+
+        print("== the stub, a crash, a compile error: message panels, no traceback")
+        rc, text = run(out, "--chapter", "3", "--src", "exercises")
+        got = states(text)
+        stub_ok = "not written yet" in text and got.get("03-yours-vs-reference") == "no data"
+        check(rc == 0 and stub_ok and "Traceback" not in text, "stub: 'not written yet' panels", text)
+        check(png_size(os.path.join(out, "exercises", "03-heatmap.png")) ==
+              plots.Figure(os.path.join(ROOT, "plots", "03-heatmap.gp")).size,
+              "the message panel has the figure's size")
+        for kind, edit, words in (
+                ("crash", ("pe[pos * d + j] = pe_value", "pe[(pos + n * 4096) * d + j] = pe_value"),
+                 "crashed"),
+                ("broken", ("int pe_table(", "int pe_table(oops "), "does not compile")):
+            d = os.path.join(tmp, kind, "03-sinusoidal")
+            os.makedirs(d)
+            with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+                f.write(src.replace(*edit))
+            rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
+            check(rc == 0 and words in text and "Traceback" not in text and "FAILED" not in text,
+                  f"{kind}: a message panel saying '{words}'", text)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"\nsuite_plots: {'FAILED: ' + '; '.join(failures) if failures else 'all passed'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
