@@ -312,8 +312,27 @@ local function table_(el)
   return pandoc.Div({el}, pandoc.Attr("", {"table-wrap"}))
 end
 
+-- Multi-letter names in math ($pos$, $base$, ...) are one identifier each,
+-- not a product of letters: wrap them in \textit{} (one italic run) before TeX becomes MathML.
+local WORDS = {"pos", "base", "mean", "relu", "gap", "ratio", "step", "code", "dist",
+               "score", "softmax", "sep", "bound", "margin", "offset", "err"}
+local function math_(el)
+  local t = el.text
+  for _, w in ipairs(WORDS) do
+    t = t:gsub("()" .. w .. "()", function(a, b)
+      local before = a > 1 and t:sub(a - 1, a - 1) or ""
+      local after = t:sub(b, b)
+      if before:match("[%a\\{]") or after:match("%a") then return nil end
+      return "\\textit{" .. w .. "}"
+    end)
+  end
+  el.text = t
+  return el
+end
+
 return {
   {Pandoc = document},
+  {Math = math_},
   {CodeBlock = code_block, Image = image, Header = header, Link = link, Table = table_},
   {Para = link_block, Plain = link_block},
 }

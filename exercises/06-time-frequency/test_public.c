@@ -1,0 +1,163 @@
+/*
+ * test_public.c — chapter 6's public tests: the DFT of a worked example, the
+ * FFT against it, the spectral peaks of a PE table, and omega recovered from
+ * the table. Run: make check CHAPTER=6
+ *
+ * Tolerance: 1e-12 absolute for transforms of N <= 64 samples of size <= 2:
+ * each X_k is a sum of N terms, each with a rounding error of a few units of
+ * 2^-53, so a correct DFT is within ~N * 2 * 4e-16 = 5e-14 of the exact
+ * value. For the FFT against the plain sum on N = 256 samples in [-1, 1):
+ * 1e-10 (|X_k| <= 256; both sums carry ~log2(N) or N rounding errors of
+ * ~256 * 1e-16). omega: 1e-13, the accuracy the contract promises.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "06-time-frequency.h"
+
+#define TOL 1e-12
+
+/* The signal of section 6.2 and its DFT, from bc in 50-digit arithmetic
+   (tests/golden/06-time-frequency.bc). */
+static const double signal16[16] = { 1, 0.5, -0.25, 2, 0, -1, 0.75, 0.125,
+                                     -2, 1.5, 0.25, -0.5, 1, 0, -0.75, 0.375 };
+static const double golden_dft16_re[16] = {
+    3, 2.2322688015212542, -0.58578643762690497, 0.89362262430977413,
+    -5.9999999999999998e-50, 7.9348045004364156, -3.4142135623730949, 0.93930407373255587,
+    -3, 0.93930407373255587, -3.4142135623730949, 7.9348045004364156,
+    0, 0.89362262430977413, -0.58578643762690497, 2.2322688015212542
+};
+static const double golden_dft16_im[16] = {
+    0, -0.61457178949711544, -2.8284271247461903, 0.021767783000195579,
+    1, 3.4359813453732908, -2.8284271247461903, -1.2003582271240203,
+    -4.9999999999999997e-50, 1.2003582271240203, 2.8284271247461903, -3.4359813453732908,
+    -1, -0.021767783000195579, 2.8284271247461903, 0.61457178949711544
+};
+/* Peak bin of each column of the n = 64, d = 16, base 10000 table (bc). */
+static const double golden_peak_64x16[16] = {
+    10, 10, 3, 3,
+    1, 1, 0, 0,
+    0, 0, 0, 0,
+    0, 0, 0, 0
+};
+/* Rows 997 .. 1000 of the d = 6, base 100 table and its omega_i (bc). */
+static const double golden_pe_997_d6[24] = {
+    -0.89796748049795116, -0.44006181834846991, 0.92029667945621696, 0.39122119290992025,
+    0.74946203882430829, -0.66204731882344414, -0.85547315196968743, 0.51784716496187178,
+    0.98265649827895196, 0.18543518110150534, 0.71793636876154132, -0.69610873461657707,
+    -0.026460752737064126, 0.99964985298082643, 0.9995815925081466, -0.028924728501363926,
+    0.68486422935785651, -0.72867069883869307, 0.82687954053200252, 0.56237907629070294,
+    0.97028940282997145, -0.24194725614451065, 0.65031685958630447, -0.7596630714585294
+};
+static const double golden_omega_d6_base100[3] = {
+    1, 0.21544346900318836, 0.046415888336127788
+};
+
+/* The PE table (convention A) as test input, from libm. */
+static double *pe_input(size_t n, size_t d, double base)
+{
+    double *pe = kit_doubles(n * d);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            double omega = pow(base, -2.0 * (double)(j / 2) / (double)d);
+            pe[pos * d + j] = (j % 2 == 0) ? sin((double)pos * omega) : cos((double)pos * omega);
+        }
+    return pe;
+}
+
+static void dft_worked_example(void **state)
+{
+    double *re = kit_doubles(16), *im = kit_doubles(16);
+    (void)state;
+    kit_expect_status("tf_dft", tf_dft(signal16, 16, re, im), KIT_OK);
+    kit_expect_table("re", "k", re, golden_dft16_re, 1, 16, TOL, NULL, 0);
+    kit_expect_table("im", "k", im, golden_dft16_im, 1, 16, TOL, NULL, 0);
+}
+
+static void dft_parseval(void **state)
+{
+    /* Parseval: sum_k |X_k|^2 = N sum_n x_n^2 for the unnormalised DFT. */
+    size_t N = 48;
+    double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+    double energy_x = 0.0, energy_X = 0.0;
+    (void)state;
+    kit_fill(x, N, 6, -1.0, 1.0);
+    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
+    for (size_t k = 0; k < N; k++) {
+        energy_x += x[k] * x[k];
+        energy_X += re[k] * re[k] + im[k] * im[k];
+    }
+    kit_expect_true(fabs(energy_X - (double)N * energy_x) <= 1e-10 * energy_X,
+                    "sum |X_k|^2 = %.15g but N * sum x_n^2 = %.15g (no 1/N in the forward DFT)",
+                    energy_X, (double)N * energy_x);
+}
+
+static void dft_bad_arguments(void **state)
+{
+    double x[4] = { 1, 2, 3, NAN };
+    double *re = kit_doubles(4), *im = kit_doubles(4);
+    (void)state;
+    kit_expect_status("tf_dft(NULL, 4, re, im)", tf_dft(NULL, 4, re, im), KIT_ERR_NULL);
+    kit_expect_status("tf_dft(x, 4, re, NULL)", tf_dft(x, 4, re, NULL), KIT_ERR_NULL);
+    kit_expect_status("tf_dft(x, 0, re, im)", tf_dft(x, 0, re, im), KIT_ERR_SIZE);
+    kit_expect_status("tf_dft with x[3] = NaN", tf_dft(x, 4, re, im), KIT_ERR_DOMAIN);
+    kit_expect_untouched("re", re);
+    kit_expect_untouched("im", im);
+}
+
+static void fft_worked_example(void **state)
+{
+    double *re = kit_doubles(16), *im = kit_doubles(16);
+    (void)state;
+    kit_expect_status("tf_fft", tf_fft(signal16, 16, re, im), KIT_OK);
+    kit_expect_table("re", "k", re, golden_dft16_re, 1, 16, TOL, NULL, 0);
+    kit_expect_table("im", "k", im, golden_dft16_im, 1, 16, TOL, NULL, 0);
+}
+
+static void fft_matches_dft(void **state)
+{
+    size_t N = 256;
+    double *x = kit_doubles(N);
+    double *re = kit_doubles(N), *im = kit_doubles(N), *dre = kit_doubles(N), *dim = kit_doubles(N);
+    (void)state;
+    kit_fill(x, N, 60, -1.0, 1.0);
+    kit_expect_status("tf_dft", tf_dft(x, N, dre, dim), KIT_OK);
+    kit_expect_status("tf_fft", tf_fft(x, N, re, im), KIT_OK);
+    kit_expect_table("fft re vs dft re", "k", re, dre, 1, N, 1e-10, NULL, 0);
+    kit_expect_table("fft im vs dft im", "k", im, dim, 1, N, 1e-10, NULL, 0);
+}
+
+static void peak_of_every_column(void **state)
+{
+    size_t n = 64, d = 16;
+    double *pe = pe_input(n, d, 10000.0);
+    size_t *k = kit_sizes(1);
+    double *f = kit_doubles(1);
+    (void)state;
+    for (size_t j = 0; j < d; j++) {
+        kit_expect_status("tf_peak", tf_peak(pe, n, d, j, k, f), KIT_OK);
+        kit_expect_true((double)*k == golden_peak_64x16[j],
+                        "column j = %zu: peak bin %zu, expected %.0f", j, *k, golden_peak_64x16[j]);
+        kit_expect_near("f = k / n", *f, golden_peak_64x16[j] / (double)n, 1e-15);
+    }
+}
+
+static void omega_from_four_rows(void **state)
+{
+    double *omega = kit_doubles(3);
+    (void)state;
+    kit_expect_status("tf_omega", tf_omega(golden_pe_997_d6, 4, 6, omega), KIT_OK);
+    kit_expect_table("omega", "i", omega, golden_omega_d6_base100, 1, 3, 1e-13, NULL, 0);
+}
+
+const struct kit_test kit_tests_public[] = {
+    KIT_TEST(dft_worked_example, 2, "tf_dft", "§6.2", "the DFT of the 16-sample example (bc)"),
+    KIT_TEST(dft_parseval, 1, "tf_dft", "§6.2", "Parseval: sum |X_k|^2 = N sum x_n^2"),
+    KIT_TEST(dft_bad_arguments, 1, "tf_dft", "§6.2", "NULL, N = 0 and NaN get an error, nothing written"),
+    KIT_TEST(fft_worked_example, 2, "tf_fft", "§6.3", "the FFT of the 16-sample example (bc)"),
+    KIT_TEST(fft_matches_dft, 1, "tf_fft,tf_dft", "§6.3", "FFT = plain DFT on 256 random samples"),
+    KIT_TEST(peak_of_every_column, 2, "tf_peak", "§6.4", "peak bins of the 64 x 16 table (bc)"),
+    KIT_TEST(omega_from_four_rows, 2, "tf_omega", "§6.5", "omega_i from rows 997..1000 alone (bc)"),
+    KIT_END_OF_TESTS
+};

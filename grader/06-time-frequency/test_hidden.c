@@ -1,0 +1,525 @@
+/*
+ * test_hidden.c — chapter 6's hidden tests: golden values from bc, properties,
+ * edge cases, and the known mistakes (conjugate, 1/N, off-by-one bin, missing
+ * bit-reversal, DC and Nyquist bins, ties), each recognised with its hint.
+ *
+ * Tolerances: 1e-12 absolute for transforms of N <= 64 samples of size <= 2
+ * (a correct sum is within ~N * 2 * 4e-16 = 5e-14); 1e-9 for the FFT against
+ * the plain DFT on N = 1024 random samples (|X_k| <= 1024, each carrying up
+ * to ~1024 rounding errors of ~1e-16 * 1024 in the plain sum); 1e-13 for
+ * omega, the accuracy the contract promises. A mistake model matches within
+ * 1e-9 (kit_expect_table).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "06-time-frequency.h"
+
+#define TOL 1e-12
+#define TWO_PI 6.283185307179586476925286766559
+
+static const double signal16[16] = { 1, 0.5, -0.25, 2, 0, -1, 0.75, 0.125,
+                                     -2, 1.5, 0.25, -0.5, 1, 0, -0.75, 0.375 };
+static const double signal7[7] = { 0.5, -1, 0.25, 1.5, -0.75, 2, -0.125 };
+
+/* From bc in 50-digit arithmetic (tests/golden/06-time-frequency.bc). */
+static const double golden_dft16_re[16] = {
+    3, 2.2322688015212542, -0.58578643762690497, 0.89362262430977413,
+    -5.9999999999999998e-50, 7.9348045004364156, -3.4142135623730949, 0.93930407373255587,
+    -3, 0.93930407373255587, -3.4142135623730949, 7.9348045004364156,
+    0, 0.89362262430977413, -0.58578643762690497, 2.2322688015212542
+};
+static const double golden_dft16_im[16] = {
+    0, -0.61457178949711544, -2.8284271247461903, 0.021767783000195579,
+    1, 3.4359813453732908, -2.8284271247461903, -1.2003582271240203,
+    -4.9999999999999997e-50, 1.2003582271240203, 2.8284271247461903, -3.4359813453732908,
+    -1, -0.021767783000195579, 2.8284271247461903, 0.61457178949711544
+};
+static const double golden_dft7_re[7] = {
+    2.375, -1.377824779419597, -0.80922655068553917, 2.749551330105136,
+    2.749551330105136, -0.80922655068553917, -1.377824779419597
+};
+static const double golden_dft7_im[7] = {
+    0, 1.4139879804632116, 1.852886215256436, -3.182144625000292,
+    3.182144625000292, -1.852886215256436, -1.4139879804632116
+};
+static const double golden_peak_128x8[8] = {
+    20, 20, 6, 6,
+    2, 2, 0, 1
+};
+static const double golden_pe_6x9[54] = {
+    0, 1, 0, 1,
+    0, 1, 0, 1,
+    0, 0.8414709848078965, 0.54030230586813977, 0.12879619341870399,
+    0.99167108486677769, 0.016680231784624494, 0.99986087525595835, 0.002154433023365604,
+    0.99999767920648086, 0.00027825593662998802, 0.90929742682568171, -0.41614683654714241,
+    0.25544692170847505, 0.96682308112170356, 0.033355822303293807, 0.99944353973522237,
+    0.0043088560467428117, 0.99999071683669571, 0.00055651185171562954, 0.14112000805986721,
+    -0.98999249660044542, 0.37784245853434051, 0.92586990259362312, 0.050022131581482637,
+    0.99874810956118698, 0.006463259070189643, 0.99997911292296082, 0.0008347677237125797,
+    -0.7568024953079282, -0.65364362086361194, 0.49394395981848482, 0.86949374037932847,
+    0.066674522227166091, 0.99777477823694216, 0.0086176320938569501, 0.99996286751913688,
+    0.0011130235310764971, -0.95892427466313845, 0.28366218546322625, 0.60181742645883729,
+    0.79863369902005887, 0.083308360721171634, 0.99652381659143052, 0.01077196511803483,
+    0.99994198070062834, 0.0013912792522630453
+};
+static const double golden_omega_d9[4] = {
+    1, 0.12915496650148839, 0.016681005372000589, 0.0021544346900318838
+};
+
+/* ---- what each known mistake computes ---------------------------------- */
+/* Mistakes of a DFT, given the right (re, im) of length N. */
+static void dft_mistakes(struct kit_mistake *m_re, struct kit_mistake *m_im,
+                         const double *re, const double *im, size_t N)
+{
+    double *conj_re = kit_copy_doubles(re, N), *conj_im = kit_doubles(N);
+    double *norm_re = kit_doubles(N), *norm_im = kit_doubles(N);
+    double *shift_re = kit_doubles(N), *shift_im = kit_doubles(N);
+    for (size_t k = 0; k < N; k++) {
+        conj_im[k] = -im[k];                   /* e^{+2 pi i k n / N}: X_k conjugated */
+        norm_re[k] = re[k] / (double)N;        /* 1/N applied                          */
+        norm_im[k] = im[k] / (double)N;
+        shift_re[k] = re[(k + 1) % N];         /* bin k holds X_{k+1}                  */
+        shift_im[k] = im[(k + 1) % N];
+    }
+    static const char *conj_hint = "your spectrum is the complex conjugate of X_k: the exponent "
+        "of the forward DFT is -2 pi i k n / N (minus sign), so Im X_k = -sum x_n sin(2 pi k n / N).";
+    static const char *norm_hint = "your X_k is N times too small: this kit's forward DFT has no "
+        "1/N (the inverse has it). Sum, do not average.";
+    static const char *shift_hint = "bin k of your output holds X_{k+1}: the frequency of bin k "
+        "is k / N, so the angle is 2 pi k n / N with k counted from 0.";
+    m_re[0] = (struct kit_mistake){ "normalised", norm_hint, norm_re };
+    m_re[1] = (struct kit_mistake){ "off-by-one-bin", shift_hint, shift_re };
+    m_re[2] = (struct kit_mistake){ "conjugate", conj_hint, conj_re };
+    m_im[0] = (struct kit_mistake){ "normalised", norm_hint, norm_im };
+    m_im[1] = (struct kit_mistake){ "off-by-one-bin", shift_hint, shift_im };
+    m_im[2] = (struct kit_mistake){ "conjugate", conj_hint, conj_im };
+}
+
+static size_t bit_reverse(size_t t, size_t N)
+{
+    size_t r = 0;
+    for (size_t bit = 1; bit < N; bit <<= 1) {
+        r = (r << 1) | (t & 1);
+        t >>= 1;
+    }
+    return r;
+}
+
+/* What a decimation-in-time FFT computes when its inputs are not put in
+   bit-reversed order first: the same butterflies on x in natural order. */
+static void fft_without_reordering(const double *x, size_t N, double *re, double *im)
+{
+    for (size_t t = 0; t < N; t++) {
+        re[t] = x[t];
+        im[t] = 0.0;
+    }
+    for (size_t len = 2; len <= N; len <<= 1)
+        for (size_t t = 0; t < len / 2; t++) {
+            double w_re = cos(TWO_PI * (double)t / (double)len);
+            double w_im = -sin(TWO_PI * (double)t / (double)len);
+            for (size_t a = t; a < N; a += len) {
+                size_t b = a + len / 2;
+                double v_re = w_re * re[b] - w_im * im[b], v_im = w_re * im[b] + w_im * re[b];
+                re[b] = re[a] - v_re;
+                im[b] = im[a] - v_im;
+                re[a] += v_re;
+                im[a] += v_im;
+            }
+        }
+}
+
+/* ---- DFT ----------------------------------------------------------------- */
+static void dft_mistakes_16(void **state)
+{
+    double *re = kit_doubles(16), *im = kit_doubles(16);
+    struct kit_mistake m_re[3], m_im[3];
+    (void)state;
+    dft_mistakes(m_re, m_im, golden_dft16_re, golden_dft16_im, 16);
+    kit_expect_status("tf_dft", tf_dft(signal16, 16, re, im), KIT_OK);
+    kit_expect_table("re", "k", re, golden_dft16_re, 1, 16, TOL, m_re, 3);
+    kit_expect_table("im", "k", im, golden_dft16_im, 1, 16, TOL, m_im, 3);
+}
+
+static void dft_odd_N(void **state)
+{
+    double *re = kit_doubles(7), *im = kit_doubles(7);
+    struct kit_mistake m_re[3], m_im[3];
+    (void)state;
+    dft_mistakes(m_re, m_im, golden_dft7_re, golden_dft7_im, 7);
+    kit_overflow_hint("bins-past-N", "there are exactly N bins, k = 0 .. N-1, for odd N too.");
+    kit_expect_status("tf_dft", tf_dft(signal7, 7, re, im), KIT_OK);
+    kit_expect_table("re", "k", re, golden_dft7_re, 1, 7, TOL, m_re, 3);
+    kit_expect_table("im", "k", im, golden_dft7_im, 1, 7, TOL, m_im, 3);
+}
+
+static void dft_one_sample(void **state)
+{
+    const double x[1] = { -2.5 };
+    double *re = kit_doubles(1), *im = kit_doubles(1);
+    (void)state;
+    kit_expect_status("tf_dft(x, 1, re, im)", tf_dft(x, 1, re, im), KIT_OK);
+    kit_expect_near("re[0]", re[0], -2.5, 0.0);
+    kit_expect_near("im[0]", im[0], 0.0, 0.0);
+}
+
+static void dft_pure_tone(void **state)
+{
+    /* x_n = cos(2 pi 5 n / 64): X_5 = X_59 = 32, every other bin 0. */
+    size_t N = 64;
+    double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+    double want_re[64] = { 0 }, want_im[64] = { 0 };
+    double *norm = kit_doubles(N), *shift = kit_doubles(N);
+    struct kit_mistake m[2] = {
+        { "normalised", "your peaks are N times too small: no 1/N in the forward DFT.", norm },
+        { "off-by-one-bin", "your peaks sit one bin too low: bin k holds X_{k+1}.", shift },
+    };
+    (void)state;
+    for (size_t n = 0; n < N; n++) {
+        x[n] = cos(TWO_PI * (double)((5 * n) % N) / (double)N);
+        norm[n] = shift[n] = 0.0;
+    }
+    want_re[5] = want_re[59] = 32.0;
+    norm[5] = norm[59] = 0.5;
+    shift[4] = shift[58] = 32.0;
+    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
+    kit_expect_table("re", "k", re, want_re, 1, N, TOL, m, 2);
+    kit_expect_table("im", "k", im, want_im, 1, N, TOL, NULL, 0);
+}
+
+static void dft_real_signal_symmetry(void **state)
+{
+    /* For a real signal X_{N-k} = conj(X_k), and X_0 = sum x_n. */
+    size_t N = 100;
+    double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+    double sum = 0.0;
+    (void)state;
+    kit_fill(x, N, 61, -1.0, 1.0);
+    for (size_t n = 0; n < N; n++)
+        sum += x[n];
+    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
+    kit_expect_near("re[0] = sum x_n", re[0], sum, 1e-12);
+    kit_expect_near("im[0]", im[0], 0.0, 1e-12);
+    for (size_t k = 1; k < N; k++)
+        kit_expect_true(fabs(re[N - k] - re[k]) <= 1e-11 && fabs(im[N - k] + im[k]) <= 1e-11,
+                        "X_%zu = %.15g%+.15gi but X_%zu = %.15g%+.15gi: for a real signal "
+                        "X_{N-k} is the conjugate of X_k", N - k, re[N - k], im[N - k], k, re[k], im[k]);
+}
+
+static void dft_bad_arguments_all(void **state)
+{
+    double x[3] = { 1, INFINITY, 3 };
+    double *re = kit_doubles(3), *im = kit_doubles(3);
+    (void)state;
+    kit_expect_status("tf_dft(x, 3, NULL, im)", tf_dft(x, 3, NULL, im), KIT_ERR_NULL);
+    kit_expect_status("tf_dft with x[1] = inf", tf_dft(x, 3, re, im), KIT_ERR_DOMAIN);
+    kit_expect_status("tf_dft(NULL, 0, re, im)", tf_dft(NULL, 0, re, im), KIT_ERR_NULL);
+    kit_expect_untouched("re", re);
+    kit_expect_untouched("im", im);
+}
+
+/* ---- FFT ----------------------------------------------------------------- */
+static void fft_mistakes_16(void **state)
+{
+    size_t N = 16;
+    double *re = kit_doubles(N), *im = kit_doubles(N);
+    double *dit_re = kit_doubles(N), *dit_im = kit_doubles(N);
+    double *dif_re = kit_doubles(N), *dif_im = kit_doubles(N);
+    struct kit_mistake m_re[5], m_im[5];
+    static const char *rev_hint = "a radix-2 FFT needs the samples in bit-reversed order before "
+        "the butterflies (decimation in time), or its output reordered after them (decimation "
+        "in frequency): index t goes to the index whose log2(N) bits are t's reversed.";
+    (void)state;
+    fft_without_reordering(signal16, N, dit_re, dit_im);
+    for (size_t k = 0; k < N; k++) {
+        dif_re[k] = golden_dft16_re[bit_reverse(k, N)];   /* output left bit-reversed */
+        dif_im[k] = golden_dft16_im[bit_reverse(k, N)];
+    }
+    dft_mistakes(m_re, m_im, golden_dft16_re, golden_dft16_im, N);
+    m_re[3] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dit_re };
+    m_re[4] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dif_re };
+    m_im[3] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dit_im };
+    m_im[4] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dif_im };
+    kit_expect_status("tf_fft", tf_fft(signal16, N, re, im), KIT_OK);
+    kit_expect_table("re", "k", re, golden_dft16_re, 1, N, TOL, m_re, 5);
+    kit_expect_table("im", "k", im, golden_dft16_im, 1, N, TOL, m_im, 5);
+}
+
+static void fft_matches_dft_1024(void **state)
+{
+    size_t N = 1024;
+    double *x = kit_doubles(N);
+    double *re = kit_doubles(N), *im = kit_doubles(N), *dre = kit_doubles(N), *dim = kit_doubles(N);
+    (void)state;
+    kit_fill(x, N, 62, -1.0, 1.0);
+    kit_expect_status("tf_dft", tf_dft(x, N, dre, dim), KIT_OK);
+    kit_expect_status("tf_fft", tf_fft(x, N, re, im), KIT_OK);
+    kit_expect_table("fft re vs dft re", "k", re, dre, 1, N, 1e-9, NULL, 0);
+    kit_expect_table("fft im vs dft im", "k", im, dim, 1, N, 1e-9, NULL, 0);
+}
+
+static void fft_small_N(void **state)
+{
+    const double x1[1] = { 0.75 }, x2[2] = { 1.5, -0.25 };
+    double *re = kit_doubles(2), *im = kit_doubles(2);
+    const double want_re[2] = { 1.25, 1.75 }, want_im[2] = { 0.0, 0.0 };
+    (void)state;
+    kit_expect_status("tf_fft(x, 1, re, im)", tf_fft(x1, 1, re, im), KIT_OK);
+    kit_expect_near("N = 1: re[0]", re[0], 0.75, 0.0);
+    kit_expect_near("N = 1: im[0]", im[0], 0.0, 0.0);
+    kit_expect_status("tf_fft(x, 2, re, im)", tf_fft(x2, 2, re, im), KIT_OK);
+    kit_expect_table("N = 2: re", "k", re, want_re, 1, 2, TOL, NULL, 0);
+    kit_expect_table("N = 2: im", "k", im, want_im, 1, 2, TOL, NULL, 0);
+}
+
+static void fft_pe_column(void **state)
+{
+    /* Column 2 of the n = 128, d = 8, base 100 table, omega = 100^(-1/4):
+       the FFT's largest bin (k <= 64) is the peak that bc found (6). */
+    size_t N = 128;
+    double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+    double omega = pow(100.0, -0.25), best = -1.0;
+    size_t best_k = 0;
+    (void)state;
+    for (size_t pos = 0; pos < N; pos++)
+        x[pos] = sin((double)pos * omega);
+    kit_expect_status("tf_fft", tf_fft(x, N, re, im), KIT_OK);
+    for (size_t k = 0; k <= N / 2; k++)
+        if (hypot(re[k], im[k]) > best) {
+            best = hypot(re[k], im[k]);
+            best_k = k;
+        }
+    kit_expect_true((double)best_k == golden_peak_128x8[2],
+                    "the largest |X_k| of sin(pos * %.6f) is at k = %zu, expected %.0f "
+                    "(omega / (2 pi) * N = %.3f)", omega, best_k, golden_peak_128x8[2],
+                    omega / TWO_PI * (double)N);
+}
+
+static void fft_bad_arguments(void **state)
+{
+    double x[12] = { 0 };
+    double *re = kit_doubles(12), *im = kit_doubles(12);
+    (void)state;
+    x[5] = NAN;
+    kit_expect_status("tf_fft(x, 12, re, im)", tf_fft(x, 12, re, im), KIT_ERR_SIZE);
+    kit_expect_status("tf_fft(x, 3, re, im)", tf_fft(x, 3, re, im), KIT_ERR_SIZE);
+    kit_expect_status("tf_fft(x, 0, re, im)", tf_fft(x, 0, re, im), KIT_ERR_SIZE);
+    kit_expect_status("tf_fft(NULL, 8, re, im)", tf_fft(NULL, 8, re, im), KIT_ERR_NULL);
+    kit_expect_status("tf_fft(x, 8, re, NULL)", tf_fft(x, 8, re, NULL), KIT_ERR_NULL);
+    kit_expect_status("tf_fft with x[5] = NaN", tf_fft(x, 8, re, im), KIT_ERR_DOMAIN);
+    kit_expect_untouched("re", re);
+    kit_expect_untouched("im", im);
+}
+
+/* ---- peak ---------------------------------------------------------------- */
+static double *pe_input(size_t n, size_t d, double base)
+{
+    double *pe = kit_doubles(n * d);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            double omega = pow(base, -2.0 * (double)(j / 2) / (double)d);
+            pe[pos * d + j] = (j % 2 == 0) ? sin((double)pos * omega) : cos((double)pos * omega);
+        }
+    return pe;
+}
+
+static void peak_base100(void **state)
+{
+    size_t n = 128, d = 8;
+    double *pe = pe_input(n, d, 100.0);
+    size_t *k = kit_sizes(1);
+    double *f = kit_doubles(1);
+    (void)state;
+    for (size_t j = 0; j < d; j++) {
+        kit_expect_status("tf_peak", tf_peak(pe, n, d, j, k, f), KIT_OK);
+        if ((double)*k == golden_peak_128x8[j] + 1.0 || (double)*k == golden_peak_128x8[j] - 1.0)
+            kit_hint("off-by-one-bin", "your peak is one bin off: bin k is k / n cycles per "
+                     "position, k counted from 0 (X_0 is the mean times n).");
+        kit_expect_true((double)*k == golden_peak_128x8[j],
+                        "column j = %zu: peak bin %zu, expected %.0f", j, *k, golden_peak_128x8[j]);
+        kit_expect_near("f = k / n", *f, golden_peak_128x8[j] / (double)n, 1e-15);
+    }
+}
+
+/* One column as an (n, 1) table. */
+static void peak_of(const double *x, size_t n, size_t want, const char *what,
+                    const char *id, const char *hint)
+{
+    size_t *k = kit_sizes(1);
+    double *f = kit_doubles(1);
+    kit_expect_status("tf_peak", tf_peak(x, n, 1, 0, k, f), KIT_OK);
+    if (*k != want && id != NULL)
+        kit_hint(id, "%s", hint);
+    kit_expect_true(*k == want, "%s: peak bin %zu, expected %zu", what, *k, want);
+    kit_expect_near("f = k / n", *f, (double)want / (double)n, 1e-15);
+}
+
+static void peak_dc(void **state)
+{
+    double *x = kit_doubles(32);
+    (void)state;
+    for (size_t pos = 0; pos < 32; pos++)
+        x[pos] = 0.5 + 0.1 * cos(TWO_PI * 3.0 * (double)pos / 32.0);
+    peak_of(x, 32, 0, "0.5 + 0.1 cos(2 pi 3 pos / 32)", "skips-dc",
+            "bin 0 (DC, the mean) is a candidate: a column of nearly constant values, like the "
+            "cos column of a slow pair, has its peak there.");
+}
+
+static void peak_nyquist(void **state)
+{
+    double *x = kit_doubles(16);
+    (void)state;
+    for (size_t pos = 0; pos < 16; pos++)
+        x[pos] = (pos % 2 == 0) ? 1.0 : -1.0;
+    peak_of(x, 16, 8, "(-1)^pos, n = 16", "misses-nyquist",
+            "bins k = 0 .. n/2 are searched, n/2 included: (-1)^pos is half a cycle per "
+            "position, bin n/2.");
+}
+
+static void peak_ties(void **state)
+{
+    /* Two tones of equal amplitude at bins 3 and 7: |X_3| = |X_7| = 16 up to
+       rounding, so both are peaks and the smaller bin wins. */
+    double *x = kit_doubles(32), *z = kit_doubles(20);
+    (void)state;
+    for (size_t pos = 0; pos < 32; pos++)
+        x[pos] = cos(TWO_PI * (double)((3 * pos) % 32) / 32.0) +
+                 cos(TWO_PI * (double)((7 * pos) % 32) / 32.0);
+    peak_of(x, 32, 3, "equal tones at bins 3 and 7", "last-of-ties",
+            "bins within a factor (1 - 1e-9) of the largest |X_k| are tied, and the smallest "
+            "such k wins; compare with that tolerance, not with > or >=, or rounding decides.");
+    for (size_t pos = 0; pos < 20; pos++)
+        z[pos] = 0.0;
+    peak_of(z, 20, 0, "an all-zero column", "zero-column",
+            "every bin of an all-zero column is 0, so all are tied: the answer is k = 0.");
+}
+
+static void peak_odd_n_and_stride(void **state)
+{
+    /* n = 15 rows, d = 3; column 1 holds cos(2 pi 4 pos / 15), the other
+       columns the constant 3 (their peak is DC, so reading them shows). */
+    size_t n = 15, d = 3;
+    double *pe = kit_doubles(n * d);
+    size_t *k = kit_sizes(1);
+    double *f = kit_doubles(1);
+    (void)state;
+    for (size_t pos = 0; pos < n; pos++) {
+        pe[pos * d] = pe[pos * d + 2] = 3.0;
+        pe[pos * d + 1] = cos(TWO_PI * (double)((4 * pos) % n) / (double)n);
+    }
+    pe[0] = NAN; /* another column: must not matter */
+    kit_expect_status("tf_peak(pe, 15, 3, 1, k, f)", tf_peak(pe, n, d, 1, k, f), KIT_OK);
+    if (*k != 4)
+        kit_hint("stride", "column j of a row-major (n, d) table is pe[pos * d + j], pos = 0 .. n-1.");
+    kit_expect_true(*k == 4, "peak bin %zu, expected 4", *k);
+    kit_expect_near("f = 4 / 15", *f, 4.0 / 15.0, 1e-15);
+}
+
+static void peak_bad_arguments(void **state)
+{
+    double pe[4 * 2] = { 0, 1, 0, 1, 0, 1, 0, 1 };
+    size_t *k = kit_sizes(1);
+    double *f = kit_doubles(1);
+    (void)state;
+    kit_expect_status("tf_peak(pe, 4, 2, 2, k, f)", tf_peak(pe, 4, 2, 2, k, f), KIT_ERR_SIZE);
+    kit_expect_status("tf_peak(pe, 0, 2, 0, k, f)", tf_peak(pe, 0, 2, 0, k, f), KIT_ERR_SIZE);
+    kit_expect_status("tf_peak(pe, 4, 0, 0, k, f)", tf_peak(pe, 4, 0, 0, k, f), KIT_ERR_SIZE);
+    kit_expect_status("tf_peak(pe, SIZE_MAX / 4, 2, 0, k, f)",
+                      tf_peak(pe, SIZE_MAX / 4, 2, 0, k, f), KIT_ERR_SIZE);
+    kit_expect_status("tf_peak(NULL, 4, 2, 0, k, f)", tf_peak(NULL, 4, 2, 0, k, f), KIT_ERR_NULL);
+    kit_expect_status("tf_peak(pe, 4, 2, 0, NULL, f)", tf_peak(pe, 4, 2, 0, NULL, f), KIT_ERR_NULL);
+    pe[6] = INFINITY;
+    kit_expect_status("tf_peak with pe[3*2 + 0] = inf", tf_peak(pe, 4, 2, 0, k, f), KIT_ERR_DOMAIN);
+    kit_expect_untouched("k", k);
+    kit_expect_untouched("f", f);
+}
+
+/* ---- omega --------------------------------------------------------------- */
+static void omega_odd_d(void **state)
+{
+    double *omega = kit_doubles(4);
+    (void)state;
+    kit_overflow_hint("odd-d", "for odd d there are d / 2 full pairs; the lone sin column d - 1 "
+                      "gives no omega, so write d / 2 values.");
+    kit_expect_status("tf_omega(pe, 6, 9, omega)", tf_omega(golden_pe_6x9, 6, 9, omega), KIT_OK);
+    kit_expect_table("omega", "i", omega, golden_omega_d9, 1, 4, 1e-13, NULL, 0);
+}
+
+static void omega_large_table(void **state)
+{
+    size_t n = 4096, d = 512;
+    double *pe = pe_input(n, d, 10000.0), *omega = kit_doubles(d / 2), *want = kit_doubles(d / 2);
+    (void)state;
+    for (size_t i = 0; i < d / 2; i++)
+        want[i] = pow(10000.0, -2.0 * (double)i / (double)d);
+    kit_expect_status("tf_omega(pe, 4096, 512, omega)", tf_omega(pe, n, d, omega), KIT_OK);
+    kit_expect_table("omega", "i", omega, want, 1, d / 2, 1e-13, NULL, 0);
+}
+
+static void omega_high_frequencies(void **state)
+{
+    /* Not a PE table but pairs (sin, cos)(pos * w + 0.3) with w up to 3.1 < pi,
+       50 rows: every angle wraps many times. */
+    const double w[4] = { 3.1, 2.0, -1.5, 0.7 };
+    size_t n = 50, d = 8;
+    double *pe = kit_doubles(n * d), *omega = kit_doubles(4);
+    (void)state;
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t i = 0; i < 4; i++) {
+            pe[pos * d + 2 * i] = sin((double)pos * w[i] + 0.3);
+            pe[pos * d + 2 * i + 1] = cos((double)pos * w[i] + 0.3);
+        }
+    kit_expect_status("tf_omega", tf_omega(pe, n, d, omega), KIT_OK);
+    for (size_t i = 0; i < 4; i++)
+        if (fabs(omega[i] - w[i]) > 1e-9 && fabs(fabs(omega[i] - w[i]) - TWO_PI / 2) < 1e-6)
+            kit_hint("atan-not-atan2", "atan(s / c) loses the quadrant (it is only defined modulo "
+                     "pi); atan2(s, c) gives the angle modulo 2 pi.");
+    kit_expect_table("omega", "i", omega, w, 1, 4, 1e-13, NULL, 0);
+}
+
+static void omega_bad_arguments(void **state)
+{
+    double pe[3 * 4] = { 0, 1, 0, 1,
+                         0.8414709848078965, 0.54030230586813977, 0.0099998333341666645, 0.99995000041666526,
+                         0.90929742682568171, -0.41614683654714241, 0.019998666693333080, 0.99980000666657776 };
+    double *omega = kit_doubles(2);
+    (void)state;
+    kit_expect_status("tf_omega(pe, 1, 4, omega)", tf_omega(pe, 1, 4, omega), KIT_ERR_SIZE);
+    kit_expect_status("tf_omega(pe, 3, 1, omega)", tf_omega(pe, 3, 1, omega), KIT_ERR_SIZE);
+    kit_expect_status("tf_omega(pe, SIZE_MAX / 8, 4, omega)", tf_omega(pe, SIZE_MAX / 8, 4, omega),
+                      KIT_ERR_SIZE);
+    kit_expect_status("tf_omega(NULL, 3, 4, omega)", tf_omega(NULL, 3, 4, omega), KIT_ERR_NULL);
+    kit_expect_status("tf_omega(pe, 3, 4, NULL)", tf_omega(pe, 3, 4, NULL), KIT_ERR_NULL);
+    pe[10] = 0.5; /* pair 1 of row 2 leaves the unit circle */
+    kit_expect_status("tf_omega with (s, c) = (0.5, 0.9998)", tf_omega(pe, 3, 4, omega), KIT_ERR_DOMAIN);
+    pe[10] = NAN;
+    kit_expect_status("tf_omega with a NaN", tf_omega(pe, 3, 4, omega), KIT_ERR_DOMAIN);
+    kit_expect_untouched("omega", omega);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(dft_mistakes_16, 3, "tf_dft", "§6.2", "the 16-sample example, naming a known mistake"),
+    KIT_TEST(dft_odd_N, 2, "tf_dft", "§6.2", "N = 7 (bc): no Nyquist bin, nothing past the end"),
+    KIT_TEST(dft_one_sample, 1, "tf_dft", "§6.2", "N = 1: X_0 = x_0"),
+    KIT_TEST(dft_pure_tone, 1, "tf_dft", "§6.2", "cos(2 pi 5 n / 64): X_5 = X_59 = 32, the rest 0"),
+    KIT_TEST(dft_real_signal_symmetry, 1, "tf_dft", "§6.2", "X_0 = sum x_n; X_{N-k} = conj(X_k)"),
+    KIT_TEST(dft_bad_arguments_all, 1, "tf_dft", "§6.2", "NULL outputs, inf, NULL with N = 0"),
+    KIT_TEST(fft_mistakes_16, 3, "tf_fft", "§6.3", "the 16-sample example, naming a known mistake"),
+    KIT_TEST(fft_matches_dft_1024, 2, "tf_fft,tf_dft", "§6.3", "FFT = plain DFT on 1024 random samples"),
+    KIT_TEST(fft_small_N, 1, "tf_fft", "§6.3", "N = 1 and N = 2"),
+    KIT_TEST(fft_pe_column, 1, "tf_fft", "§6.3", "a PE column's largest bin is bc's peak"),
+    KIT_TEST(fft_bad_arguments, 1, "tf_fft", "§6.3", "N not a power of two, NULL, NaN"),
+    KIT_TEST(peak_base100, 2, "tf_peak", "§6.4", "peak bins of the 128 x 8, base 100 table (bc)"),
+    KIT_TEST(peak_dc, 1, "tf_peak", "§6.4", "bin 0 (DC) is a candidate"),
+    KIT_TEST(peak_nyquist, 1, "tf_peak", "§6.4", "bin n/2 (Nyquist) is a candidate"),
+    KIT_TEST(peak_ties, 1, "tf_peak", "§6.4", "ties go to the smallest bin; all-zero column: 0"),
+    KIT_TEST(peak_odd_n_and_stride, 1, "tf_peak", "§6.4", "odd n, a column of a d = 3 table"),
+    KIT_TEST(peak_bad_arguments, 1, "tf_peak", "§6.4", "j >= d, n = 0, overflow, NULL, inf"),
+    KIT_TEST(omega_odd_d, 1, "tf_omega", "§6.5", "odd d = 9 (bc): d / 2 values"),
+    KIT_TEST(omega_large_table, 2, "tf_omega", "§6.5", "all 256 omega_i of a 4096 x 512 table to 1e-13"),
+    KIT_TEST(omega_high_frequencies, 1, "tf_omega", "§6.5", "omega up to 3.1 and negative, many wraps"),
+    KIT_TEST(omega_bad_arguments, 1, "tf_omega", "§6.5", "n < 2, d < 2, overflow, NULL, off circle, NaN"),
+    KIT_END_OF_TESTS
+};

@@ -1,0 +1,375 @@
+/*
+ * test_hidden.c — chapter 9's hidden tests: golden values from bc, the
+ * properties of the recurrence, edge cases, and the known mistakes (no
+ * reseeding, float accumulation, wrong recurrence sign, an angle kept in
+ * double), each recognised with its hint.
+ *
+ * Tolerances, justified:
+ * - float error against bc: 1.2e-7 (sinf/cosf's final rounding, <= 6e-8, is
+ *   the one step bc does not emulate).
+ * - small tables against bc: 1e-14 (angles below 10, a few roundings each).
+ * - against libm at n = 4096: 1e-12 (libm's own angle pos * omega is rounded
+ *   by up to 4.5e-13 there).
+ * - unit circle: |s^2 + c^2 - 1| <= 1e-13 for the fast generator (the
+ *   contract) and 1e-14 for ps_table_rotate with R = 16. Measured with the
+ *   reference: 3.4e-14 (R = 256) and 3.1e-15 (R = 16); never reseeding gives
+ *   5.0e-13 at n = 4096, d = 512.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "09-precision-and-speed.h"
+
+/* From bc (tests/golden/09-precision-and-speed.bc). */
+static const double golden_float_error_d512[4] = {
+    4.9118048340940169e-06, 4.13569675540246e-05, 0.0052535551361471726, 0.051588268516298441
+};
+static const double golden_float_error_d7_base100[1] = {
+    0.00010019753859879126
+};
+static const double golden_pe_7x5[35] = {
+    0, 1, 0, 1,
+    0, 0.8414709848078965, 0.54030230586813977, 0.025116222909773781,
+    0.99968453791520984, 0.00063095730261542027, 0.90929742682568171, -0.41614683654714241,
+    0.050216599387465213, 0.99873835069349315, 0.0012619143540422222, 0.14112000805986721,
+    -0.98999249660044542, 0.075285292998888961, 0.99716203530723702, 0.001892870903091888,
+    -0.7568024953079282, -0.65364362086361194, 0.10030648729934577, 0.99495658629191763,
+    0.0025238266985760996, -0.95892427466313845, 0.28366218546322625, 0.12526439581259971,
+    0.99212339511862346, 0.0031547814893068383, -0.27941549819892586, 0.96017028665036597,
+    0.1501432719909476, 0.98866424931614283, 0.0037857350240964862
+};
+
+static double *libm_table(size_t n, size_t d, double base)
+{
+    double *pe = kit_doubles(n * d);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            double omega = pow(base, -2.0 * (double)(j / 2) / (double)d);
+            pe[pos * d + j] = (j % 2 == 0) ? sin((double)pos * omega) : cos((double)pos * omega);
+        }
+    return pe;
+}
+
+/* ---- hints shared by the generators -------------------------------------- */
+static const char *no_reseed_hint =
+    "your pairs leave the unit circle: the rotation by the rounded (cos w, sin w) has "
+    "determinant 1 + eps, so s^2 + c^2 drifts by ~pos * eps. Reseed (s, c) from libm every "
+    "R rows (row pos % R == 0).";
+static const char *float_hint =
+    "your errors are float-sized (1e-9 .. 1e-3): keep s, c, cos w and sin w in double; a float "
+    "recurrence loses ~1e-7 per step.";
+static const char *sign_hint =
+    "your rows leave libm by O(1): check the signs of the angle-addition formulas, "
+    "sin(a + w) = sin a cos w + cos a sin w and cos(a + w) = cos a cos w - sin a sin w.";
+
+/* Largest |s^2 + c^2 - 1| over the full pairs of an (n, d) table. */
+static double worst_radius(const double *pe, size_t n, size_t d)
+{
+    double worst = 0.0;
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t i = 0; i < d / 2; i++) {
+            double s = pe[pos * d + 2 * i], c = pe[pos * d + 2 * i + 1];
+            if (fabs(s * s + c * c - 1.0) > worst)
+                worst = fabs(s * s + c * c - 1.0);
+        }
+    return worst;
+}
+
+/* Largest |got - want| over count values. */
+static double worst_diff(const double *got, const double *want, size_t count)
+{
+    double worst = 0.0;
+    for (size_t k = 0; k < count; k++)
+        if (!(fabs(got[k] - want[k]) <= worst))
+            worst = isnan(got[k]) ? INFINITY : fabs(got[k] - want[k]);
+    return worst;
+}
+
+/* Hints for a generated table that differs from libm by worst. */
+static void generator_hints(double worst)
+{
+    if (worst > 0.1)
+        kit_hint("recurrence-sign", "%s", sign_hint);
+    else if (worst > 1e-9 && worst < 1e-3)
+        kit_hint("float-accumulation", "%s", float_hint);
+}
+
+/* ---- float error ------------------------------------------------------- */
+/* What a float path computes when the angle stays in double: only omega is
+   rounded to float. */
+static double angle_in_double(size_t pos, size_t d, double base)
+{
+    double worst = 0.0;
+    for (size_t i = 0; 2 * i < d; i++) {
+        float omega_f = powf((float)base, -2.0f * (float)i / (float)d);
+        double theta_f = (double)pos * (double)omega_f;
+        double theta = (double)pos * pow(base, -2.0 * (double)i / (double)d);
+        worst = fmax(worst, fabs(sin(theta_f) - sin(theta)));
+        if (2 * i + 1 < d)
+            worst = fmax(worst, fabs(cos(theta_f) - cos(theta)));
+    }
+    return worst;
+}
+
+static void float_error_golden(void **state)
+{
+    const size_t pos[4] = { 100, 1000, 100000, 1000000 };
+    double *err = kit_doubles(5), want[5];
+    double *dbl_angle = kit_doubles(5), *zeros = kit_doubles(5);
+    struct kit_mistake m[2] = {
+        { "angle-in-double", "your float path keeps the angle pos * omega_f in double: it must be a "
+          "float product, (float)pos * omega_f, rounded to 24 bits; that rounding is most of the error.",
+          dbl_angle },
+        { "no-float", "your error is 0: the float path must use powf, a float angle and sinf/cosf.", zeros },
+    };
+    (void)state;
+    for (size_t k = 0; k < 4; k++) {
+        want[k] = golden_float_error_d512[k];
+        dbl_angle[k] = angle_in_double(pos[k], 512, 10000.0);
+        zeros[k] = 0.0;
+        kit_expect_status("ps_float_error", ps_float_error(pos[k], 512, 10000.0, err + k), KIT_OK);
+    }
+    want[4] = golden_float_error_d7_base100[0];
+    dbl_angle[4] = angle_in_double(12345, 7, 100.0);
+    zeros[4] = 0.0;
+    kit_expect_status("ps_float_error(12345, 7, 100, err)", ps_float_error(12345, 7, 100.0, err + 4), KIT_OK);
+    kit_expect_table("err at pos = 1e2, 1e3, 1e5, 1e6 (d = 512) and 12345 (d = 7, base 100)", "k",
+                     err, want, 1, 5, 1.2e-7, m, 2);
+}
+
+static void float_error_grows_with_pos(void **state)
+{
+    /* Roughly ten times more per decade: the angle's rounding grows with it. */
+    double *err = kit_doubles(6);
+    size_t pos = 10;
+    (void)state;
+    for (size_t k = 0; k < 6; k++, pos *= 10)
+        kit_expect_status("ps_float_error", ps_float_error(pos, 256, 10000.0, err + k), KIT_OK);
+    for (size_t k = 2; k < 6; k++)
+        kit_expect_true(err[k] > 3.0 * err[k - 1] && err[k] < 30.0 * err[k - 1],
+                        "the error at pos = 1e%zu is %.3g, at 1e%zu it is %.3g: expected ~10 times more",
+                        k + 1, err[k], k, err[k - 1]);
+}
+
+static void float_error_bad_arguments(void **state)
+{
+    double *err = kit_doubles(1);
+    (void)state;
+    kit_expect_status("ps_float_error(5, 8, 10000, NULL)", ps_float_error(5, 8, 10000.0, NULL), KIT_ERR_NULL);
+    kit_expect_status("ps_float_error(5, 0, 10000, err)", ps_float_error(5, 0, 10000.0, err), KIT_ERR_SIZE);
+    kit_expect_status("ps_float_error(5, 8, 1.0, err)", ps_float_error(5, 8, 1.0, err), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_float_error(5, 8, NAN, err)", ps_float_error(5, 8, NAN, err), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_float_error(5, 8, 1e39, err): base beyond FLT_MAX",
+                      ps_float_error(5, 8, 1e39, err), KIT_ERR_DOMAIN);
+    kit_expect_untouched("err", err);
+}
+
+/* ---- ps_table_rotate ----------------------------------------------------- */
+static void rotate_odd_d(void **state)
+{
+    double *pe = kit_doubles(7 * 5);
+    (void)state;
+    kit_overflow_hint("odd-d", "for odd d the last pair has only its sin column (j = d - 1): "
+                      "carry its cos, but do not store it.");
+    kit_expect_status("ps_table_rotate(pe, 7, 5, 10000, 2)", ps_table_rotate(pe, 7, 5, 10000.0, 2), KIT_OK);
+    kit_expect_table("pe", "pos,j", pe, golden_pe_7x5, 7, 5, 1e-14, NULL, 0);
+}
+
+static void rotate_R1_is_libm(void **state)
+{
+    size_t n = 64, d = 16;
+    double *pe = kit_doubles(n * d), *want = libm_table(n, d, 10000.0);
+    (void)state;
+    kit_expect_status("ps_table_rotate(pe, 64, 16, 10000, 1)", ps_table_rotate(pe, n, d, 10000.0, 1), KIT_OK);
+    kit_expect_table("pe (R = 1: every row from libm)", "pos,j", pe, want, n, d, 2e-14, NULL, 0);
+}
+
+static void rotate_reseeded(void **state)
+{
+    size_t n = 4096, d = 512;
+    double *pe = kit_doubles(n * d), *want = libm_table(n, d, 10000.0);
+    double radius;
+    (void)state;
+    kit_expect_status("ps_table_rotate(pe, 4096, 512, 10000, 16)",
+                      ps_table_rotate(pe, n, d, 10000.0, 16), KIT_OK);
+    generator_hints(worst_diff(pe, want, n * d));
+    kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
+    radius = worst_radius(pe, n, d);
+    if (radius > 1e-14)
+        kit_hint("no-reseeding", "%s", no_reseed_hint);
+    kit_expect_true(radius <= 1e-14, "a pair is off the unit circle by %.3g (R = 16 keeps it below 1e-14)",
+                    radius);
+}
+
+static void rotate_never_reseeded(void **state)
+{
+    /* R >= n: only row 0 is seeded; the table is then the drift experiment. */
+    size_t n = 200, d = 8;
+    double *pe = kit_doubles(n * d), *want = libm_table(n, d, 10000.0);
+    (void)state;
+    kit_expect_status("ps_table_rotate(pe, 200, 8, 10000, 1000)",
+                      ps_table_rotate(pe, n, d, 10000.0, 1000), KIT_OK);
+    generator_hints(worst_diff(pe, want, n * d));
+    kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-13, NULL, 0);
+}
+
+static void rotate_empty_and_overflow(void **state)
+{
+    double *pe = kit_doubles(8);
+    (void)state;
+    kit_expect_status("ps_table_rotate(NULL, 0, 8, 10000, 4)", ps_table_rotate(NULL, 0, 8, 10000.0, 4), KIT_OK);
+    kit_expect_status("ps_table_rotate(pe, SIZE_MAX / 4, 8, 10000, 4)",
+                      ps_table_rotate(pe, SIZE_MAX / 4, 8, 10000.0, 4), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_rotate(pe, 1, 8, NAN, 4)", ps_table_rotate(pe, 1, 8, NAN, 4), KIT_ERR_DOMAIN);
+    kit_expect_untouched("pe", pe);
+}
+
+/* ---- ps_drift ------------------------------------------------------------ */
+static void drift_profile(void **state)
+{
+    size_t n = 4096, d = 512;
+    double *drift = kit_doubles(n), worst = 0.0, early = 0.0, late = 0.0;
+    (void)state;
+    kit_expect_status("ps_drift(drift, 4096, 512, 10000)", ps_drift(drift, n, d, 10000.0), KIT_OK);
+    for (size_t pos = 0; pos < n; pos++) {
+        worst = fmax(worst, drift[pos]);
+        if (pos < 1024)
+            early = fmax(early, drift[pos]);
+        if (pos >= 3072)
+            late = fmax(late, drift[pos]);
+    }
+    generator_hints(worst);
+    kit_expect_near("drift[0]", drift[0], 0.0, 0.0);
+    kit_expect_near("drift[1]", drift[1], 0.0, 0.0);
+    kit_expect_true(worst >= 1e-13 && worst <= 1e-12,
+                    "the largest drift is %.3g; a double recurrence never reseeded drifts to "
+                    "between 1e-13 and 1e-12 over 4096 rows of d = 512", worst);
+    kit_expect_true(late > 2.0 * early,
+                    "the drift must grow along the table: max %.3g over rows 0..1023 but %.3g over "
+                    "rows 3072..4095", early, late);
+}
+
+static void drift_matches_rotate(void **state)
+{
+    /* drift[pos] is max_j |T_R=inf(pos, j) - T_R=1(pos, j)|: the same two
+       tables ps_table_rotate builds. */
+    size_t n = 300, d = 10;
+    double *drift = kit_doubles(n), *free_run = kit_doubles(n * d), *seeded = kit_doubles(n * d);
+    (void)state;
+    kit_expect_status("ps_drift(drift, 300, 10, 10000)", ps_drift(drift, n, d, 10000.0), KIT_OK);
+    kit_expect_status("ps_table_rotate(.., R = 300)", ps_table_rotate(free_run, n, d, 10000.0, n), KIT_OK);
+    kit_expect_status("ps_table_rotate(.., R = 1)", ps_table_rotate(seeded, n, d, 10000.0, 1), KIT_OK);
+    for (size_t pos = 0; pos < n; pos++) {
+        double want = 0.0;
+        for (size_t j = 0; j < d; j++)
+            want = fmax(want, fabs(free_run[pos * d + j] - seeded[pos * d + j]));
+        kit_expect_true(fabs(drift[pos] - want) <= 1e-15,
+                        "drift[%zu] = %.3g, but the two tables of ps_table_rotate differ there by %.3g",
+                        pos, drift[pos], want);
+    }
+}
+
+static void drift_odd_d_and_one_row(void **state)
+{
+    double *drift = kit_doubles(50), *one = kit_doubles(1);
+    (void)state;
+    kit_overflow_hint("drift-length", "drift has n elements, one per row.");
+    kit_expect_status("ps_drift(drift, 50, 7, 100)", ps_drift(drift, 50, 7, 100.0), KIT_OK);
+    for (size_t pos = 0; pos < 50; pos++)
+        kit_expect_true(drift[pos] >= 0.0 && drift[pos] < 1e-13, "drift[%zu] = %.3g", pos, drift[pos]);
+    kit_expect_status("ps_drift(one, 1, 7, 100)", ps_drift(one, 1, 7, 100.0), KIT_OK);
+    kit_expect_near("drift[0] with n = 1", one[0], 0.0, 0.0);
+}
+
+static void drift_bad_arguments(void **state)
+{
+    double *drift = kit_doubles(4);
+    (void)state;
+    kit_expect_status("ps_drift(NULL, 4, 8, 10000)", ps_drift(NULL, 4, 8, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("ps_drift(drift, 0, 8, 10000)", ps_drift(drift, 0, 8, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("ps_drift(drift, 4, 0, 10000)", ps_drift(drift, 4, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("ps_drift(drift, 4, 8, 0.5)", ps_drift(drift, 4, 8, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_untouched("drift", drift);
+}
+
+/* ---- ps_table_fast ------------------------------------------------------- */
+static void fast_accuracy_and_circle(void **state)
+{
+    size_t n = 4096, d = 512;
+    double *pe = kit_doubles(n * d), *want = libm_table(n, d, 10000.0);
+    double radius;
+    (void)state;
+    kit_expect_status("ps_table_fast(pe, 4096, 512, 10000)", ps_table_fast(pe, n, d, 10000.0), KIT_OK);
+    generator_hints(worst_diff(pe, want, n * d));
+    kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
+    radius = worst_radius(pe, n, d);
+    if (radius > 1e-13)
+        kit_hint("no-reseeding", "%s", no_reseed_hint);
+    kit_expect_true(radius <= 1e-13, "a pair is off the unit circle by %.3g (the contract: 1e-13)", radius);
+}
+
+static void fast_odd_d(void **state)
+{
+    double *pe = kit_doubles(7 * 5);
+    (void)state;
+    kit_overflow_hint("odd-d", "for odd d the last column is a lone sin: do not write a cos after it.");
+    kit_expect_status("ps_table_fast(pe, 7, 5, 10000)", ps_table_fast(pe, 7, 5, 10000.0), KIT_OK);
+    kit_expect_table("pe", "pos,j", pe, golden_pe_7x5, 7, 5, 1e-14, NULL, 0);
+}
+
+static void fast_odd_d_long(void **state)
+{
+    size_t n = 1000, d = 9;
+    double *pe = kit_doubles(n * d), *want = libm_table(n, d, 10000.0);
+    (void)state;
+    kit_expect_status("ps_table_fast(pe, 1000, 9, 10000)", ps_table_fast(pe, n, d, 10000.0), KIT_OK);
+    generator_hints(worst_diff(pe, want, n * d));
+    kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
+}
+
+static void fast_small_n(void **state)
+{
+    /* n = 1 and n = 2: no room for a recurrence to hide in. */
+    double *one = kit_doubles(6), *two = kit_doubles(2 * 6), *want = libm_table(2, 6, 100.0);
+    (void)state;
+    kit_expect_status("ps_table_fast(pe, 1, 6, 100)", ps_table_fast(one, 1, 6, 100.0), KIT_OK);
+    kit_expect_table("pe (n = 1)", "pos,j", one, want, 1, 6, 1e-15, NULL, 0);
+    kit_expect_status("ps_table_fast(pe, 2, 6, 100)", ps_table_fast(two, 2, 6, 100.0), KIT_OK);
+    kit_expect_table("pe (n = 2)", "pos,j", two, want, 2, 6, 1e-15, NULL, 0);
+}
+
+static void fast_bad_arguments(void **state)
+{
+    double *pe = kit_doubles(4 * 4);
+    (void)state;
+    kit_expect_status("ps_table_fast(NULL, 0, 4, 10000)", ps_table_fast(NULL, 0, 4, 10000.0), KIT_OK);
+    kit_expect_status("ps_table_fast(NULL, 4, 4, 10000)", ps_table_fast(NULL, 4, 4, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("ps_table_fast(pe, 4, 0, 10000)", ps_table_fast(pe, 4, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_fast(pe, SIZE_MAX / 4, 4, 10000)",
+                      ps_table_fast(pe, SIZE_MAX / 4, 4, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_fast(pe, 4, 4, INFINITY)", ps_table_fast(pe, 4, 4, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_untouched("pe", pe);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(float_error_golden, 3, "ps_float_error", "§9.2", "five float errors against bc"),
+    KIT_TEST(float_error_grows_with_pos, 1, "ps_float_error", "§9.2", "~10x per decade of pos"),
+    KIT_TEST(float_error_bad_arguments, 1, "ps_float_error", "§9.2", "NULL, d = 0, base 1, NaN, > FLT_MAX"),
+    KIT_TEST(rotate_odd_d, 2, "ps_table_rotate", "§9.3", "7 x 5 (odd d), R = 2 (bc)"),
+    KIT_TEST(rotate_R1_is_libm, 1, "ps_table_rotate", "§9.3", "R = 1 seeds every row: libm"),
+    KIT_TEST(rotate_reseeded, 2, "ps_table_rotate", "§9.3", "4096 x 512, R = 16: 1e-12 of libm, on the circle"),
+    KIT_TEST(rotate_never_reseeded, 1, "ps_table_rotate", "§9.3", "R >= n: only row 0 seeded"),
+    KIT_TEST(rotate_empty_and_overflow, 1, "ps_table_rotate", "§9.3", "n = 0, n * d overflow, NaN base"),
+    KIT_TEST(drift_profile, 2, "ps_drift", "§9.4", "0 at rows 0, 1; 1e-13..1e-12; grows"),
+    KIT_TEST(drift_matches_rotate, 1, "ps_drift,ps_table_rotate", "§9.4", "drift = |T(R = inf) - T(R = 1)|"),
+    KIT_TEST(drift_odd_d_and_one_row, 1, "ps_drift", "§9.4", "odd d; n = 1"),
+    KIT_TEST(drift_bad_arguments, 1, "ps_drift", "§9.4", "NULL, n = 0, d = 0, base 0.5"),
+    KIT_TEST(fast_accuracy_and_circle, 3, "ps_table_fast", "§9.5", "4096 x 512: 1e-12 of libm, 1e-13 of the circle"),
+    KIT_TEST(fast_odd_d, 1, "ps_table_fast", "§9.5", "7 x 5 (odd d) against bc"),
+    KIT_TEST(fast_odd_d_long, 1, "ps_table_fast", "§9.5", "1000 x 9 against libm"),
+    KIT_TEST(fast_small_n, 1, "ps_table_fast", "§9.5", "n = 1 and n = 2"),
+    KIT_TEST(fast_bad_arguments, 1, "ps_table_fast", "§9.5", "NULL, d = 0, overflow, inf base; n = 0"),
+    KIT_END_OF_TESTS
+};
