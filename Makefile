@@ -11,6 +11,7 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 V       ?= 0
 CC      ?= cc
 PYTHON  ?= python3
+BOOK_SOLUTIONS ?= 1
 export CC V
 
 KIT  := $(PYTHON) tools/kit.py
@@ -22,7 +23,7 @@ else
 Q :=
 endif
 
-.PHONY: help check test chapters stubs deps deps-check clean
+.PHONY: help check test chapters stubs deps deps-check clean book plots bench
 
 help: ## this list
 	@echo "Positional-encoding kit — targets:"
@@ -48,9 +49,55 @@ chapters: deps-check ## list the chapters and your progress
 stubs: ## derive exercises/*/ stubs from solutions/ (kit developers)
 	$(Q)$(KIT) stubs
 
+book: deps-check ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
+	$(Q)if grep -qE '^plots:' Makefile; then $(MAKE) --no-print-directory plots; fi
+	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
+
+# SRC for plots: the reference unless SRC is given (the Makefile's default is exercises).
+PLOT_SRC := $(if $(filter file,$(origin SRC)),,$(SRC))
+
+plots: ## figures into build/plots/ (gnuplot): make plots [CHAPTER=3] [SRC=exercises: yours vs reference]
+	$(Q)$(PYTHON) plots/plots.py --chapter "$(CHAPTER)" --src "$(PLOT_SRC)"
+
+# SRC for bench: the reference unless SRC is given (or there is no solutions/).
+BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-precision-and-speed),solutions,exercises),$(SRC))
+
+bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
+	$(Q)mkdir -p build/bench
+	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude tools/bench/bench.c \
+	    $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
+	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
+	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
+
 test: ## the kit's own test suite (references, stubs, mutants, markers, ...)
-	$(Q)bash $(DEPS) all
-	$(Q)$(PYTHON) tools/selftest.py --jobs $(JOBS)
+	$(Q)if [ ! -d solutions ] || [ ! -f tools/selftest.py ]; then \
+	    echo "make test is a kit-developer target: it checks the reference solutions, which"; \
+	    echo "this student release does not have. Yours: make check CHAPTER=N (all chapters: make chapters)."; \
+	else bash $(DEPS) all && $(PYTHON) tools/selftest.py --jobs $(JOBS); fi
+
+# >>> instructor targets (cut out of the student release by make dist)
+SUBMISSIONS ?=
+GRADES      ?= build/grades
+GRADE_SAN   ?= 1
+GRADE_CPU   ?= 1
+GRADE_CHAPTERS ?=
+N           ?= 100
+.PHONY: dist grade gradescope bench-grade
+
+dist: ## the student release: build/dist/<name>/ + .tar.gz (no solutions, no hidden tests)
+	$(Q)$(PYTHON) tools/kitlib/dist.py
+
+grade: deps-check ## grade a folder of submissions: make grade SUBMISSIONS=dir [GRADES=dir] [JOBS=n]
+	$(Q)if [ -z "$(SUBMISSIONS)" ]; then echo "Which folder? make grade SUBMISSIONS=<folder, one entry per student>"; exit 2; fi
+	$(Q)$(PYTHON) tools/kitlib/grade.py "$(SUBMISSIONS)" --out "$(GRADES)" --jobs $(JOBS) --san $(GRADE_SAN) \
+	    --cpu $(GRADE_CPU) --chapters "$(GRADE_CHAPTERS)"
+
+gradescope: ## the Gradescope autograder zip (+ GitHub Classroom workflow): build/gradescope/
+	$(Q)$(PYTHON) tools/gradescope/build.py --chapters "$(GRADE_CHAPTERS)"
+
+bench-grade: deps-check ## grade N synthetic submissions (correct, wrong, hostile) over every chapter: N=100
+	$(Q)$(PYTHON) tools/kitlib/gradebench.py --n $(N) --jobs $(JOBS) --san $(GRADE_SAN)
+# <<< instructor targets
 
 clean: ## remove build/
 	rm -rf build

@@ -72,7 +72,8 @@ def cmd_check(a):
     colour = report.use_colour()
     note = None if hidden else ("Hidden tests: not in this copy of the kit; your instructor "
                                 "runs them when grading.")
-    s = report.print_chapter(ch, files, results, rerun, colour, build_error, note)
+    s = report.print_chapter(ch, files, results, rerun, colour, build_error, note,
+                             src=(a.src, tag))
     if not a.test:
         report.save(report.results_path(tag, ch.slug), ch, a.src, results, build_error)
     if a.json:

@@ -51,8 +51,9 @@ def _digest(cmd, inputs):
     return h.hexdigest()
 
 
-def _run(cmd, out, inputs):
-    """Run cmd to make out, unless out is up to date. Returns (ok, output)."""
+def _run(cmd, out, inputs, wrap=None):
+    """Run cmd to make out, unless out is up to date. Returns (ok, output).
+    wrap(cmd) -> the command to run instead (the grading sandbox)."""
     stamp = out + ".stamp"
     digest = _digest(cmd, inputs)
     if os.path.exists(out) and os.path.exists(stamp) and open(stamp).read() == digest:
@@ -62,7 +63,8 @@ def _run(cmd, out, inputs):
         print(" ".join(shlex.quote(c) for c in cmd))
     if os.path.exists(stamp):
         os.remove(stamp)
-    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run(wrap(cmd) if wrap else cmd, capture_output=True, text=True,
+                       cwd=ROOT, errors="replace")
     if r.returncode != 0:
         if os.path.exists(out):
             os.remove(out)
@@ -132,20 +134,22 @@ def _tidy(msg):
     return msg.replace(ROOT + os.sep, "")
 
 
-def subject(ch, src_dir, tag, jb, san=True):
+def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None):
     """Build the subject for the student's files in src_dir/<slug>.
-    Raises BuildError with the compiler's or linker's message."""
+    Raises BuildError with the compiler's or linker's message.
+    Grading: out_dir (instead of build/run/<tag>), wrap(cmd, out_dir) (sandbox)."""
     sources = ch.sources_in(src_dir)
     want = ch.student_files()
     missing = [f for f in want if f not in [os.path.basename(s) for s in sources]]
     if missing:
         raise BuildError(f"missing file: {os.path.join(os.path.relpath(src_dir, ROOT), ch.slug, missing[0])}")
-    d = os.path.join(BUILD, "run", tag + ("" if san else "-nosan"), ch.slug)
+    d = out_dir or os.path.join(BUILD, "run", tag + ("" if san else "-nosan"), ch.slug)
+    w = (lambda cmd: wrap(cmd, d)) if wrap else None
     flags = WARN + ["-g", "-O1"] + (SAN if san else []) + _includes()
     objs = []
     for src in sources:
         out = os.path.join(d, os.path.basename(src)[:-2] + ".o")
-        ok, msg = _run(cc() + flags + ["-c", src, "-o", out], out, [src])
+        ok, msg = _run(cc() + flags + ["-c", src, "-o", out], out, [src], w)
         if not ok:
             raise BuildError(_tidy(msg).strip())
         objs.append(out)
@@ -153,7 +157,7 @@ def subject(ch, src_dir, tag, jb, san=True):
     wraps = ["-Wl," + ",".join("--wrap=" + n for n in jb["functions"])]
     link = objs + jb["objects"]
     ok, msg = _run(cc() + (SAN if san else []) + link + wraps + ["-o", exe] + cmocka_libs() + ["-lm"],
-                   exe, link)
+                   exe, link, w)
     if not ok:
         raise BuildError(explain_link(_tidy(msg).strip()))
     return {"dir": d, "subject": exe}

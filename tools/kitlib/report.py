@@ -1,13 +1,16 @@
 """What a person reads after `make check`: one line per test with its verdict,
 an explanation under every failure, a score line and `N passed, N failed`."""
+import glob
 import json
 import os
+import re
 import sys
 
 from .chapters import ROOT
 
 COLOURS = {"PASS": "32", "FAIL": "31", "CRASH": "35", "TIMEOUT": "33", "SANITIZER": "35",
-           "BUILD ERROR": "31"}
+           "BUILD ERROR": "31", "MEMORY LIMIT": "35", "OUTPUT LIMIT": "35", "FILE LIMIT": "35",
+           "PROCESS LIMIT": "35"}
 
 
 def use_colour(stream=sys.stdout):
@@ -16,6 +19,34 @@ def use_colour(stream=sys.stdout):
 
 def paint(text, verdict, colour):
     return f"\033[{COLOURS[verdict]}m{text}\033[0m" if colour else text
+
+
+def plot_hint(ch, functions, src):
+    """One line pointing at the yours-vs-reference figure (a plots/NN-*.gp with
+    `# mode: compare`) that shows one of functions; None when there is none.
+    src = (SRC as given, its build tag)."""
+    spec, tag = src
+    if tag == "solutions":
+        return None
+    for gp in sorted(glob.glob(os.path.join(ROOT, "plots", f"{ch.number:02d}-*.gp"))):
+        with open(gp) as f:
+            head = f.read(2000)
+        shown = re.search(r"^# functions:(.*)$", head, re.M)
+        if "# mode: compare" in head and shown and \
+                set(functions) & set(re.split(r"[,\s]+", shown.group(1))):
+            name = os.path.basename(gp)[:-3]
+            return (f"see your table next to the reference: make plots CHAPTER={ch.number} "
+                    f"SRC={spec} → build/plots/{tag}/{name}.png")
+    return None
+
+
+def book_ref(ch, section):
+    """ " in build/book/NN-slug.html#sec-N.M" when `make book` has built that page."""
+    m = re.match(r"§(\d+\.\d+)$", section.strip())
+    page = os.path.join("build", "book", ch.slug + ".html")
+    if not m or not os.path.exists(os.path.join(ROOT, page)):
+        return ""
+    return f" in {page}#sec-{m.group(1)}"
 
 
 def summary(results):
@@ -30,7 +61,7 @@ def summary(results):
             "max_points": sum(r.test.points for r in results)}
 
 
-def print_chapter(ch, files, results, rerun, colour, build_error=None, hidden_note=None):
+def print_chapter(ch, files, results, rerun, colour, build_error=None, hidden_note=None, src=None):
     print(f"Chapter {ch.number} · {ch.slug} · {', '.join(files)}")
     if build_error:
         print(paint("  BUILD ERROR", "BUILD ERROR", colour) +
@@ -60,8 +91,11 @@ def print_chapter(ch, files, results, rerun, colour, build_error=None, hidden_no
             for line in r.output.splitlines():
                 print("        | " + line)
         if not r.todo:
-            print(f"      checks: {t.what} · read {t.section}")
+            print(f"      checks: {t.what} · read {t.section}{book_ref(ch, t.section)}")
             print(f"      rerun:  {rerun(t.name)}")
+            hint = plot_hint(ch, t.functions, src) if r.verdict == "FAIL" and src else None
+            if hint:
+                print(f"      plot:   {hint}")
     s = summary(results)
     parts = [f"public {s['public'][0]}/{s['public'][1]} tests"]
     if s["hidden"][1]:

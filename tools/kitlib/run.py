@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .chapters import ROOT
 
-VERDICTS = ("PASS", "FAIL", "CRASH", "TIMEOUT", "SANITIZER", "BUILD ERROR")
+VERDICTS = ("PASS", "FAIL", "CRASH", "TIMEOUT", "SANITIZER", "BUILD ERROR",
+            "MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")  # limits: sandbox.py
 ASAN_EXIT, UBSAN_EXIT = 86, 87
 OUTPUT_CAP = 64 * 1024
 
@@ -73,8 +74,11 @@ def _read_capped(path):
     return text + ("\n[… output cut at 64 KiB]" if len(data) > OUTPUT_CAP else "")
 
 
-def run_subject(exe, test, log, timeout, workdir):
-    """Returns (status, timed_out, stdout_text, stderr_text). status: exit code, or -signal."""
+def run_subject(exe, test, log, timeout, workdir, sandbox=None):
+    """Returns (status, timed_out, stdout_text, stderr_text). status: exit code, or -signal.
+    sandbox: a sandbox.Sandbox (instructor grading) or None (the student loop)."""
+    if sandbox is not None:
+        return sandbox.run_subject(exe, test, log, timeout, workdir, _env())
     out_path, err_path = log + ".out", log + ".err"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
@@ -165,17 +169,20 @@ def _explain_end(tags, status, timed_out):
     return None
 
 
-def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir):
+def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=None):
     start = time.monotonic()
     log = os.path.join(logdir, test.name + ".rec")
     for p in (log, log + ".out", log + ".err"):
         if os.path.exists(p):
             os.remove(p)
-    status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir)
+    status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox)
+    limit = sandbox.classify(log, status, timed_out, out, err) if sandbox is not None else None
     r = Result(test, "FAIL", output=_student_output(out))
     san = _sanitizer(err)
     frame = _student_frame(err, src_dir)
-    if timed_out or status == -signal.SIGXCPU:
+    if limit:
+        r.verdict, r.lines = limit
+    elif timed_out or status == -signal.SIGXCPU:
         r.verdict = "TIMEOUT"
         r.lines = [f"did not finish within {timeout:g} s: an infinite loop, or a loop "
                    "that never reaches its end condition?"]
@@ -197,10 +204,14 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir):
         if frame:
             r.lines.append(frame)
     else:
-        j = subprocess.run([judge_exe, "--run", test.name, "--log", log],
-                           capture_output=True, text=True, timeout=60)
-        lines, tags = _judge_lines(j.stdout + j.stderr)
-        if j.returncode == 0 and "VERDICT PASS" in tags:
+        try:
+            j = subprocess.run([judge_exe, "--run", test.name, "--log", log],
+                               capture_output=True, text=True, timeout=60, errors="replace")
+            returncode, text = j.returncode, j.stdout + j.stderr
+        except subprocess.TimeoutExpired:
+            returncode, text = -1, "KIT| the judge could not replay the record in 60 s."
+        lines, tags = _judge_lines(text)
+        if returncode == 0 and "VERDICT PASS" in tags:
             r.verdict = "PASS"
         else:
             r.verdict = "FAIL"
@@ -218,8 +229,9 @@ def _student_output(out):
     return "\n".join(lines)
 
 
-def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir):
+def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir, sandbox=None):
     os.makedirs(logdir, exist_ok=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir) for t in tests]
+        futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox)
+                   for t in tests]
         return [f.result() for f in futures]

@@ -1,0 +1,204 @@
+"""Hostile submissions, generated from a chapter's reference solution: each
+injects code at the start of one public function (or at file level), so the
+exact score is known: every test that calls that function must not pass,
+every other test must pass. Used by tests/suite_grading.py and `make bench-grade`.
+
+A fixture: (name, function index or None, snippet, top, expect)
+  function index: which public function (in file order) gets the snippet
+  top:    code added after the includes (file level)
+  expect: "inject" (the tests of that function fail, the rest pass; verdicts
+          optional), "zero" (0 points: build error or nothing runs), "full"
+"""
+import io
+import os
+import re
+import tarfile
+import zipfile
+
+PRELUDE = """#define _POSIX_C_SOURCE 200809L
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+"""
+
+# name, function index, snippet at the function's start, file-level code, expectation, verdicts
+FIXTURES = [
+    ("exit0", 0, "exit(0);", "", "inject", ("FAIL",)),
+    ("underscore-exit0", 1, "_exit(0);", "", "inject", ("FAIL",)),
+    ("fake-pass-lines", 2,
+     'printf("KIT-VERDICT PASS\\nok 1 - all tests\\n[  PASSED  ] 1 test(s).\\n"); '
+     'fprintf(stderr, "KIT-VERDICT PASS\\n"); fflush(stdout); _exit(0);', "", "inject", ("FAIL",)),
+    ("constructor", None, "",
+     "__attribute__((constructor)) static void kit_evil(void)\n"
+     "{ printf(\"KIT-VERDICT PASS\\nok 1\\n\"); fflush(stdout); _exit(0); }\n", "zero", ("FAIL",)),
+    ("abort", 3, "abort();", "", "inject", ("CRASH",)),
+    ("infinite-loop", 0, "volatile int spin = 1; while (spin) { }", "", "inject", ("TIMEOUT",)),
+    ("fork-bomb", 1, "for (;;) { (void)fork(); }", "", "inject", ("PROCESS LIMIT", "TIMEOUT")),
+    ("memory-hog", 2,
+     "for (;;) { char *hog = malloc(64u << 20); if (hog == NULL) break; memset(hog, 1, 64u << 20); }",
+     "", "inject", ("MEMORY LIMIT",)),
+    ("gigabyte-output", 3,
+     "static char line[4096]; memset(line, 'x', sizeof line - 1); "
+     "for (long k = 0; k < (1L << 30) / 4095; k++) fputs(line, stdout);",
+     "", "inject", ("OUTPUT LIMIT",)),
+    ("stack-overflow", 0, "if (kit_down(0) == 42) return 0;",
+     "static int kit_down(size_t depth)\n{\n    volatile char buf[4096];\n"
+     "    buf[0] = (char)depth;\n    return depth == SIZE_MAX ? 0 : kit_down(depth + 1) + buf[0];\n}\n",
+     "inject", ("CRASH",)),
+    ("read-hidden", 1,
+     "static const char *paths[] = {KIT_ROOT \"/grader/@SLUG@/test_hidden.c\", "
+     "KIT_ROOT \"/solutions/@SLUG@/@FILE@\", \"../../../../grader/@SLUG@/test_hidden.c\"};"
+     "for (size_t p = 0; p < 3; p++) { FILE *f = fopen(paths[p], \"r\"); char buf[512]; "
+     "if (f) { while (fgets(buf, sizeof buf, f)) fputs(buf, stdout); fclose(f); } "
+     "else printf(\"cannot open %s\\n\", paths[p]); } return -12345;",
+     "", "inject", ("FAIL",)),
+    ("network", 2,
+     "int s = socket(AF_INET, SOCK_STREAM, 0); if (s >= 0) { struct sockaddr_in a; "
+     "memset(&a, 0, sizeof a); a.sin_family = AF_INET; a.sin_port = htons(KIT_PORT); "
+     "a.sin_addr.s_addr = htonl(0x7f000001); if (connect(s, (struct sockaddr *)&a, sizeof a) == 0) "
+     "(void)write(s, \"LEAK\", 4); close(s); }",
+     "", "full", ()),
+    ("write-outside", 0,
+     "static const char *paths[] = {KIT_ROOT \"/PWNED\", \"/tmp/kit-PWNED\", \"../../../PWNED\", "
+     "KIT_ROOT \"/build/PWNED\"}; for (size_t p = 0; p < 4; p++) { int fd = open(paths[p], "
+     "O_WRONLY | O_CREAT, 0644); if (fd >= 0) { (void)write(fd, \"x\", 1); close(fd); } }",
+     "", "full", ()),
+    ("big-file", 0,
+     'FILE *big = fopen("big.bin", "w"); static char chunk[1 << 20]; '
+     'if (big) { for (int k = 0; k < 64; k++) fwrite(chunk, 1, sizeof chunk, big); fclose(big); }',
+     "", "inject", ("FILE LIMIT",)),
+    ("heap-overflow", 1, "volatile char *hp = malloc(4); if (hp) { hp[4] = 1; free((void *)hp); }",
+     "", "inject", ("SANITIZER",)),
+    ("leak", 2, "volatile char *lk = malloc(64); if (lk) lk[0] = 1;", "", "inject", ("SANITIZER",)),
+    ("kill-parent", 3, "kill(getppid(), SIGKILL); kill(0, SIGKILL);", "", "inject", ("CRASH",)),
+    ("kill-everyone", 2, "kill(-1, SIGKILL); kill(0, SIGKILL);", "", "inject", ("CRASH",)),
+    ("compile-error", None, "", "int this is not C;\n", "zero", ("BUILD ERROR",)),
+    ("include-solution", "whole", "", '#include "../solutions/@SLUG@/@FILE@"\n', "zero",
+     ("BUILD ERROR",)),
+    ("include-absolute", None, "", '#include KIT_HIDDEN\n', "zero", ("BUILD ERROR",)),
+    ("inline-asm", None, "", '__asm__(".incbin \\"" KIT_ROOT "/grader/@SLUG@/test_hidden.c\\"");\n',
+     "zero", ("BUILD ERROR",)),
+    ("missing-symbol", "rename", "", "", "zero", ("BUILD ERROR",)),
+    ("wrong-signature", "signature", "", "", "zero", ("BUILD ERROR",)),
+    ("correct", None, "", "", "full", ()),
+]
+
+
+def functions_in(text):
+    """[(name, index of its '{' line)] of the column-0 non-static definitions."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        m = re.match(r"^int (\w+)\(", line)
+        if m:
+            j = i
+            while j < len(lines) and lines[j].strip() != "{":
+                j += 1
+            out.append((m.group(1), j))
+    return out
+
+
+def make_source(reference_text, fixture, slug, fname, root, port=9):
+    """The hostile file's text, and the name of the function it attacks (or None)."""
+    name, fn, snippet, top, expect, _ = fixture
+    text = reference_text
+    lines = text.split("\n")
+    fns = functions_in(text)
+    target = None
+    subst = {"@SLUG@": slug, "@FILE@": fname}
+
+    def sub(s):
+        for k, v in subst.items():
+            s = s.replace(k, v)
+        return s
+    if isinstance(fn, int):
+        target, at = fns[fn % len(fns)]
+        lines.insert(at + 1, "    { " + sub(snippet) + " }")
+    elif fn == "rename":
+        target, at = fns[-1]
+        lines = [re.sub(rf"^int {target}\(", f"int {target}_renamed(", l) for l in lines]
+        # declare it, so the file still compiles: the link fails
+        lines.insert(0, f"int {target}_renamed();")
+    elif fn == "signature":
+        target, at = fns[0]
+        k = at
+        while not lines[k].startswith("int "):
+            k -= 1
+        lines[k] = re.sub(r"\(.*", "(float *wrong)", lines[k])
+        for kk in range(k + 1, at):
+            lines[kk] = ""
+    if fn == "whole":
+        return PRELUDE + sub(top), None, expect
+    defs = (f'#define KIT_ROOT "{root}"\n#define KIT_PORT {port}\n'
+            f'#define KIT_HIDDEN "{root}/grader/{slug}/test_hidden.c"\n')
+    body = "\n".join(lines)
+    return PRELUDE + defs + sub(top) + body, target, expect
+
+
+def write_tree(dest, slug, files):
+    d = os.path.join(dest, "exercises", slug)
+    os.makedirs(d, exist_ok=True)
+    for name, text in files.items():
+        with open(os.path.join(d, name), "w") as f:
+            f.write(text)
+
+
+def bad_archives(dest, slug, fname, good_text):
+    """Malicious archives: (file name, why it must be rejected)."""
+    made = []
+
+    def tar(name, members):
+        p = os.path.join(dest, name)
+        with tarfile.open(p, "w:gz") as t:
+            for info, data in members:
+                t.addfile(info, io.BytesIO(data) if data is not None else None)
+        made.append(name)
+
+    def reg(n, data):
+        i = tarfile.TarInfo(n)
+        i.size = len(data)
+        i.mode = 0o644
+        return i, data
+    good = good_text.encode()
+    tar("evil-traversal.tar.gz", [reg(f"exercises/{slug}/{fname}", good),
+                                  reg("../../../../tmp/kit-evil-traversal", b"x")])
+    ln = tarfile.TarInfo(f"exercises/{slug}/{fname}")
+    ln.type, ln.linkname = tarfile.SYMTYPE, f"/work/main/solutions/{slug}/{fname}"
+    tar("evil-symlink.tar.gz", [(ln, None)])
+    dev = tarfile.TarInfo("exercises/dev-null")
+    dev.type, dev.devmajor, dev.devminor = tarfile.CHRTYPE, 1, 3
+    tar("evil-device.tar.gz", [reg(f"exercises/{slug}/{fname}", good), (dev, None)])
+    tar("evil-many-files.tar.gz", [reg(f"junk/{k}.txt", b"x") for k in range(600)])
+    big = tarfile.TarInfo(f"exercises/{slug}/{fname}")
+    big.size = 3 << 20
+    tar("evil-oversize.tar.gz", [(big, b"/*" + b" " * ((3 << 20) - 4) + b"*/")])
+    p = os.path.join(dest, "evil-absolute.zip")
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr(f"exercises/{slug}/{fname}", good_text)
+        z.writestr("/tmp/kit-evil-absolute", "x")
+    made.append("evil-absolute.zip")
+    p = os.path.join(dest, "evil-zip-symlink.zip")
+    with zipfile.ZipFile(p, "w") as z:
+        zi = zipfile.ZipInfo(f"exercises/{slug}/{fname}")
+        zi.external_attr = (0o120777 << 16)
+        z.writestr(zi, f"/work/main/solutions/{slug}/{fname}")
+    made.append("evil-zip-symlink.zip")
+    return made
+
+
+def good_archives(dest, slug, fname, good_text):
+    with tarfile.open(os.path.join(dest, "good-tar.tar.gz"), "w:gz") as t:
+        data = good_text.encode()
+        i = tarfile.TarInfo(f"exercises/{slug}/{fname}")
+        i.size = len(data)
+        t.addfile(i, io.BytesIO(data))
+    with zipfile.ZipFile(os.path.join(dest, "good-zip.zip"), "w") as z:
+        z.writestr(f"{fname}", good_text)     # the chapter file alone
+    return ["good-tar.tar.gz", "good-zip.zip"]

@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Instructor grading, proved on hostile submissions (chapter 3).
+
+Every hostile submission (tests/hostile/fixtures.py) is graded by `make grade`'s
+code in one batch, next to correct ones; each must get exactly its expected
+score (no false pass: every test of the attacked function fails; no collateral
+damage: every other test passes), with the expected verdict; every entry gets
+its gradebook row; nothing of the hidden tests or the reference leaks into any
+feedback; nothing is written outside; the network is not reached. Then the
+student release (make dist) and the Gradescope zip are checked.
+
+    python3 tests/suite_grading.py [--keep] [--only grade|dist|gradescope] [--sandbox rlimits]
+exit 0 = pass.
+"""
+import argparse
+import csv
+import glob
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.dont_write_bytecode = True   # no __pycache__ in tests/hostile
+sys.path.insert(0, os.path.join(HERE, "hostile"))
+
+from kitlib import build, chapters, grade, run, sandbox  # noqa: E402
+import fixtures  # noqa: E402
+
+failures = []
+
+
+def check(ok, what, detail=""):
+    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + detail) if detail and not ok else ''}", flush=True)
+    if not ok:
+        failures.append(what)
+
+
+def listener():
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", 0))
+    s.listen(16)
+    s.settimeout(0.2)
+    got = []
+    stop = threading.Event()
+
+    def loop():
+        while not stop.is_set():
+            try:
+                c, _ = s.accept()
+                got.append(c.recv(16))
+                c.close()
+            except OSError:
+                pass
+    t = threading.Thread(target=loop, daemon=True)
+    t.start()
+    return s.getsockname()[1], got, stop
+
+
+def secret_lines(ch):
+    sec = set()
+    for p in [ch.hidden_tests] + glob.glob(os.path.join(ch.solution_dir, "*")):
+        with open(p, errors="replace") as f:
+            sec |= {" ".join(l.split()) for l in f}
+    pub = set()
+    for p in [ch.header, ch.public_tests] + glob.glob(os.path.join(ch.exercise_dir, "*")):
+        with open(p, errors="replace") as f:
+            pub |= {" ".join(l.split()) for l in f}
+    return {s for s in sec - pub if len(s) >= 20}
+
+
+def suite_grade(a, tmp):
+    print("\n== grading hostile submissions (chapter 3)")
+    ch = chapters.find("3")
+    fname = ch.student_files()[0]
+    with open(os.path.join(ch.solution_dir, fname)) as f:
+        ref = f.read()
+    with open(os.path.join(ch.exercise_dir, fname)) as f:
+        stub = f.read()
+    port, got, stop = listener()
+    subs = os.path.join(tmp, "submissions")
+    os.makedirs(subs)
+    expected = {}
+    for fx in fixtures.FIXTURES:
+        text, target, expect = fixtures.make_source(ref, fx, ch.slug, fname, ROOT, port)
+        fixtures.write_tree(os.path.join(subs, fx[0]), ch.slug, {fname: text})
+        expected[fx[0]] = (target, expect, fx[5])
+    fixtures.write_tree(os.path.join(subs, "stub"), ch.slug, {fname: stub})
+    expected["stub"] = (None, "zero", ("FAIL",))
+    os.makedirs(os.path.join(subs, "empty"))
+    expected["empty"] = (None, "zero", ())
+    for n in fixtures.bad_archives(subs, ch.slug, fname, ref):
+        expected[grade.student_id(n)] = (None, "rejected", ())
+    for n in fixtures.good_archives(subs, ch.slug, fname, ref):
+        expected[grade.student_id(n)] = (None, "full", ())
+    with open(os.path.join(subs, "not-an-archive.rar"), "w") as f:
+        f.write("?")
+    expected[grade.student_id("not-an-archive.rar")] = (None, "rejected", ())
+    out = os.path.join(tmp, "grades")
+    for p in ("/tmp/kit-PWNED", os.path.join(ROOT, "PWNED"), os.path.join(ROOT, "build", "PWNED"),
+              "/tmp/kit-evil-traversal", "/tmp/kit-evil-absolute"):
+        if os.path.exists(p):
+            os.remove(p)
+    level = sandbox.detect(a.sandbox or None)
+    print(f"  sandbox level: {level}")
+    t0 = time.monotonic()
+    results = grade.grade_all(subs, out, jobs=2, level=level, quiet=True, only=[ch.slug])
+    el = time.monotonic() - t0
+    stop.set()
+    print(f"  graded {len(results)} submissions in {el:.1f} s")
+    tests = {t.name: t for t in run.manifest(build.judge(ch, True)["judge"])}
+    full = sum(t.points for t in tests.values())
+    rows = list(csv.DictReader(open(os.path.join(out, "gradebook.csv"))))
+    entries = [e for e in os.listdir(subs) if not e.startswith(".")]
+    check(len(rows) == len(entries) == len(results), f"one gradebook row per entry ({len(entries)})",
+          f"{len(rows)} rows, {len(results)} results")
+    by = {r["student"]: r for r in results}
+    false_pass = 0
+    for sid, (target, expect, verdicts) in sorted(expected.items()):
+        r = by.get(sid)
+        if r is None:
+            check(False, f"{sid}: has a result")
+            continue
+        chd = next(c for c in r["chapters"] if c["chapter"] == ch.slug)
+        got_v = {t["name"]: t["verdict"] for t in chd["tests"]}
+        if expect == "inject":
+            should_fail = {n for n, t in tests.items() if target in t.functions}
+            want = full - sum(tests[n].points for n in should_fail)
+            fp = [n for n in should_fail if got_v.get(n) == "PASS"]
+            lost = [n for n in tests if n not in should_fail and got_v.get(n) != "PASS"]
+            bad_v = [f"{n}={got_v.get(n)}" for n in should_fail if verdicts and got_v.get(n) not in verdicts]
+            false_pass += len(fp)
+            check(not fp and not lost and not bad_v and r["total"] == want,
+                  f"{sid}: {r['total']}/{full} (want {want}; {target} fails with {'/'.join(verdicts)})",
+                  f"false passes {fp}, wrongly failed {lost}, verdicts {bad_v}")
+        elif expect == "zero":
+            fp = [n for n, v in got_v.items() if v == "PASS"]
+            bad_v = [f"{n}={v}" for n, v in got_v.items() if verdicts and v not in verdicts]
+            false_pass += len(fp)
+            check(r["total"] == 0 and not fp and not bad_v,
+                  f"{sid}: 0/{full} ({'/'.join(verdicts) or r['status']})",
+                  f"total {r['total']}, passes {fp}, verdicts {bad_v[:3]}, {r.get('error')}")
+        elif expect == "full":
+            check(r["total"] == full, f"{sid}: {full}/{full}",
+                  f"{r['total']}: " + ", ".join(f"{n}={v}" for n, v in got_v.items() if v != "PASS"))
+        elif expect == "rejected":
+            false_pass += sum(v == "PASS" for v in got_v.values())
+            check(r["status"] == "rejected" and r["total"] == 0 and r.get("error"),
+                  f"{sid}: rejected with a reason", f"{r['status']} {r['total']} {r.get('error')}")
+            if r.get("error"):
+                print(f"       ({r['error']})")
+    check(false_pass == 0, "0 false passes", str(false_pass))
+    if level in ("bwrap", "unshare"):
+        check(not got, "the network was not reached from a submission", repr(got))
+    else:
+        print(f"  (sandbox {level}: no network namespace; connections seen: {len(got)})")
+    outside = [p for p in ("/tmp/kit-PWNED", os.path.join(ROOT, "PWNED"), os.path.join(ROOT, "build", "PWNED"),
+                           "/tmp/kit-evil-traversal", "/tmp/kit-evil-absolute") if os.path.exists(p)]
+    if level == "bwrap":
+        check(not outside, "nothing was written outside the submission's folder", str(outside))
+    else:
+        print(f"  (sandbox {level}: writes to world-writable places are possible: {outside})")
+    secrets = secret_lines(ch)
+    leaks = []
+    for f in glob.glob(os.path.join(out, "students", "*", "*")):
+        with open(f, errors="replace") as fh:
+            text = " ".join(fh.read().split())
+        leaks += [(os.path.relpath(f, out), s[:50]) for s in secrets if s in text]
+    check(not leaks, "no hidden-test or solution line in any feedback file", str(leaks[:3]))
+    rs = by["read-hidden"]["chapters"][0]["tests"]
+    check(any("cannot open" in t["output"] for t in rs) or level != "bwrap",
+          "read-hidden: the hidden tests and solutions are not visible in the sandbox")
+    gs = json.load(open(os.path.join(out, "students", "correct", "results.json")))
+    keys = {"score", "max_score", "status", "name", "number", "output", "visibility"}
+    hid = [t for t in gs["tests"] if t["name"].endswith("(hidden)")]
+    check(all(keys <= set(t) for t in gs["tests"]) and hid and
+          all(t["visibility"] == "after_published" for t in hid) and gs["score"] == full,
+          "Gradescope results.json: fields, hidden tests after_published, score")
+    for n in ("feedback.md", "feedback.html", "junit.xml", "results.tap"):
+        check(os.path.getsize(os.path.join(out, "students", "abort", n)) > 0, f"abort/{n} written")
+    import xml.dom.minidom
+    try:
+        xml.dom.minidom.parse(os.path.join(out, "students", "gigabyte-output", "junit.xml"))
+        check(True, "JUnit XML parses")
+    except Exception as e:  # noqa: BLE001
+        check(False, "JUnit XML parses", str(e))
+    tap = open(os.path.join(out, "students", "correct", "results.tap")).read().splitlines()
+    check(tap[1] == f"1..{len(tests)}" and sum(l.startswith("ok ") for l in tap) == len(tests), "TAP plan and lines")
+    # resume: a second run grades nothing again
+    t0 = time.monotonic()
+    again = grade.grade_all(subs, out, jobs=2, level=level, quiet=True, only=[ch.slug])
+    el2 = time.monotonic() - t0
+    check([r["total"] for r in again] == [r["total"] for r in results] and
+          all(r.get("cached") for r in again if r["status"] not in ("rejected",)),
+          f"resume: the second run reuses every result ({el2:.1f} s)")
+    if a.keep:
+        print(f"  kept: {tmp}")
+
+
+def suite_dist(a, tmp):
+    print("\n== student release (make dist)")
+    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kitlib", "dist.py"), "--out",
+                        os.path.join(tmp, "dist")], capture_output=True, text=True)
+    check(r.returncode == 0, "make dist builds and passes its leak check", (r.stdout + r.stderr)[-800:])
+    tars = glob.glob(os.path.join(tmp, "dist", "*.tar.gz"))
+    if not tars:
+        return
+    # the leak check itself: it must catch a solution, a hidden test, a solutions-edition book
+    from kitlib import dist
+    neg = os.path.join(tmp, "negative")
+    shutil.copytree(os.path.join(tmp, "dist", dist.NAME), neg)
+    ch3 = chapters.find("3")
+    shutil.copy(os.path.join(ch3.solution_dir, ch3.student_files()[0]), os.path.join(neg, "exercises", "copy.c"))
+    check(dist.check_release(neg), "leak check catches a copied solution file")
+    os.remove(os.path.join(neg, "exercises", "copy.c"))
+    hidden = open(ch3.hidden_tests).read()
+    with open(os.path.join(neg, "chapters", "leak.md"), "w") as f:
+        f.write("notes\n" + hidden[len(hidden) // 2:].replace("SOLUTION", ""))
+    check(dist.check_release(neg), "leak check catches hidden-test source pasted into prose")
+    os.remove(os.path.join(neg, "chapters", "leak.md"))
+    check(not dist.check_release(neg), "the release itself passes the leak check")
+    book = os.path.join(ROOT, "build", "book")
+    if os.path.isdir(book) and any(os.path.isdir(c.solution_dir) for c in chapters.all_chapters()):
+        shutil.copytree(book, os.path.join(neg, "build", "book-with-solutions"))
+        found = dist.check_release(neg)
+        print(f"       (a solutions-edition book in the release: {len(found)} leak(s) found)")
+    un = os.path.join(tmp, "unpacked")
+    os.makedirs(un)
+    subprocess.run(["tar", "-xzf", tars[0], "-C", un], check=True)
+    rel = os.path.join(un, os.listdir(un)[0])
+    for bad in ("solutions", "grader", "tests/mutants", "tests/hostile"):
+        check(not os.path.exists(os.path.join(rel, bad)), f"release has no {bad}/")
+    r = subprocess.run(["make", "check", "CHAPTER=3"], cwd=rel, capture_output=True, text=True)
+    check("Hidden tests" in r.stdout and "BUILD ERROR" not in r.stdout and r.returncode != 0,
+          "release: make check CHAPTER=3 runs the public tests (stub fails) and names hidden tests",
+          r.stdout[-600:] + r.stderr[-300:])
+    ch = chapters.find("3")
+    fname = ch.student_files()[0]
+    shutil.copy(os.path.join(ch.solution_dir, fname), os.path.join(rel, "exercises", ch.slug, fname))
+    r = subprocess.run(["make", "check", "CHAPTER=3"], cwd=rel, capture_output=True, text=True)
+    check(r.returncode == 0 and "(hidden)" not in r.stdout, "release: a correct file passes the public tests",
+          r.stdout[-600:])
+    r = subprocess.run(["make", "test"], cwd=rel, capture_output=True, text=True)
+    check(r.returncode == 0 and "kit-developer" in r.stdout, "release: make test says it is a kit-developer target",
+          r.stdout[-400:] + r.stderr[-400:])
+
+
+def suite_gradescope(a, tmp):
+    print("\n== Gradescope autograder zip")
+    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gradescope", "build.py"), "--out",
+                        os.path.join(tmp, "gs"), "--chapters", "3", "--workflow",
+                        os.path.join(tmp, "gs", "classroom.yml")], capture_output=True, text=True)
+    check(r.returncode == 0, "make gradescope builds the zip", (r.stdout + r.stderr)[-800:])
+    zips = glob.glob(os.path.join(tmp, "gs", "*.zip"))
+    if not zips:
+        return
+    ch = chapters.find("3")
+    fname = ch.student_files()[0]
+    ref = open(os.path.join(ch.solution_dir, fname)).read()
+    cases = {"correct": (ref, "full"),
+             "wrong": (open(os.path.join(ch.exercise_dir, fname)).read(), "zero"),
+             "crashing": (fixtures.make_source(ref, ("x", 0, "abort();", "", "inject", ()),
+                                               ch.slug, fname, ROOT)[0], "some"),
+             "exit-everything": (fixtures.make_source(ref, fixtures.FIXTURES[3], ch.slug, fname, ROOT)[0],
+                                 "zero")}
+    for name, (text, want) in cases.items():
+        ag = os.path.join(tmp, "ag-" + name)
+        os.makedirs(os.path.join(ag, "source"))
+        os.makedirs(os.path.join(ag, "submission"))
+        os.makedirs(os.path.join(ag, "results"))
+        subprocess.run(["unzip", "-q", zips[0], "-d", os.path.join(ag, "source")], check=True)
+        with open(os.path.join(ag, "submission", fname), "w") as f:
+            f.write(text)
+        env = dict(os.environ, AUTOGRADER_ROOT=ag)
+        r = subprocess.run(["bash", os.path.join(ag, "source", "run_autograder")], env=env,
+                           capture_output=True, text=True, timeout=600)
+        try:
+            res = json.load(open(os.path.join(ag, "results", "results.json")))
+        except (OSError, ValueError) as e:
+            check(False, f"run_autograder ({name}) writes results.json", str(e) + r.stdout[-400:] + r.stderr[-400:])
+            continue
+        score, mx = res.get("score"), sum(t["max_score"] for t in res.get("tests", []))
+        ok = {"full": score == mx and mx > 0, "zero": score == 0 and mx > 0, "some": 0 < score < mx}[want]
+        check(ok, f"run_autograder ({name}): score {score}/{mx}", json.dumps(res)[:300])
+    # the fallback: a broken kit still writes results.json
+    ag = os.path.join(tmp, "ag-broken")
+    for d in ("source", "submission", "results"):
+        os.makedirs(os.path.join(ag, d))
+    subprocess.run(["unzip", "-q", zips[0], "-d", os.path.join(ag, "source")], check=True)
+    os.remove(os.path.join(ag, "source", "tools", "kitlib", "grade.py"))
+    env = dict(os.environ, AUTOGRADER_ROOT=ag)
+    subprocess.run(["bash", os.path.join(ag, "source", "run_autograder")], env=env, capture_output=True)
+    try:
+        res = json.load(open(os.path.join(ag, "results", "results.json")))
+        check(res.get("score") == 0 and res.get("output"), "run_autograder writes results.json even when the kit breaks")
+    except (OSError, ValueError) as e:
+        check(False, "run_autograder writes results.json even when the kit breaks", str(e))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--sandbox", default="")
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="kit-grading-")
+    os.chmod(tmp, 0o755)
+    try:
+        for name, fn in (("grade", suite_grade), ("dist", suite_dist), ("gradescope", suite_gradescope)):
+            if not a.only or a.only == name:
+                try:
+                    fn(a, tmp)
+                except Exception as e:  # noqa: BLE001
+                    import traceback
+                    traceback.print_exc()
+                    check(False, f"{name} suite ran", repr(e))
+    finally:
+        if not a.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"\n{len(failures)} failure(s)" + ("".join("\n  - " + f for f in failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

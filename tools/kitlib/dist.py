@@ -1,0 +1,257 @@
+"""make dist — the student release: build/dist/<name>/ and build/dist/<name>.tar.gz.
+
+What goes in: the Makefile (its instructor block cut out), README, prose
+(chapters/), headers, stubs and public tests (exercises/), the harness and the
+student-side tools, plots and book scripts, and the book built from the
+release itself (student edition) when `make book` exists and works.
+What never goes in: solutions/, grader/, tests/ (mutants, hostile fixtures,
+golden values of hidden tests), the grading tools. `check_release()` then
+proves it: no BEGIN/END SOLUTION marker, no hidden-test file, no line of a
+hidden test or of a solution block anywhere (HTML is read as text too).
+"""
+import argparse
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+
+if __package__ in (None, ""):
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from kitlib import chapters  # noqa: E402
+    from kitlib.chapters import ROOT  # noqa: E402
+else:
+    from . import chapters
+    from .chapters import ROOT
+
+NAME = "positional-encoding-kit"
+TOP = ["Makefile", "README.md", "LICENSE", ".gitignore"]
+TREES = ["chapters", "include", "exercises", "plots", "book", "tools/harness", "tools/bench", ".github"]
+TOOLS = ["tools/kit.py", "tools/deps.sh"]
+KITLIB_OUT = {"grade.py", "sandbox.py", "dist.py", "mutants.py", "stubgen.py", "gradebench.py"}   # instructor-only
+FORBIDDEN_DIRS = {"solutions", "grader", "mutants", "hostile", "gradescope", ".git"}
+INSTRUCTOR_BLOCK = re.compile(r"^# >>> instructor.*?^# <<< instructor[^\n]*\n", re.S | re.M)
+MARKERS = ("BEGIN SOLUTION", "END SOLUTION")
+
+STUBGEN = '''"""Stub derivation is a kit-developer step (it needs solutions/, which a
+student release does not have)."""
+
+
+def write_all():
+    print("make stubs is a kit-developer target: this release has no solutions/.")
+
+
+def drift():
+    return []
+'''
+
+
+def _ignore(_dir, names):
+    return [n for n in names if n == "__pycache__" or n.endswith(".pyc") or n in FORBIDDEN_DIRS
+            or n.startswith("test_hidden")]
+
+
+def assemble(dest):
+    if os.path.exists(dest):
+        shutil.rmtree(dest)
+    os.makedirs(dest)
+    for f in TOP + TOOLS:
+        src = os.path.join(ROOT, f)
+        if os.path.exists(src):
+            os.makedirs(os.path.dirname(os.path.join(dest, f)), exist_ok=True)
+            shutil.copy2(src, os.path.join(dest, f))
+    for t in TREES:
+        src = os.path.join(ROOT, t)
+        if os.path.isdir(src):
+            shutil.copytree(src, os.path.join(dest, t), ignore=_ignore)
+    kl = os.path.join(dest, "tools", "kitlib")
+    os.makedirs(kl)
+    for f in sorted(os.listdir(os.path.join(ROOT, "tools", "kitlib"))):
+        if f.endswith(".py") and f not in KITLIB_OUT:
+            shutil.copy2(os.path.join(ROOT, "tools", "kitlib", f), os.path.join(kl, f))
+    with open(os.path.join(kl, "stubgen.py"), "w") as f:
+        f.write(STUBGEN)
+    mk = os.path.join(dest, "Makefile")
+    with open(mk) as f:
+        text = f.read()
+    with open(mk, "w") as f:
+        f.write(INSTRUCTOR_BLOCK.sub("", text))
+    split_markers(dest)
+
+
+def build_book(dest, log):
+    """The student edition of the book, built by the release itself."""
+    if not os.path.exists(os.path.join(dest, "book", "build.py")):
+        return "no book/build.py in the kit yet: the release has no built book"
+    try:
+        r = subprocess.run(["make", "--no-print-directory", "book", "BOOK_SOLUTIONS=0"], cwd=dest,
+                           capture_output=True, text=True, timeout=900)
+    except subprocess.TimeoutExpired:
+        return "make book took more than 15 minutes: the release has no built book"
+    with open(log, "w") as f:
+        f.write(r.stdout + r.stderr)
+    if r.returncode != 0 or not os.path.isdir(os.path.join(dest, "build", "book")):
+        return f"make book failed in the release (log: {os.path.relpath(log, ROOT)}): no built book"
+    return None
+
+
+def tidy_build(dest):
+    """Keep build/book (and its figures) only; nothing else of build/."""
+    b = os.path.join(dest, "build")
+    if not os.path.isdir(b):
+        return
+    for n in os.listdir(b):
+        if n not in ("book", "plots"):
+            shutil.rmtree(os.path.join(b, n), ignore_errors=True)
+
+
+def _norm(line):
+    return " ".join(line.split())
+
+
+def _text_of(path):
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    if b"\0" in data[:4096]:
+        return None    # binary (png, …)
+    text = data.decode("utf-8", "replace")
+    if path.endswith((".html", ".htm", ".svg", ".xml")):
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return text
+
+
+RUN = 3   # a leak is RUN consecutive lines of a secret file (generic one-liners are everywhere)
+
+
+def _content_lines(text):
+    return [n for n in (_norm(l) for l in text.splitlines()) if re.search(r"\w", n) and len(n) >= 6]
+
+
+def _shingles(lines):
+    return {tuple(lines[k:k + RUN]) for k in range(len(lines) - RUN + 1)}
+
+
+def secrets():
+    """{shingle: where} of the hidden tests and of the solution blocks, minus
+    the shingles of every public file of the kit."""
+    public, secret = set(), {}
+    pub_files = []
+    for ch in chapters.all_chapters():
+        pub_files += [ch.header] + ([os.path.join(ch.exercise_dir, f) for f in os.listdir(ch.exercise_dir)]
+                                    if os.path.isdir(ch.exercise_dir) else [])
+    for p in pub_files:
+        t = _text_of(p)
+        if t:
+            public |= _shingles(_content_lines(t))
+    for ch in chapters.all_chapters():
+        if os.path.exists(ch.hidden_tests):
+            for sh in _shingles(_content_lines(_text_of(ch.hidden_tests) or "")):
+                secret.setdefault(sh, f"grader/{ch.slug}/test_hidden.c")
+        if os.path.isdir(ch.solution_dir):
+            for f in os.listdir(ch.solution_dir):
+                block, inside = [], False
+                for l in (_text_of(os.path.join(ch.solution_dir, f)) or "").splitlines():
+                    if "BEGIN SOLUTION" in l:
+                        inside = True
+                    elif "END SOLUTION" in l:
+                        inside = False
+                        for sh in _shingles(_content_lines("\n".join(block))):
+                            secret.setdefault(sh, f"solutions/{ch.slug}/{f}")
+                        block = []
+                    elif inside:
+                        block.append(l)
+    return {k: v for k, v in secret.items() if k not in public}
+
+
+def check_release(dest):
+    """Problems (strings); [] when the release holds no hidden or solution material."""
+    problems = []
+    secret = secrets()
+    for dirpath, dirnames, filenames in os.walk(dest):
+        rel = os.path.relpath(dirpath, dest)
+        for d in dirnames:
+            if d in FORBIDDEN_DIRS:
+                problems.append(f"forbidden folder {os.path.normpath(os.path.join(rel, d))}")
+        for f in filenames:
+            p = os.path.join(dirpath, f)
+            rp = os.path.normpath(os.path.join(rel, f))
+            if f.startswith("test_hidden") or "/mutants/" in "/" + rp:
+                problems.append(f"hidden-test file {rp}")
+            text = _text_of(p)
+            if text is None:
+                continue
+            for m in MARKERS:
+                if f"/* {m} */" in text or (m in text and not f.endswith(".py")):
+                    problems.append(f"{rp}: contains the marker {m!r}")
+            for sh in _shingles(_content_lines(text)):
+                if sh in secret:
+                    problems.append(f"{rp}: contains lines of {secret[sh]}: {sh[0][:50]!r} …")
+                    break
+    return problems
+
+
+def split_markers(dest):
+    """Tools that must name the markers spell them in two string pieces, so the
+    release holds no marker at all (checked)."""
+    for dirpath, _, filenames in os.walk(dest):
+        for f in filenames:
+            if not f.endswith(".py"):
+                continue
+            p = os.path.join(dirpath, f)
+            with open(p) as fh:
+                text = fh.read()
+            new = text
+            for m in MARKERS:
+                new = new.replace(f'"/* {m} */"', f'"/* {m.split()[0]} " "{m.split()[1]} */"')
+            if new != text:
+                with open(p, "w") as fh:
+                    fh.write(new)
+                compile(new, p, "exec")     # still valid Python
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="dist")
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "dist"))
+    ap.add_argument("--name", default=NAME)
+    ap.add_argument("--no-book", action="store_true")
+    a = ap.parse_args(argv)
+    dest = os.path.join(a.out, a.name)
+    os.makedirs(a.out, exist_ok=True)
+    assemble(dest)
+    note = "book skipped (--no-book)" if a.no_book else build_book(dest, os.path.join(a.out, "book.log"))
+    tidy_build(dest)
+    problems = check_release(dest)
+    if problems and note is None and os.path.isdir(os.path.join(dest, "build", "book")):
+        # the built book is the only part made at release time: drop it rather than leak
+        book_problems = [p for p in problems if p.startswith("build/")]
+        if book_problems and len(book_problems) == len(problems):
+            shutil.rmtree(os.path.join(dest, "build", "book"))
+            note = f"the built book was dropped: {book_problems[0]}"
+            problems = check_release(dest)
+    if problems:
+        print("dist: the release would leak instructor material — not written:")
+        for p in problems[:30]:
+            print("  " + p)
+        shutil.rmtree(dest)
+        return 1
+    tgz = dest + ".tar.gz"
+    with tarfile.open(tgz, "w:gz") as t:
+        t.add(dest, arcname=a.name)
+    n = sum(len(fs) for _, _, fs in os.walk(dest))
+    print(f"Student release: {os.path.relpath(dest, ROOT)}/ ({n} files) and {os.path.relpath(tgz, ROOT)}")
+    print("  checked: no solutions/, grader/, tests/, no BEGIN/END SOLUTION marker, no line of a "
+          "hidden test or of a solution")
+    if note:
+        print("  note: " + note)
+    else:
+        print("  book: build/book/ (student edition, built from the release)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
