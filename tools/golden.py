@@ -4,7 +4,9 @@ from tests/golden/<slug>.bc, whose sections start with a line "@name".
 
   golden.py SLUG           print every section as a C array to paste
   golden.py --check        every `static const double NAME[]` in a chapter's
-                           tests whose NAME is a section must match bc to 1e-15
+                           tests (exercises/ and grader/ <slug>/test_*.c and
+                           <slug>/*.h, e.g. test_data.h) whose NAME is a section
+                           must match bc to 1e-15
 """
 import glob
 import os
@@ -44,8 +46,9 @@ def check():
         slug = os.path.basename(bc)[:-3]
         want = sections(slug)
         seen = set()
-        for test in glob.glob(os.path.join(ROOT, "exercises", slug, "test_*.c")) + \
-                glob.glob(os.path.join(ROOT, "grader", slug, "test_*.c")):
+        for test in sorted(f for tree in ("exercises", "grader")
+                           for pat in ("test_*.c", "*.h")
+                           for f in glob.glob(os.path.join(ROOT, tree, slug, pat))):
             for m in ARRAY.finditer(open(test).read()):
                 if m.group(1) not in want:
                     continue

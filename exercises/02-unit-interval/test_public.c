@@ -12,6 +12,7 @@
 
 #include "kit_test.h"
 #include "02-unit-interval.h"
+#include "test_data.h"
 
 #define TOL 1e-14
 
@@ -20,17 +21,6 @@ static const double golden_t_11[11] = {
     0, 0.10000000000000001, 0.20000000000000001, 0.29999999999999999,
     0.40000000000000002, 0.5, 0.59999999999999998, 0.69999999999999996,
     0.80000000000000004, 0.90000000000000002, 1
-};
-static const double golden_t_5[5] = {
-    0, 0.25, 0.5, 0.75,
-    1
-};
-static const double golden_offset_2[5] = {
-    1, 0.5, 0.20000000000000001, 0.02,
-    0.002
-};
-static const double golden_range_3_4_11[2] = {
-    0.29999999999999999, 1
 };
 
 /* The running example has n = 11 tokens. */

@@ -19,47 +19,26 @@
 
 #include "kit_test.h"
 #include "04-frequencies.h"
+#include "test_data.h"
 
 #define TOL 1e-12
 
-static const double golden_lambda_d8[4] = {
-    6.2831853071795862, 62.831853071795862, 628.31853071795865, 6283.1853071795867
-};
 /* The longest wavelength (the last pair) for d = 8, 20, 128, 512, base 10000. */
 static const double golden_lambda_longest[4] = {
     6283.1853071795867, 25013.811247045716, 54410.143130776749, 60611.477166261058
-};
-static const double golden_lambda_t2t_d8[4] = {
-    6.2831853071795862, 135.36712389686338, 2916.3962761324647, 62831.853071795864
-};
-/* ||PE(k) - PE(0)||, k = 0 .. 7, d = 8, base 10000, summed column by column. */
-static const double golden_offset_d8[8] = {
-    0, 0.96409960941505168, 1.6948641550511689, 2.017478859231232,
-    1.8619293865176962, 1.2961616351561969, 0.6577409192847159, 0.98359448760033807
 };
 /* {distance, offset} of the closest pair. */
 /* n = 1000, d = 2  */
 static const double golden_closest_d2[2] = {
     6.0288706718976901e-05, 710
 };
-/* n = 100,  d = 8  */
-static const double golden_closest_d8[2] = {
-    0.64529236387135458, 63
-};
 /* n = 1000, d = 16 */
 static const double golden_closest_d16[2] = {
     1.0147253387124024, 1
 };
-/* n = 64, d = 4, margin 0.5 */
-static const double golden_base_d4_m05[1] = {
-    5
-};
 /* {reach, margin} of pe_separation_bound. */
 static const double golden_bound_d8[2] = {
     3141.5926535897934, 0.31286893008046174
-};
-static const double golden_bound_d512[2] = {
-    30305.738583130529, 0.95885107720840601
 };
 static const double golden_bound_d8_base100[2] = {
     99.345882657961013, 0.95310553942979415

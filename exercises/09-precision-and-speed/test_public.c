@@ -18,12 +18,8 @@
 
 #include "kit_test.h"
 #include "09-precision-and-speed.h"
+#include "test_data.h"
 
-/* From bc (tests/golden/09-precision-and-speed.bc): the float error at
-   pos = 1e2, 1e3, 1e5, 1e6 for d = 512, base 10000. */
-static const double golden_float_error_d512[4] = {
-    4.9118048340940169e-06, 4.13569675540246e-05, 0.0052535551361471726, 0.051588268516298441
-};
 /* Rows 0 .. 9 of the d = 6, base 100 table (bc). */
 static const double golden_pe_10x6_base100[60] = {
     0, 1, 0, 1,
@@ -42,18 +38,6 @@ static const double golden_pe_10x6_base100[60] = {
     0.36285241101778154, 0.93184662247527783, 0.41211848524175659, -0.91113026188467694,
     0.93297858040245052, -0.35993189426644073, 0.40569856994848585, 0.91400693123288379
 };
-
-/* The libm table of the header, as test input. */
-static double *libm_table(size_t n, size_t d, double base)
-{
-    double *pe = kit_doubles(n * d);
-    for (size_t pos = 0; pos < n; pos++)
-        for (size_t j = 0; j < d; j++) {
-            double omega = pow(base, -2.0 * (double)(j / 2) / (double)d);
-            pe[pos * d + j] = (j % 2 == 0) ? sin((double)pos * omega) : cos((double)pos * omega);
-        }
-    return pe;
-}
 
 static void float_error_d512(void **state)
 {

@@ -14,26 +14,16 @@
 
 #include "kit_test.h"
 #include "02-unit-interval.h"
+#include "../../exercises/02-unit-interval/test_data.h"
 
 #define TOL 1e-14
 
-static const double golden_t_5[5] = {
-    0, 0.25, 0.5, 0.75,
-    1
-};
 static const double golden_t_7[7] = {
     0, 0.16666666666666666, 0.33333333333333331, 0.5,
     0.66666666666666663, 0.83333333333333337, 1
 };
 static const double golden_t_1000_some[4] = {
     0.001001001001001001, 0.33333333333333331, 0.99899899899899902, 1
-};
-static const double golden_offset_2[5] = {
-    1, 0.5, 0.20000000000000001, 0.02,
-    0.002
-};
-static const double golden_range_3_4_11[2] = {
-    0.29999999999999999, 1
 };
 static const double golden_range_10_11_512[2] = {
     0.019569471624266144, 1

@@ -14,13 +14,11 @@
 
 #include "kit_test.h"
 #include "04-frequencies.h"
+#include "../../exercises/04-frequencies/test_data.h"
 
 #define TOL 1e-12
 #define TWO_PI 6.283185307179586476925286766559
 
-static const double golden_lambda_d8[4] = {
-    6.2831853071795862, 62.831853071795862, 628.31853071795865, 6283.1853071795867
-};
 static const double golden_lambda_d20[10] = {
     6.2831853071795862, 15.782647919764756, 39.644219162949994, 99.581776203206175,
     250.13811247045717, 628.31853071795865, 1578.2647919764756, 3964.4219162949994,
@@ -29,21 +27,10 @@ static const double golden_lambda_d20[10] = {
 static const double golden_lambda_d7[4] = {
     6.2831853071795862, 87.304576746375346, 1213.0931602724233, 16855.874804534029
 };
-static const double golden_lambda_t2t_d8[4] = {
-    6.2831853071795862, 135.36712389686338, 2916.3962761324647, 62831.853071795864
-};
-static const double golden_offset_d8[8] = {
-    0, 0.96409960941505168, 1.6948641550511689, 2.017478859231232,
-    1.8619293865176962, 1.2961616351561969, 0.6577409192847159, 0.98359448760033807
-};
 /* ||PE(5 + k) - PE(5)||, k = 0 .. 5, d = 7, base 100. */
 static const double golden_offset_d7_p5[6] = {
     0, 0.9982380311059541, 1.7707289443224008, 2.1548138290995382,
     2.10727258785449, 1.7649385978141658
-};
-/* n = 100, d = 8  */
-static const double golden_closest_d8[2] = {
-    0.64529236387135458, 63
 };
 /* n = 100, d = 7  */
 static const double golden_closest_d7[2] = {
@@ -61,16 +48,9 @@ static const double golden_base_d4_m07[1] = {
 static const double golden_base_d5_m06[1] = {
     21
 };
-/* n = 64, d = 4, margin 0.5 */
-static const double golden_base_d4_m05[1] = {
-    5
-};
 /* {reach, margin} of pe_separation_bound, base 10000 unless said. */
 static const double golden_bound_d16[2] = {
     9934.588265796101, 0.95310553942979415
-};
-static const double golden_bound_d512[2] = {
-    30305.738583130529, 0.95885107720840601
 };
 static const double golden_bound_d2[2] = {
     3.1415926535897931, 0.95885107720840601

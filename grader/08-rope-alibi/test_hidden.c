@@ -15,15 +15,10 @@
 
 #include "kit_test.h"
 #include "08-rope-alibi.h"
+#include "../../exercises/08-rope-alibi/test_data.h"
 
 #define TOL 1e-12
 #define TOL_FAR 1e-11
-
-static const double golden_rope_3x4[12] = {
-    0.5, -1, 0.25, 2,
-    -0.52259244837643881, -0.25864480064350631, -2.0008999841667472, 0.079995333373333199,
-    1.2425864601263648, -0.67526208919991215, -1.0362346373479749, 0.69908352602554635
-};
 
 static const double golden_rope_2x5_base100[10] = {
     -2.234741690198506, 0.077003753731396923, 1.6037559266050296, 4.7358174508609645,
@@ -37,17 +32,6 @@ static const double golden_rope_far[12] = {
     -0.99858930085121078, -0.053098100017703695, 0.54280573902587947, -0.97742617607703186
 };
 
-static const double golden_rope_scores_3x4[9] = {
-    1.875, 1.5972798978058662, -0.24323121658538313, 0.42853047675851486,
-    -2.5499999999999998, -0.92602960524965838, 0.15838187341633461, -3.1403435472192958,
-    -1.8125
-};
-
-static const double golden_slopes_h8[8] = {
-    0.5, 0.25, 0.125, 0.0625,
-    0.03125, 0.015625, 0.0078125, 0.00390625
-};
-
 static const double golden_slopes_h12[12] = {
     0.5, 0.25, 0.125, 0.0625,
     0.03125, 0.015625, 0.0078125, 0.00390625,
@@ -56,14 +40,6 @@ static const double golden_slopes_h12[12] = {
 
 static const double golden_slopes_h3[3] = {
     0.0625, 0.00390625, 0.25
-};
-
-static const double golden_alibi_h2_n3[18] = {
-    -1.75, -1.5625, -1.375, -1.0625,
-    -0.75, -0.5625, -0.375, -0.0625,
-    0.25, 0.5, 0.74609375, 0.9921875,
-    1.24609375, 1.5, 1.74609375, 1.9921875,
-    2.24609375, 2.5
 };
 
 static const double golden_alibi_h3_n4[48] = {
@@ -117,10 +93,6 @@ static double *model_rope_table(const double *x, const size_t *pos, size_t n, si
     "this kit pairs adjacent columns (2i, 2i + 1), as the RoFormer paper does."
 #define HINT_SIGN "you rotated the wrong way: x0' = x0 cos a - x1 sin a, x1' = x0 sin a + x1 cos a, " \
     "a = pos * theta_i (a positive angle turns x0 towards x1)."
-
-static const double rows_3x4[12] = { 0.5, -1, 0.25, 2,
-                                     -0.5, 0.3, -2, 0.1,
-                                     1, 1, -1, 0.75 };
 
 /* ---- rope_apply -------------------------------------------------------------- */
 static void rope_mistakes(void **state)

@@ -21,11 +21,9 @@
 
 #include "kit_test.h"
 #include "09-precision-and-speed.h"
+#include "../../exercises/09-precision-and-speed/test_data.h"
 
 /* From bc (tests/golden/09-precision-and-speed.bc). */
-static const double golden_float_error_d512[4] = {
-    4.9118048340940169e-06, 4.13569675540246e-05, 0.0052535551361471726, 0.051588268516298441
-};
 static const double golden_float_error_d7_base100[1] = {
     0.00010019753859879126
 };
@@ -40,17 +38,6 @@ static const double golden_pe_7x5[35] = {
     0.99212339511862346, 0.0031547814893068383, -0.27941549819892586, 0.96017028665036597,
     0.1501432719909476, 0.98866424931614283, 0.0037857350240964862
 };
-
-static double *libm_table(size_t n, size_t d, double base)
-{
-    double *pe = kit_doubles(n * d);
-    for (size_t pos = 0; pos < n; pos++)
-        for (size_t j = 0; j < d; j++) {
-            double omega = pow(base, -2.0 * (double)(j / 2) / (double)d);
-            pe[pos * d + j] = (j % 2 == 0) ? sin((double)pos * omega) : cos((double)pos * omega);
-        }
-    return pe;
-}
 
 /* ---- hints shared by the generators -------------------------------------- */
 static const char *no_reseed_hint =

@@ -40,14 +40,29 @@ def cmocka_flags():
         return ["-lcmocka"]
 
 
-def _digest(cmd, inputs):
+def _depfile_deps(out):
+    """Headers the last compile of out read (from its -MMD file), or []."""
+    try:
+        text = open(out + ".d").read().replace("\\\n", " ")
+    except OSError:
+        return []
+    return [os.path.join(ROOT, p) if not os.path.isabs(p) else p
+            for p in text.partition(":")[2].split()]
+
+
+def _digest(cmd, inputs, out):
+    """Hash of the command and of everything it reads: its inputs, the shared
+    headers and, for a compile, every header the last compile included."""
     h = hashlib.sha256(" ".join(cmd).encode())
     deps = sorted(set(inputs) | set(glob.glob(os.path.join(ROOT, "include", "*.h")))
-                  | set(glob.glob(os.path.join(HARNESS, "*.h"))))
+                  | set(glob.glob(os.path.join(HARNESS, "*.h"))) | set(_depfile_deps(out)))
     for p in deps:
         h.update(p.encode())
-        with open(p, "rb") as f:
-            h.update(f.read())
+        try:
+            with open(p, "rb") as f:
+                h.update(f.read())
+        except OSError:
+            h.update(b"<missing>")
     return h.hexdigest()
 
 
@@ -55,22 +70,23 @@ def _run(cmd, out, inputs, wrap=None):
     """Run cmd to make out, unless out is up to date. Returns (ok, output).
     wrap(cmd) -> the command to run instead (the grading sandbox)."""
     stamp = out + ".stamp"
-    digest = _digest(cmd, inputs)
-    if os.path.exists(out) and os.path.exists(stamp) and open(stamp).read() == digest:
+    if os.path.exists(out) and os.path.exists(stamp) and \
+            open(stamp).read() == _digest(cmd, inputs, out):
         return True, ""
     os.makedirs(os.path.dirname(out), exist_ok=True)
     if VERBOSE:
         print(" ".join(shlex.quote(c) for c in cmd))
     if os.path.exists(stamp):
         os.remove(stamp)
-    r = subprocess.run(wrap(cmd) if wrap else cmd, capture_output=True, text=True,
+    run = cmd + (["-MMD", "-MF", out + ".d"] if "-c" in cmd else [])
+    r = subprocess.run(wrap(run) if wrap else run, capture_output=True, text=True,
                        cwd=ROOT, errors="replace")
     if r.returncode != 0:
         if os.path.exists(out):
             os.remove(out)
         return False, (r.stdout + r.stderr)
     with open(stamp, "w") as f:
-        f.write(digest)
+        f.write(_digest(cmd, inputs, out))
     return True, r.stdout + r.stderr
 
 

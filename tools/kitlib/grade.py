@@ -24,6 +24,7 @@ Outputs (GRADES, default build/grades/):
 import argparse
 import concurrent.futures
 import csv
+import glob
 import hashlib
 import html
 import io
@@ -68,7 +69,6 @@ def sha(*parts):
 
 
 def kit_version():
-    import glob
     h = hashlib.sha256()
     for pat in KIT_FILES:
         for p in sorted(glob.glob(os.path.join(ROOT, pat))):
@@ -80,7 +80,11 @@ def kit_version():
 
 def tests_hash(ch):
     parts = []
-    for p in (ch.header, ch.public_tests, ch.hidden_tests, os.path.join(ROOT, "include", "kit.h")):
+    shared = sorted(glob.glob(os.path.join(ch.exercise_dir, "*.h")) +
+                    glob.glob(os.path.join(os.path.dirname(ch.hidden_tests), "*.h")) +
+                    glob.glob(os.path.join(ROOT, "tools", "harness", "*.[ch]")))
+    for p in [ch.header, ch.public_tests, ch.hidden_tests,
+              os.path.join(ROOT, "include", "kit.h")] + shared:
         if os.path.exists(p):
             with open(p, "rb") as f:
                 parts.append(f.read())

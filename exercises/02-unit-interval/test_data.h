@@ -1,0 +1,22 @@
+/*
+ * test_data.h — chapter 2's test data, one source of truth for what the
+ * public tests (test_public.c) and the grader's tests share: example inputs
+ * and golden values (from bc: tests/golden/02-unit-interval.bc, checked by
+ * `python3 tools/golden.py --check`). Only data the public tests show.
+ */
+#ifndef CH02_UNIT_INTERVAL_TEST_DATA_H
+#define CH02_UNIT_INTERVAL_TEST_DATA_H
+
+static const double golden_t_5[5] = {
+    0, 0.25, 0.5, 0.75,
+    1
+};
+static const double golden_offset_2[5] = {
+    1, 0.5, 0.20000000000000001, 0.02,
+    0.002
+};
+static const double golden_range_3_4_11[2] = {
+    0.29999999999999999, 1
+};
+
+#endif /* CH02_UNIT_INTERVAL_TEST_DATA_H */
