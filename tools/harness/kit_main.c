@@ -3,6 +3,9 @@
  *
  *   PROG --list              one line per test: name, points, kind,
  *                            functions, section, what (tab-separated)
+ *   PROG --batch             judge only: read "NAME<TAB>RECORD" lines on stdin
+ *                            and judge each, ending each with "KIT-DONE"
+ *                            (one process for a whole chapter; grading)
  *   PROG --run NAME --log F  run one test. The subject (linked with the
  *                            student's code) writes the record F; the judge
  *                            (no student code) replays F and decides.
@@ -11,8 +14,10 @@
  * report, an exit() or a hang ends that process and nothing else. The judge
  * runs the test under cmocka and exits 0 for PASS, 1 for FAIL.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kit_test.h"
 #include "kit_proxy.h"
@@ -39,9 +44,56 @@ static const struct kit_test *find(const char *name)
     return NULL;
 }
 
+/* Judge one test from its record; 1 when it failed. */
+static int judge(const struct kit_test *t)
+{
+    struct CMUnitTest one[1];
+    int failed;
+    kit_current_test = t->name;
+    kit_current_functions = t->functions;
+    memset(one, 0, sizeof one);
+    one[0].name = t->name;
+    one[0].test_func = t->fn;
+    failed = _cmocka_run_group_tests(t->name, one, 1, NULL, NULL);
+    kit_free_all();
+    if (!failed && !kit_side_complete()) {
+        printf("KIT| every call was answered, but the test process did not finish "
+               "the test (it was ended after the last call).\n");
+        printf("KIT-UNFINISHED\n");
+        failed = 1;
+    }
+    printf("KIT-VERDICT %s\n", failed ? "FAIL" : "PASS");
+    return failed;
+}
+
+/* --batch: one judge process for many tests, one ordered output stream. */
+static int batch(void)
+{
+    char line[4096];
+    setvbuf(stdout, NULL, _IONBF, 0);
+    dup2(1, 2); /* cmocka's errors (stderr) in order with the rest */
+    while (fgets(line, sizeof line, stdin) != NULL) {
+        char *tab = strchr(line, '\t'), *nl = strchr(line, '\n');
+        const struct kit_test *t;
+        if (tab == NULL || nl == NULL)
+            continue;
+        *tab = '\0';
+        *nl = '\0';
+        t = find(line);
+        if (t == NULL || kit_side_open(tab + 1) != 0)
+            printf("KIT| the judge could not open this test's record.\nKIT-VERDICT FAIL\n");
+        else
+            judge(t);
+        printf("KIT-DONE\n");
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const struct kit_test *t;
+    if (argc == 2 && strcmp(argv[1], "--batch") == 0 && kit_is_judge())
+        return batch();
     if (argc == 2 && strcmp(argv[1], "--list") == 0) {
         list(kit_tests_public, "public");
         list(kit_tests_hidden, "hidden");
@@ -68,21 +120,6 @@ int main(int argc, char **argv)
         kit_side_finish();
         kit_free_all();
         return 0;
-    } else {
-        struct CMUnitTest one[1];
-        int failed;
-        memset(one, 0, sizeof one);
-        one[0].name = t->name;
-        one[0].test_func = t->fn;
-        failed = _cmocka_run_group_tests(t->name, one, 1, NULL, NULL);
-        kit_free_all();
-        if (!failed && !kit_side_complete()) {
-            printf("KIT| every call was answered, but the test process did not finish "
-                   "the test (it was ended after the last call).\n");
-            printf("KIT-UNFINISHED\n");
-            failed = 1;
-        }
-        printf("KIT-VERDICT %s\n", failed ? "FAIL" : "PASS");
-        return failed ? 1 : 0;
     }
+    return judge(t);
 }

@@ -36,6 +36,7 @@ class Result:
     output: str = ""                            # what the student's code printed
     seconds: float = 0.0
     todo: bool = False                          # failed only because it is a stub
+    pending: tuple = None                       # (status, record) until judged
 
 
 def manifest(judge_exe):
@@ -204,22 +205,52 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
         if frame:
             r.lines.append(frame)
     else:
-        try:
-            j = subprocess.run([judge_exe, "--run", test.name, "--log", log],
-                               capture_output=True, text=True, timeout=60, errors="replace")
-            returncode, text = j.returncode, j.stdout + j.stderr
-        except subprocess.TimeoutExpired:
-            returncode, text = -1, "KIT| the judge could not replay the record in 60 s."
-        lines, tags = _judge_lines(text)
-        if returncode == 0 and "VERDICT PASS" in tags:
-            r.verdict = "PASS"
-        else:
-            r.verdict = "FAIL"
-            r.lines = _explain_end(tags, status, timed_out) or lines or \
-                ["the judge could not replay this test (no record)."]
-            r.todo = any(t.startswith("TODO") for t in tags)
+        r.pending = (status, log)   # the subject finished: the judge decides (run_all)
     r.seconds = time.monotonic() - start
     return r
+
+
+def _judged(r, returncode, text):
+    """Fill r from the judge's output for its test."""
+    status, _ = r.pending
+    lines, tags = _judge_lines(text)
+    if returncode == 0 and "VERDICT PASS" in tags:
+        r.verdict = "PASS"
+    else:
+        r.verdict = "FAIL"
+        r.lines = _explain_end(tags, status, False) or lines or \
+            ["the judge could not replay this test (no record)."]
+        r.todo = any(t.startswith("TODO") for t in tags)
+    r.pending = None
+
+
+def _judge_one(judge_exe, r):
+    try:
+        j = subprocess.run([judge_exe, "--run", r.test.name, "--log", r.pending[1]],
+                           capture_output=True, text=True, timeout=60, errors="replace")
+        _judged(r, j.returncode, j.stdout + j.stderr)
+    except subprocess.TimeoutExpired:
+        _judged(r, -1, "KIT| the judge could not replay the record in 60 s.")
+
+
+def judge_all(judge_exe, results):
+    """Judge every pending result in one judge process (--batch); a test the
+    batch did not finish is judged alone."""
+    pending = [r for r in results if r.pending]
+    if not pending:
+        return
+    request = "".join(f"{r.test.name}\t{r.pending[1]}\n" for r in pending)
+    try:
+        j = subprocess.run([judge_exe, "--batch"], input=request, capture_output=True,
+                           text=True, timeout=60 + 5 * len(pending), errors="replace")
+        blocks = j.stdout.split("KIT-DONE\n")
+    except subprocess.TimeoutExpired:
+        blocks = []
+    for r, text in zip(pending, blocks[:-1] if blocks else []):
+        _judged(r, 0 if "KIT-VERDICT PASS" in text else 1, text)
+    for r in pending:
+        if r.pending:
+            _judge_one(judge_exe, r)
 
 
 def _student_output(out):
@@ -234,4 +265,6 @@ def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir, sandb
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox)
                    for t in tests]
-        return [f.result() for f in futures]
+        results = [f.result() for f in futures]
+    judge_all(judge_exe, results)
+    return results
