@@ -76,7 +76,7 @@ FIXTURES = [
      "", "inject", ("FILE LIMIT",)),
     ("heap-overflow", 1, "volatile char *hp = malloc(4); if (hp) { hp[4] = 1; free((void *)hp); }",
      "", "inject", ("SANITIZER",)),
-    ("leak", 2, "volatile char *lk = malloc(64); if (lk) lk[0] = 1;", "", "inject", ("SANITIZER",)),
+    ("leak", 2, "volatile char *lk = malloc(64); if (lk) lk[0] = 1;", "", "full", ()),  # a leak is a warning in make check, never a verdict
     ("kill-parent", 3, "kill(getppid(), SIGKILL); kill(0, SIGKILL);", "", "inject", ("CRASH",)),
     ("kill-everyone", 2, "kill(-1, SIGKILL); kill(0, SIGKILL);", "", "inject", ("CRASH",)),
     ("compile-error", None, "", "int this is not C;\n", "zero", ("BUILD ERROR",)),

@@ -77,6 +77,8 @@ def print_chapter(ch, files, results, rerun, colour, build_error=None, hidden_no
         hidden = " (hidden)" if t.kind == "hidden" else ""
         print(f"  {tag} {t.name:<{width}}  {t.points} pt{'s' if t.points != 1 else ' '}  "
               f"{', '.join(t.functions)}{hidden}")
+        if r.warning:
+            print("      " + r.warning)
         if r.verdict in ("PASS", "BUILD ERROR"):
             continue
         if r.todo:
@@ -125,7 +127,7 @@ def save(path, ch, src, results, build_error=None):
             "summary": summary(results),
             "tests": [{"name": r.test.name, "kind": r.test.kind, "points": r.test.points,
                        "functions": r.test.functions, "section": r.test.section,
-                       "what": r.test.what, "verdict": r.verdict, "lines": r.lines,
+                       "what": r.test.what, "verdict": r.verdict, "lines": r.lines, "warning": r.warning,
                        "output": r.output, "seconds": round(r.seconds, 4)} for r in results]}
     with open(path, "w") as f:
         json.dump(data, f, indent=1)

@@ -37,6 +37,7 @@ class Result:
     seconds: float = 0.0
     todo: bool = False                          # failed only because it is a stub
     pending: tuple = None                       # (status, record) until judged
+    warning: str = None                         # e.g. a leak: shown, never the verdict
 
 
 def manifest(judge_exe):
@@ -49,13 +50,17 @@ def manifest(judge_exe):
     return tests
 
 
-def _env():
+def _env(leaks=True):
+    """The subject's environment. LeakSanitizer (leaks=True, the student loop)
+    reports a leak as a warning under a test's verdict, never as the verdict:
+    a leak does not change what a function computes, and instructor grading
+    (leaks=False, for speed) must give the same verdicts as make check."""
     env = dict(os.environ)
-    env["ASAN_OPTIONS"] = (f"exitcode={ASAN_EXIT}:detect_leaks=1:abort_on_error=0:"
+    env["ASAN_OPTIONS"] = (f"exitcode={ASAN_EXIT}:detect_leaks={int(leaks)}:abort_on_error=0:"
                            "allocator_may_return_null=1:hard_rss_limit_mb=2048:handle_abort=1:"
                            "print_summary=1:symbolize=1")
     env["UBSAN_OPTIONS"] = f"halt_on_error=1:exitcode={UBSAN_EXIT}:print_stacktrace=1"
-    env["LSAN_OPTIONS"] = f"exitcode={ASAN_EXIT}"
+    env["LSAN_OPTIONS"] = f"exitcode={ASAN_EXIT}"  # LSan's exitcode is the common one
     env.pop("CMOCKA_TEST_ABORT", None)
     return env
 
@@ -79,7 +84,7 @@ def run_subject(exe, test, log, timeout, workdir, sandbox=None):
     """Returns (status, timed_out, stdout_text, stderr_text). status: exit code, or -signal.
     sandbox: a sandbox.Sandbox (instructor grading) or None (the student loop)."""
     if sandbox is not None:
-        return sandbox.run_subject(exe, test, log, timeout, workdir, _env())
+        return sandbox.run_subject(exe, test, log, timeout, workdir, _env(leaks=False))
     out_path, err_path = log + ".out", log + ".err"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
@@ -179,6 +184,14 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
     status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox)
     limit = sandbox.classify(log, status, timed_out, out, err) if sandbox is not None else None
     r = Result(test, "FAIL", output=_student_output(out))
+    leak = None
+    if status == ASAN_EXIT and "ERROR: LeakSanitizer" in err and "ERROR: AddressSanitizer" not in err \
+            and "runtime error" not in err:
+        m = re.search(r"SUMMARY: \S+: (.*)", err)
+        frame = _student_frame(err, src_dir)
+        leak = ("warning: LeakSanitizer: " + (m.group(1) if m else "memory leaked") +
+                (f" — allocated {frame}" if frame else "") + "; free what you malloc.")
+        status, err = 0, ""
     san = _sanitizer(err)
     frame = _student_frame(err, src_dir)
     if limit:
@@ -206,6 +219,7 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
             r.lines.append(frame)
     else:
         r.pending = (status, log)   # the subject finished: the judge decides (run_all)
+        r.warning = leak
     r.seconds = time.monotonic() - start
     return r
 
