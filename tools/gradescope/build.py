@@ -88,7 +88,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(prog="gradescope")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "gradescope"))
     ap.add_argument("--chapters", default="", help="only these chapters (default: all)")
-    ap.add_argument("--workflow", default=os.path.join(ROOT, ".github", "workflows", "classroom.yml"))
+    ap.add_argument("--workflow", default=os.path.join(ROOT, "tools", "classroom", "classroom.yml"))
     a = ap.parse_args(argv)
     only = [c for c in a.chapters.replace(" ", ",").split(",") if c]
     chs = [c for c in chapters.all_chapters() if not only or any(chapters.find(o) == c for o in only)]

@@ -28,7 +28,10 @@ else:
 
 NAME = "positional-encoding-kit"
 TOP = ["Makefile", "README.md", "LICENSE", ".gitignore"]
-TREES = ["chapters", "include", "exercises", "plots", "book", "tools/harness", "tools/bench", ".github"]
+TREES = ["chapters", "include", "exercises", "plots", "book", "tools/harness", "tools/bench"]
+# The GitHub Classroom workflow is for the students' repositories, not the kit's
+# own: it is kept in tools/classroom/ and lands in the release's .github/workflows/.
+CLASSROOM = ("tools/classroom/classroom.yml", ".github/workflows/classroom.yml")
 TOOLS = ["tools/kit.py", "tools/deps.sh"]
 KITLIB_OUT = {"grade.py", "sandbox.py", "dist.py", "mutants.py", "stubgen.py", "gradebench.py"}   # instructor-only
 FORBIDDEN_DIRS = {"solutions", "grader", "mutants", "hostile", "gradescope", ".git"}
@@ -66,6 +69,9 @@ def assemble(dest):
         src = os.path.join(ROOT, t)
         if os.path.isdir(src):
             shutil.copytree(src, os.path.join(dest, t), ignore=_ignore)
+    if os.path.exists(os.path.join(ROOT, CLASSROOM[0])):
+        os.makedirs(os.path.dirname(os.path.join(dest, CLASSROOM[1])), exist_ok=True)
+        shutil.copy2(os.path.join(ROOT, CLASSROOM[0]), os.path.join(dest, CLASSROOM[1]))
     kl = os.path.join(dest, "tools", "kitlib")
     os.makedirs(kl)
     for f in sorted(os.listdir(os.path.join(ROOT, "tools", "kitlib"))):
