@@ -17,6 +17,7 @@ if [ "$mode" = all ]; then
   have gnuplot || missing+=(gnuplot-nox)
   have pandoc || missing+=(pandoc)
   have chromium || have chromium-browser || missing+=(chromium)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf ] || missing+=(fonts-dejavu-extra)  # the book's math font
   have bwrap || missing+=(bubblewrap)
   have zip || missing+=(zip)
 fi
