@@ -20,6 +20,7 @@ if [ "$mode" = all ]; then
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf ] || missing+=(fonts-dejavu-extra)  # the book's math font
   have bwrap || missing+=(bubblewrap)
   have zip || missing+=(zip)
+  have unzip || missing+=(unzip)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 line="apt-get install -y --no-install-recommends ${missing[*]}"
