@@ -87,10 +87,27 @@ def assemble(dest):
     split_markers(dest)
 
 
+def copy_reference_figures(dest):
+    """The figures drawn from the reference (build/plots/*.png|svg) go into the
+    release, so its book shows them: the release cannot draw them (it has no
+    solutions/), and its own `make plots` writes to build/plots/exercises/."""
+    plots = os.path.join(ROOT, "plots", "plots.py")
+    if not os.path.exists(plots):
+        return
+    subprocess.run([sys.executable, plots], cwd=ROOT, capture_output=True, text=True)
+    src = os.path.join(ROOT, "build", "plots")
+    out = os.path.join(dest, "build", "plots")
+    os.makedirs(out, exist_ok=True)
+    for name in sorted(os.listdir(src)) if os.path.isdir(src) else []:
+        if name.endswith((".png", ".svg")) and os.path.isfile(os.path.join(src, name)):
+            shutil.copy2(os.path.join(src, name), os.path.join(out, name))
+
+
 def build_book(dest, log):
     """The student edition of the book, built by the release itself."""
     if not os.path.exists(os.path.join(dest, "book", "build.py")):
         return "no book/build.py in the kit yet: the release has no built book"
+    copy_reference_figures(dest)
     try:
         r = subprocess.run(["make", "--no-print-directory", "book", "BOOK_SOLUTIONS=0"], cwd=dest,
                            capture_output=True, text=True, timeout=900)
