@@ -52,7 +52,9 @@ PROBE = r"""
       let scrolls = false;
       for (let a = el.parentElement; a && a !== main; a = a.parentElement)
         if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) scrolls = true;
-      if (r.right > right + 2 && !scrolls)
+      // a figure may be wider than the text column, never wider than the window
+      const limit = el.tagName === 'FIGURE' ? document.documentElement.clientWidth : right;
+      if ((r.right > limit + 2 || r.left < -2) && !scrolls)
         out.overflow.push(el.tagName + ': ' + (el.textContent || '').slice(0, 40));
     }
   }

@@ -15,6 +15,8 @@ set ytics 0,1,4
 set xtics add ("0\nsin ω=1" 0, "1\ncos ω=1" 1, "2\nsin ω=0.1" 2, "3\ncos ω=0.1" 3, "4\nsin ω=0.01" 4, "5\ncos ω=0.01" 5, "6\nsin ω=0.001" 6, "7\ncos ω=0.001" 7)
 set bmargin 6.5
 set xlabel offset 0,-1.2
+# The labels come from labels.dat as text (printed by C with %.6f), not from
+# the matrix, which gnuplot stores as float.
 plot DATA.'/pe.dat' matrix with image @IMAGE, \
-     ''             matrix using 1:2:(abs($3) <= 0.75 ? sprintf("%.6f", $3) : "") with labels tc rgb 'black', \
-     ''             matrix using 1:2:(abs($3) > 0.75 ? sprintf("%.6f", $3) : "") with labels tc rgb 'white'
+     DATA.'/labels.dat' using 1:2:($4 == 0 ? stringcolumn(3) : "") with labels tc rgb 'black', \
+     ''                 using 1:2:($4 == 1 ? stringcolumn(3) : "") with labels tc rgb 'white'

@@ -31,7 +31,24 @@ static int heatmap(const char *dir) { return table(dir, "pe.dat", 50, 128, 10000
 static int time_frequency(const char *dir) { return table(dir, "pe.dat", 200, 64, 10000.0); }
 
 /* Figure 7: the worked example, n = 5, d = 8. */
-static int worked_example(const char *dir) { return table(dir, "pe.dat", 5, 8, 10000.0); }
+static int worked_example(const char *dir)
+{
+    enum { N = 5, D = 8 };
+    double pe[N * D]; /* (N, D), row-major */
+    FILE *f;
+    if (table(dir, "pe.dat", N, D, 10000.0) != 0)
+        return 1;
+    /* The printed values come from C as text: gnuplot keeps matrix data as
+       float, which would print cos(0.3) = 0.9553364891 as 0.955337. */
+    if (pe_table(pe, N, D, 10000.0) != KIT_OK || (f = plot_open(dir, "labels.dat")) == NULL)
+        return 1;
+    for (size_t pos = 0; pos < N; pos++)
+        for (size_t j = 0; j < D; j++)
+            fprintf(f, "%zu %zu %.6f %d\n", j, pos, pe[pos * D + j],
+                    fabs(pe[pos * D + j]) > 0.75);  /* x y text dark-cell */
+    fclose(f);
+    return 0;
+}
 
 /* Yours vs reference: a table small enough to see each column. */
 static int compare_table(const char *dir) { return table(dir, "pe.dat", 50, 32, 10000.0); }
