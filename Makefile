@@ -49,7 +49,8 @@ chapters: deps-check ## list the chapters and your progress
 stubs: ## derive exercises/*/ stubs from solutions/ (kit developers)
 	$(Q)$(KIT) stubs
 
-book: deps-check ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
+book: ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
+	$(Q)bash $(DEPS) book
 	$(Q)if grep -qE '^plots:' Makefile; then $(MAKE) --no-print-directory plots; fi
 	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
 
@@ -57,6 +58,7 @@ book: deps-check ## the chapters as an HTML book: build/book/index.html (BOOK_SO
 PLOT_SRC := $(if $(filter file,$(origin SRC)),,$(SRC))
 
 plots: ## figures into build/plots/ (gnuplot): make plots [CHAPTER=3] [SRC=exercises: yours vs reference]
+	$(Q)bash $(DEPS) plots
 	$(Q)$(PYTHON) plots/plots.py --chapter "$(CHAPTER)" --src "$(PLOT_SRC)"
 
 # SRC for bench: the reference unless SRC is given (or there is no solutions/).

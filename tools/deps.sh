@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# deps.sh check|all — find the kit's dependencies; install the missing ones
-# with apt-get (as root, or with sudo), or print the one line that would.
+# deps.sh check|plots|book|all — find the kit's dependencies; install the
+# missing ones with apt-get (as root, or with sudo), or print the one line that would.
 #   check: what `make check` needs (a C compiler, python3, cmocka)
-#   all:   everything (adds bc, gnuplot, pandoc, chromium)
+#   plots: adds gnuplot;  book: adds gnuplot and pandoc
+#   all:   everything (adds bc, chromium, bubblewrap, zip for `make test`)
 set -u
 mode=${1:-check}
 missing=()
@@ -12,6 +13,13 @@ have python3 || missing+=(python3)
 have pkg-config || missing+=(pkg-config)
 pkg-config --exists cmocka 2>/dev/null || missing+=(libcmocka-dev)
 # ASan/UBSan runtimes come with gcc on Debian/Ubuntu (libasan, libubsan).
+if [ "$mode" = plots ] || [ "$mode" = book ]; then
+  have gnuplot || missing+=(gnuplot-nox)
+fi
+if [ "$mode" = book ]; then
+  have pandoc || missing+=(pandoc)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf ] || missing+=(fonts-dejavu-extra)
+fi
 if [ "$mode" = all ]; then
   have bc || missing+=(bc)
   have gnuplot || missing+=(gnuplot-nox)
