@@ -79,6 +79,18 @@ def assemble(dest):
             shutil.copy2(os.path.join(ROOT, "tools", "kitlib", f), os.path.join(kl, f))
     with open(os.path.join(kl, "stubgen.py"), "w") as f:
         f.write(STUBGEN)
+    readme = os.path.join(dest, "README.md")
+    if os.path.exists(readme):   # the release's second command is the student's, not the developers'
+        with open(readme) as f:
+            text = f.read()
+        with open(readme, "w") as f:
+            text = text.replace("    make test                # the kit's own test suite",
+                                "    make chapters            # every chapter and your progress")
+            text = text.replace("; `make test`\nalso bc, gnuplot, pandoc, chromium, bubblewrap)",
+                                "; `make plots`\nand `make book` also gnuplot and pandoc)")
+            for title in ("For instructors", "Adding a chapter"):   # not for students
+                text = re.sub(r"^## " + title + r"\n.*?(?=^## |\Z)", "", text, flags=re.S | re.M)
+            f.write(text)
     mk = os.path.join(dest, "Makefile")
     with open(mk) as f:
         text = f.read()
