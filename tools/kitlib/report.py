@@ -64,8 +64,9 @@ def summary(results):
 def print_chapter(ch, files, results, rerun, colour, build_error=None, hidden_note=None, src=None):
     print(f"Chapter {ch.number} · {ch.slug} · {', '.join(files)}")
     if build_error:
-        print(paint("  BUILD ERROR", "BUILD ERROR", colour) +
-              " — your code does not compile, so no test could run:")
+        why = ("your file is missing" if build_error.startswith("missing file")
+               else "your code does not compile")
+        print(paint("  BUILD ERROR", "BUILD ERROR", colour) + f" — {why}, so no test could run:")
         for line in build_error.splitlines()[:40]:
             print("    " + line)
         print("  Fix the first error above, then run the same command again.")
