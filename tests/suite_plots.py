@@ -141,6 +141,51 @@ def spot_checks(out):
         peak = max(range(len(s)), key=lambda k: s[k][2])
         check(near(v.get("f_true_1", 0), 1 / (2 * math.pi)) and peak == 41 and
               near(v.get("f_peak_1", 0), 41 / 256), "column 0: ω/2π = 0.159155, DFT peak at bin 41", v)
+    if have("07-attention-weights"):
+        wd = os.path.join(data, "07-attention-weights")
+        v = gvars(os.path.join(wd, "vars.gp"))
+        w = {f"{a}-{b}": matrix(os.path.join(wd, f"{a}-{b}.dat"))
+             for a in ("nope", "pe") for b in ("original", "shuffled", "back")}
+        check(all(len(t) == 3 and all(len(r) == 3 and near(sum(r), 1) and min(r) > 0 for r in t)
+                  for t in w.values()), "attention weights: 3 x 3, positive, rows sum to 1")
+        check(near(v.get("gap_nope", 1), 0, 1e-12) and near(v.get("gap_pe", 0), 1.0267902911582345),
+              "§7.6 gaps: 0 without positions, 1.026790 with", v)
+        # independently: softmax(X Xᵀ/2) row 0 of §7.6's sentence, and the shuffle π = (2, 0, 1)
+        X = [[0.5, -1, 0.25, 2], [-0.5, 0.3, -2, 0.1], [1, 1, -1, -1]]
+        s = [sum(a * b for a, b in zip(X[0], X[c])) / 2 for c in range(3)]
+        a0 = [math.exp(x) / sum(math.exp(y) for y in s) for x in s]
+        check(all(near(w["nope-original"][0][c], a0[c]) for c in range(3)),
+              "no positions: row 0 = softmax(x₀·x_c / 2)", w["nope-original"][0])
+        perm = (2, 0, 1)
+        check(all(near(w["nope-shuffled"][r][c], w["nope-original"][perm[r]][perm[c]])
+                  for r in range(3) for c in range(3)) and
+              all(near(a, b) for ra, rb in zip(w["nope-back"], w["nope-original"]) for a, b in zip(ra, rb)),
+              "no positions: shuffled weights = original weights permuted")
+        check(max(abs(a - b) for ra, rb in zip(w["pe-back"], w["pe-original"])
+                  for a, b in zip(ra, rb)) > 0.05, "with PE: the shuffle changes the weights")
+    if have("08-rope-alibi"):
+        rd = os.path.join(data, "08-rope-alibi")
+        v = gvars(os.path.join(rd, "vars.gp"))
+        r = matrix(os.path.join(rd, "rope.dat"))
+        check(len(r) == 41 and [row[0] for row in r] == list(range(-20, 21)), "RoPE offsets −20 .. 20")
+        check(all(abs(row[c] - row[1]) <= 1e-12 for row in r for c in (2, 3)) and
+              v.get("rope_spread", 1) <= 1e-12, "RoPE curves for n = 20, 100, 220 agree to 1e-12",
+              v.get("rope_spread"))
+
+        def rope_f(k):  # q·R_{-k} k, adjacent pairs, θ = (1, 0.01): the score at offset m − n = k
+            q, kk, out = (0.5, -1, 0.25, 2), (1, 0.5, -0.5, 1), 0.0
+            for i, th in enumerate((1.0, 0.01)):
+                a = -k * th
+                k0 = kk[2 * i] * math.cos(a) - kk[2 * i + 1] * math.sin(a)
+                k1 = kk[2 * i] * math.sin(a) + kk[2 * i + 1] * math.cos(a)
+                out += q[2 * i] * k0 + q[2 * i + 1] * k1
+            return out
+        check(near(r[20][1], 1.875) and all(near(row[1], rope_f(row[0])) for row in r),
+              "RoPE score = q·R_(n−m) k (1.875 at offset 0)", [r[17][1], r[20][1], r[23][1]])
+        al = matrix(os.path.join(rd, "alibi.dat"))
+        check(len(al) == 41 and all(near(row[h], -2 ** -h * abs(row[0]), 1e-12)
+                                    for row in al for h in range(1, 9)),
+              "ALiBi bias = −2^(−h)·|m − n| for heads 1 .. 8")
     if have("09-precision"):
         e = {int(r[0]): r[1] for r in matrix(os.path.join(data, "09-precision", "float.dat"))}
         facts = {100: 5e-6, 1000: 4.1e-5, 10000: 5.0e-4, 100000: 5.3e-3, 1000000: 5.2e-2,
