@@ -162,7 +162,7 @@ def _judge_lines(text):
     return lines, tags
 
 
-def _explain_end(tags, status, timed_out):
+def _explain_end(tags, status):
     how = f"exit code {status}" if status >= 0 else _signal_name(-status)
     for tag in tags:
         if tag.startswith("ENDED-INSIDE"):
@@ -232,7 +232,7 @@ def _judged(r, returncode, text):
         r.verdict = "PASS"
     else:
         r.verdict = "FAIL"
-        r.lines = _explain_end(tags, status, False) or lines or \
+        r.lines = _explain_end(tags, status) or lines or \
             ["the judge could not replay this test (no record)."]
         r.todo = any(t.startswith("TODO") for t in tags)
     r.pending = None
