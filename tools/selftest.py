@@ -17,7 +17,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from kitlib import chapters, markers, mutants, stubgen  # noqa: E402
+from kitlib import answers, chapters, markers, mutants, stubgen  # noqa: E402
 from kitlib.chapters import ROOT  # noqa: E402
 
 KIT = [sys.executable, os.path.join(ROOT, "tools", "kit.py")]
@@ -69,6 +69,10 @@ def main():
         report(not bad and not ref.get("build_error") and ref["tests"],
                f"reference passes all {len(ref['tests'])} tests (sanitizers on)",
                ref.get("build_error") or ", ".join(bad))
+        objs = answers.subject_objects(ch)
+        found = answers.leaks(ch, objs)
+        report(objs and not found, "the subject build of the tests holds no expected value",
+               f"{len(found)} found, e.g. " + ", ".join(f"{n} {v!r}" for n, v in found[:3]))
         kinds = {k: sum(t["kind"] == k for t in ref["tests"]) for k in ("public", "hidden")}
         print(f"       {kinds['public']} public + {kinds['hidden']} hidden tests, "
               f"{ref['summary']['max_points']} points")

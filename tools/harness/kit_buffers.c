@@ -1,4 +1,5 @@
 /* kit_buffers.c — guarded, sentinel-filled buffers for tests (both sides). */
+#define KIT_HARNESS 1 /* the harness itself: see kit_test.h */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>

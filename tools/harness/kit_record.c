@@ -4,6 +4,7 @@
  * Records are written with write(2) as soon as they are complete, so a crash
  * or an exit() inside a student function leaves a record that says where.
  */
+#define KIT_HARNESS 1 /* the harness itself: see kit_test.h */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -114,9 +115,11 @@ void kit_call_enter(void) { flush_record(); }
 
 static uint32_t n_bufs;
 static size_t n_bufs_at;
+static int last_rc;
 
 int kit_call_return(int rc)
 {
+    last_rc = rc;
     unsigned char r = 'R';
     int32_t rc32 = rc;
     rec_len = 0;
@@ -151,7 +154,17 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
     memcpy(rec + n_bufs_at, &n_bufs, sizeof n_bufs);
 }
 
-void kit_call_end(void) { flush_record(); }
+/* The judge fails a test at the first KIT_TODO it replays, so the subject
+   stops there too: it has no value checks of its own (kit_test.h), and a
+   stub's sentinel-filled outputs must not drive the rest of the test. */
+void kit_call_end(void)
+{
+    flush_record();
+    if (last_rc == KIT_TODO) {
+        kit_side_finish();
+        _exit(0);
+    }
+}
 
 /* Hints are for the judge; the subject stays quiet. */
 void kit_overflow_hint(const char *id, const char *text)

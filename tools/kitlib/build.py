@@ -100,8 +100,16 @@ def _includes():
     return ["-I" + os.path.join(ROOT, "include"), "-I" + HARNESS]
 
 
-def _compile_trusted(src, out):
-    _trusted(cc() + WARN + ["-g", "-O1"] + _includes() + cmocka_cflags() +
+# Test files are compiled twice. The judge's copy has KIT_JUDGE: expected
+# values, mistake models and value checks. The subject's copy (linked with the
+# student's code) has none of them, so it holds no answer; its unused-variable
+# warnings are off (what is unused there is used, and warned about, in the judge).
+JUDGE_TESTS = ["-DKIT_JUDGE"]
+SUBJECT_TESTS = ["-Wno-unused", "-Wno-unused-parameter"]
+
+
+def _compile_trusted(src, out, extra=()):
+    _trusted(cc() + WARN + list(extra) + ["-g", "-O1"] + _includes() + cmocka_cflags() +
              ["-c", src, "-o", out], out, [src])
     return out
 
@@ -130,12 +138,15 @@ def judge(ch, hidden=True):
     hdir = os.path.join(BUILD, "harness")
     common = [_compile_trusted(os.path.join(HARNESS, f + ".c"), os.path.join(hdir, f + ".o"))
               for f in ("kit_buffers", "kit_check", "kit_main")]
-    objs = [_compile_trusted(ch.public_tests, os.path.join(d, "test_public.o"))]
-    if hidden and os.path.exists(ch.hidden_tests):
-        objs.append(_compile_trusted(ch.hidden_tests, os.path.join(d, "test_hidden.o")))
-    else:
-        objs.append(_compile_trusted(os.path.join(HARNESS, "no_hidden.c"),
-                                     os.path.join(hdir, "no_hidden.o")))
+    tests = [ch.public_tests] + ([ch.hidden_tests] if hidden and os.path.exists(ch.hidden_tests) else [])
+    objs = [_compile_trusted(t, os.path.join(d, os.path.basename(t)[:-2] + ".o"), JUDGE_TESTS)
+            for t in tests]
+    sobjs = [_compile_trusted(t, os.path.join(d, os.path.basename(t)[:-2] + ".subject.o"), SUBJECT_TESTS)
+             for t in tests]
+    if len(tests) == 1:
+        empty = _compile_trusted(os.path.join(HARNESS, "no_hidden.c"), os.path.join(hdir, "no_hidden.o"))
+        objs.append(empty)
+        sobjs.append(empty)
     replay = _compile_trusted(os.path.join(HARNESS, "kit_replay.c"), os.path.join(hdir, "kit_replay.o"))
     record = _compile_trusted(os.path.join(HARNESS, "kit_record.c"), os.path.join(hdir, "kit_record.o"))
     pj = _compile_trusted(os.path.join(d, "proxy_judge.c"), os.path.join(d, "proxy_judge.o"))
@@ -143,7 +154,8 @@ def judge(ch, hidden=True):
     exe = os.path.join(d, "judge")
     link = objs + [pj, replay] + common
     _trusted(cc() + link + ["-o", exe] + cmocka_libs() + ["-lm"], exe, link)
-    return {"dir": d, "judge": exe, "objects": objs + [ps, record] + common, "functions": names}
+    return {"dir": d, "judge": exe, "objects": sobjs + [ps, record] + common, "functions": names,
+            "subject_tests": sobjs}
 
 
 def _tidy(msg):

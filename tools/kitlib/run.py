@@ -38,6 +38,7 @@ class Result:
     todo: bool = False                          # failed only because it is a stub
     pending: tuple = None                       # (status, record) until judged
     warning: str = None                         # e.g. a leak: shown, never the verdict
+    ended: bool = False                         # the subject crashed, hung or was stopped by a sanitizer
 
 
 def manifest(judge_exe):
@@ -220,14 +221,33 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
     else:
         r.pending = (status, log)   # the subject finished: the judge decides (run_all)
         r.warning = leak
+    if r.verdict in ("TIMEOUT", "CRASH", "SANITIZER") and not limit:
+        # The subject has no value checks (kit_test.h): it may have gone on past a
+        # wrong answer and crashed later. The judge replays what was recorded; a
+        # check it fails before the record ends is the first thing that went wrong.
+        r.pending, r.ended = (status, log), True
     r.seconds = time.monotonic() - start
     return r
+
+
+END_TAGS = ("ENDED-INSIDE", "STOPPED-BEFORE", "UNFINISHED", "NO-RECORD")
 
 
 def _judged(r, returncode, text):
     """Fill r from the judge's output for its test."""
     status, _ = r.pending
     lines, tags = _judge_lines(text)
+    if r.ended:
+        # the subject crashed, hung or hit a sanitizer: that verdict stands unless the
+        # judge failed a check on what was recorded before the end (a wrong answer first)
+        if returncode != 0 and "VERDICT FAIL" in tags and lines and \
+                not any(t.startswith(END_TAGS) for t in tags):
+            r.lines = lines + [f"(after this, the test process also ended: {r.verdict} — "
+                               + (r.lines[0] if r.lines else "") + ")"]
+            r.verdict = "FAIL"
+            r.todo = any(t.startswith("TODO") for t in tags)
+        r.pending = None
+        return
     if returncode == 0 and "VERDICT PASS" in tags:
         r.verdict = "PASS"
     else:
