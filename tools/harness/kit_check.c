@@ -106,6 +106,29 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
     fail_at(file, line);
 }
 
+/* What the next table check compares (kit_table_pe / kit_table_omega). */
+static struct {
+    int kind;          /* 0 none, 1 PE table, 2 omega vector */
+    size_t pos0, d;
+    double base;
+} table_ctx;
+
+void kit_table_pe(size_t pos0, size_t d, double base)
+{
+    table_ctx.kind = 1;
+    table_ctx.pos0 = pos0;
+    table_ctx.d = d;
+    table_ctx.base = base;
+}
+
+void kit_table_omega(size_t d, double base)
+{
+    table_ctx.kind = 2;
+    table_ctx.pos0 = 0;
+    table_ctx.d = d;
+    table_ctx.base = base;
+}
+
 /* Max |a - b| over n values; NaN anywhere gives INFINITY. */
 static double max_diff(const double *a, const double *b, size_t n)
 {
@@ -127,6 +150,9 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
     char row_axis[16] = "", col_axis[16] = "";
     const char *comma = strchr(axes, ',');
     double worst;
+    int ctx = table_ctx.kind;
+    table_ctx.kind = 0;
+    (void)ctx; /* (the shape diagnosis reads it) */
     for (k = 0; k < n; k++) {
         if (!(fabs(got[k] - want[k]) <= tol)) {
             if (n_wrong == 0)

@@ -91,6 +91,8 @@ struct kit_mistake {
     kit_expect_true_at(__FILE__, __LINE__, (cond) ? 1 : 0, __VA_ARGS__)
 #define kit_fail(...) kit_expect_true_at(__FILE__, __LINE__, 0, __VA_ARGS__)
 #else
+#define kit_table_pe(...) ((void)0)
+#define kit_table_omega(...) ((void)0)
 #define kit_expect_size(...) ((void)0)
 #define kit_expect_near(...) ((void)0)
 #define kit_expect_table(...) ((void)0)
@@ -111,6 +113,14 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
 void kit_expect_table_at(const char *file, int line, const char *what, const char *axes,
                          const double *got, const double *want, size_t rows, size_t cols,
                          double tol, const struct kit_mistake *mistakes, size_t n_mistakes);
+/* Optional, judge only: what the next kit_expect_table compares, so that the
+   diagnosis of a wrong table can use it (recover omega, the base, an angle
+   factor). Cleared by every kit_expect_table.
+   kit_table_pe:    rows are positions pos0, pos0+1, ...; columns the paper's
+                    interleaved sin/cos of d columns, omega_i = base^(-2i/d).
+   kit_table_omega: a vector omega_i = base^(-2i/d), i = 0 .. (d+1)/2 - 1.   */
+void kit_table_pe(size_t pos0, size_t d, double base);
+void kit_table_omega(size_t d, double base);
 /* The kit buffer buf must not have been written (an error must write nothing). */
 void kit_expect_untouched_at(const char *file, int line, const char *what, const void *buf);
 /* cond must hold; the message is printf-style. */
