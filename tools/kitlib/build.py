@@ -149,12 +149,13 @@ def judge(ch, hidden=True):
         sobjs.append(empty)
     replay = _compile_trusted(os.path.join(HARNESS, "kit_replay.c"), os.path.join(hdir, "kit_replay.o"))
     record = _compile_trusted(os.path.join(HARNESS, "kit_record.c"), os.path.join(hdir, "kit_record.o"))
+    nofork = _compile_trusted(os.path.join(HARNESS, "kit_nofork.c"), os.path.join(hdir, "kit_nofork.o"))
     pj = _compile_trusted(os.path.join(d, "proxy_judge.c"), os.path.join(d, "proxy_judge.o"))
     ps = _compile_trusted(os.path.join(d, "proxy_subject.c"), os.path.join(d, "proxy_subject.o"))
     exe = os.path.join(d, "judge")
     link = objs + [pj, replay] + common
     _trusted(cc() + link + ["-o", exe] + cmocka_libs() + ["-lm"], exe, link)
-    return {"dir": d, "judge": exe, "objects": sobjs + [ps, record] + common, "functions": names,
+    return {"dir": d, "judge": exe, "objects": sobjs + [ps, record, nofork] + common, "functions": names,
             "subject_tests": sobjs}
 
 

@@ -59,8 +59,9 @@ def _env(leaks=True):
     env = dict(os.environ)
     env["ASAN_OPTIONS"] = (f"exitcode={ASAN_EXIT}:detect_leaks={int(leaks)}:abort_on_error=0:"
                            "allocator_may_return_null=1:hard_rss_limit_mb=2048:handle_abort=1:"
-                           "print_summary=1:symbolize=1")
-    env["UBSAN_OPTIONS"] = f"halt_on_error=1:exitcode={UBSAN_EXIT}:print_stacktrace=1"
+                           "print_summary=1:symbolize=1:external_symbolizer_path=")
+    # (no external symbolizer: the subject may not start processes, kit_nofork.c)
+    env["UBSAN_OPTIONS"] = f"halt_on_error=1:exitcode={UBSAN_EXIT}:print_stacktrace=1:external_symbolizer_path="
     env["LSAN_OPTIONS"] = f"exitcode={ASAN_EXIT}"  # LSan's exitcode is the common one
     env.pop("CMOCKA_TEST_ABORT", None)
     return env
@@ -212,6 +213,11 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
     elif san and status in (ASAN_EXIT, UBSAN_EXIT):
         r.verdict = "SANITIZER"
         r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else [])
+    elif status == -signal.SIGSYS:
+        r.verdict = "PROCESS LIMIT"
+        r.lines = ["your code tried to start a process (fork, vfork, system(), popen(), "
+                   "posix_spawn, exec…): a library function must not, and the test process "
+                   "is stopped at the first try."]
     elif status < 0:
         name = _signal_name(-status)
         r.verdict = "CRASH"
