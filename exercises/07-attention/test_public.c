@@ -9,6 +9,8 @@
  * leaves room for any correct order of operations (multiplying by 1/sum or
  * dividing, scaling q or the dot product) and still catches every real
  * mistake, which moves values by more than 1e-3 here.
+ * Expected values and value checks exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -47,6 +49,7 @@ static void softmax_properties(void **state)
     (void)state;
     kit_fill(S, n * m, 7, -5.0, 5.0);
     kit_expect_status("attn_softmax", attn_softmax(S, n, m, P), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t r = 0; r < n; r++) {
         double sum = 0.0;
         for (size_t c = 0; c < m; c++) {
@@ -56,6 +59,7 @@ static void softmax_properties(void **state)
         }
         kit_expect_true(fabs(sum - 1.0) <= TOL, "row %zu of P sums to %.17g, not 1", r, sum);
     }
+#endif
     for (size_t k = 0; k < n * m; k++)
         S[k] += 3.0 * (double)(k / m);   /* row r shifted by 3r */
     kit_expect_status("attn_softmax", attn_softmax(S, n, m, P_shift), KIT_OK);
