@@ -13,6 +13,8 @@
  *   near-collision (6.0e-5): computed as sqrt(2 - 2 cos(710)) it loses ~2e-12
  *   to cancellation, a correct way, so that test allows 1e-10.
  * - offsets and bases are integers: exact.
+ * Expected values and value checks exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@
 
 #define TOL 1e-12
 
+#ifdef KIT_JUDGE
 /* The longest wavelength (the last pair) for d = 8, 20, 128, 512, base 10000. */
 static const double golden_lambda_longest[4] = {
     6283.1853071795867, 25013.811247045716, 54410.143130776749, 60611.477166261058
@@ -43,6 +46,7 @@ static const double golden_bound_d8[2] = {
 static const double golden_bound_d8_base100[2] = {
     99.345882657961013, 0.95310553942979415
 };
+#endif /* KIT_JUDGE */
 
 /* §4.1: the ladder is geometric: every wavelength is the same multiple of
    the one before, and the shortest is 2 pi. */
@@ -54,12 +58,14 @@ static void wavelengths_geometric(void **state)
     kit_expect_status("pe_wavelengths(lambda, 16, 10000, PE_PAPER)",
                       pe_wavelengths(lambda, d, 10000.0, PE_PAPER), KIT_OK);
     kit_expect_near("lambda[0]", lambda[0], golden_lambda_d8[0], TOL);
+#ifdef KIT_JUDGE
     for (size_t i = 1; i + 1 < pairs; i++) {
         double r0 = lambda[1] / lambda[0], r = lambda[i + 1] / lambda[i];
         kit_expect_true(r > 1.0 && fabs(r - r0) <= 1e-12 * r0,
                         "lambda[%zu] / lambda[%zu] = %.15g but lambda[1] / lambda[0] = %.15g: "
                         "a geometric ladder has one ratio", i + 1, i, r, r0);
     }
+#endif
 }
 
 /* §4.2 */
