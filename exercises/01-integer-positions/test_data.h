@@ -3,6 +3,9 @@
  * public tests (test_public.c) and the grader's tests share: example inputs
  * and golden values (from bc: tests/golden/01-integer-positions.bc, checked by
  * `python3 tools/golden.py --check`). Only data the public tests show.
+ * Expected values exist only in the judge's build (KIT_JUDGE, see kit_test.h);
+ * a test that needs the example matrix as an input builds it from E and the
+ * ids (example_rows), as embed_lookup would.
  */
 #ifndef CH01_INTEGER_POSITIONS_TEST_DATA_H
 #define CH01_INTEGER_POSITIONS_TEST_DATA_H
@@ -30,6 +33,15 @@ static const int sentence_ids[11] = { 1, 2, 3, 4, 5, 6, 3, 7, 4, 8, 9 };
 /* "some animals are equal but all are more equal than others": same words. */
 static const int shuffled_ids[11] = { 6, 2, 3, 4, 5, 1, 3, 7, 4, 8, 9 };
 
+/* The input matrix of a sentence of n words: row pos = row ids[pos] of E. */
+static inline void example_rows(const int *ids, size_t n, double *X /* (n, 4) */)
+{
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < 4; j++)
+            X[pos * 4 + j] = E[(size_t)ids[pos] * 4 + j];
+}
+
+#ifdef KIT_JUDGE
 /* From bc (tests/golden/01-integer-positions.bc). */
 static const double golden_X_example[44] = {
     0.5, 0.20000000000000001, -0.29999999999999999, 0.80000000000000004,
@@ -65,5 +77,6 @@ static const double golden_ratio_example[11] = {
     7.9211803438133943, 10.425720702853738, 12.311740225021849, 13.862065601673441,
     16.502739940140696, 18.182745801939795, 20.100756305184241
 };
+#endif /* KIT_JUDGE */
 
 #endif /* CH01_INTEGER_POSITIONS_TEST_DATA_H */

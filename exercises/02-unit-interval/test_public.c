@@ -6,7 +6,8 @@
  * [0, 1]; done in double it is correctly rounded (error <= 1.1e-16), and
  * pos * (1.0 / (n - 1)) is within two units in the last place. 1e-14 accepts
  * both and still catches every real mistake (the smallest one below moves a
- * value by more than 1e-3).
+ * value by more than 1e-3). Expected values exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h).
  */
 #include <math.h>
 
@@ -16,12 +17,14 @@
 
 #define TOL 1e-14
 
+#ifdef KIT_JUDGE
 /* From bc (tests/golden/02-unit-interval.bc). */
 static const double golden_t_11[11] = {
     0, 0.10000000000000001, 0.20000000000000001, 0.29999999999999999,
     0.40000000000000002, 0.5, 0.59999999999999998, 0.69999999999999996,
     0.80000000000000004, 0.90000000000000002, 1
 };
+#endif
 
 /* The running example has n = 11 tokens. */
 static void positions_running_example(void **state)
@@ -91,14 +94,18 @@ static void code_range_example(void **state)
 static void pos_add_example(void **state)
 {
     double *x = kit_doubles(5 * 3);
-    double want[5 * 3];
     (void)state;
-    for (size_t k = 0; k < 5 * 3; k++) {
+    for (size_t k = 0; k < 5 * 3; k++)
         x[k] = 1.0;
-        want[k] = 1.0 + golden_t_5[k / 3];
-    }
     kit_expect_status("unit_pos_add(x, 5, 3)", unit_pos_add(x, 5, 3), KIT_OK);
-    kit_expect_table("x", "pos,j", x, want, 5, 3, TOL, NULL, 0);
+#ifdef KIT_JUDGE
+    {
+        double want[5 * 3];
+        for (size_t k = 0; k < 5 * 3; k++)
+            want[k] = 1.0 + golden_t_5[k / 3];
+        kit_expect_table("x", "pos,j", x, want, 5, 3, TOL, NULL, 0);
+    }
+#endif
 }
 
 const struct kit_test kit_tests_public[] = {
