@@ -8,6 +8,8 @@
  * most ~5, so a correct double computation is within ~1e-15; 1e-12 accepts
  * any correct order of operations and still catches every real mistake.
  * The slopes and biases are powers of 2 and their multiples: exact in double.
+ * Expected values and value checks exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -32,23 +34,29 @@ static void rope_worked_example(void **state)
 static void rope_keeps_norms(void **state)
 {
     size_t n = 8, d = 16;
-    double *x = kit_doubles(n * d), before[8];
+    double *x = kit_doubles(n * d);
     size_t pos[8];
     (void)state;
     kit_fill(x, n * d, 21, -1.0, 1.0);
-    for (size_t r = 0; r < n; r++) {
+    for (size_t r = 0; r < n; r++)
         pos[r] = 37 * r + 3;
+#ifdef KIT_JUDGE
+    double before[8];   /* before the call: x is rotated in place */
+    for (size_t r = 0; r < n; r++) {
         before[r] = 0.0;
         for (size_t j = 0; j < d; j++)
             before[r] += x[r * d + j] * x[r * d + j];
     }
+#endif
     kit_expect_status("rope_apply(x, pos, 8, 16, 10000)", rope_apply(x, pos, n, d, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t r = 0; r < n; r++) {
         double after = 0.0;
         for (size_t j = 0; j < d; j++)
             after += x[r * d + j] * x[r * d + j];
         kit_expect_near("||row||^2 after RoPE (must equal before)", after, before[r], TOL);
     }
+#endif
 }
 
 static void rope_scores_worked_example(void **state)
@@ -76,12 +84,14 @@ static void rope_scores_relative(void **state)
             k[r * d + j] = k[j];
         }
     kit_expect_status("rope_scores(q, k, 7, 8, 10000, S)", rope_scores(q, k, n, d, 10000.0, S), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t a = 1; a < n; a++)
         for (size_t b = 1; b < n; b++)
             kit_expect_true(fabs(S[a * n + b] - S[(a - 1) * n + b - 1]) <= TOL,
                             "S[%zu][%zu] = %.15g but S[%zu][%zu] = %.15g: the same q and k at the "
                             "same offset must score the same", a, b, S[a * n + b], a - 1, b - 1,
                             S[(a - 1) * n + b - 1]);
+#endif
 }
 
 static void alibi_slopes_h8(void **state)

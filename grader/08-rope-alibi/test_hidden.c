@@ -8,6 +8,9 @@
  * sums of at most 16 terms; correct double code is within ~1e-14.
  * TOL_FAR = 1e-11 for positions up to 4096, where pos * theta carries an
  * absolute error of up to ~4096 * 2^-53 ~ 5e-13 per angle.
+ * Golden values, models and value checks exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h): the subject, which holds the student's code,
+ * has no answer in its memory.
  */
 #include <math.h>
 #include <stdint.h>
@@ -20,6 +23,7 @@
 #define TOL 1e-12
 #define TOL_FAR 1e-11
 
+#ifdef KIT_JUDGE
 static const double golden_rope_2x5_base100[10] = {
     -2.234741690198506, 0.077003753731396923, 1.6037559266050296, 4.7358174508609645,
     5, -0.54119777685134962, -0.14001773577356838, 2.4586503131426767,
@@ -93,20 +97,25 @@ static double *model_rope_table(const double *x, const size_t *pos, size_t n, si
     "this kit pairs adjacent columns (2i, 2i + 1), as the RoFormer paper does."
 #define HINT_SIGN "you rotated the wrong way: x0' = x0 cos a - x1 sin a, x1' = x0 sin a + x1 cos a, " \
     "a = pos * theta_i (a positive angle turns x0 towards x1)."
+#endif /* KIT_JUDGE */
 
 /* ---- rope_apply -------------------------------------------------------------- */
 static void rope_mistakes(void **state)
 {
     const size_t pos[3] = { 0, 1, 5 };
     double *x = kit_copy_doubles(rows_3x4, 12);
-    struct kit_mistake m[2] = {
-        { "halves", HINT_HALVES, model_rope_table(rows_3x4, pos, 3, 4, 10000.0, HALVES) },
-        { "rotation-sign", HINT_SIGN, model_rope_table(rows_3x4, pos, 3, 4, 10000.0, WRONG_SIGN) },
-    };
     (void)state;
     kit_expect_status("rope_apply(x, pos = (0, 1, 5), 3, 4, 10000)", rope_apply(x, pos, 3, 4, 10000.0),
                       KIT_OK);
-    kit_expect_table("x", "row,j", x, golden_rope_3x4, 3, 4, TOL, m, 2);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake m[2] = {
+            { "halves", HINT_HALVES, model_rope_table(rows_3x4, pos, 3, 4, 10000.0, HALVES) },
+            { "rotation-sign", HINT_SIGN, model_rope_table(rows_3x4, pos, 3, 4, 10000.0, WRONG_SIGN) },
+        };
+        kit_expect_table("x", "row,j", x, golden_rope_3x4, 3, 4, TOL, m, 2);
+    }
+#endif
 }
 
 static void rope_odd_d(void **state)
@@ -118,8 +127,10 @@ static void rope_odd_d(void **state)
     kit_overflow_hint("odd-d", "when d is odd the last column d - 1 has no partner: leave it as it "
                       "is, and rotate only the d/2 (rounded down) full pairs.");
     kit_expect_status("rope_apply(x, pos = (2, 7), 2, 5, 100)", rope_apply(x, pos, 2, 5, 100.0), KIT_OK);
+#ifdef KIT_JUDGE
     if (x[4] != 5.0 || x[9] != 0.125)
         kit_hint("odd-d", "the last column of each row (j = 4) must be left unchanged when d is odd.");
+#endif
     kit_expect_table("x", "row,j", x, golden_rope_2x5_base100, 2, 5, TOL, NULL, 0);
 }
 
@@ -139,10 +150,9 @@ static void rope_far_positions(void **state)
 static void rope_relative_property(void **state)
 {
     size_t d = 12;
-    double *x = kit_doubles(4 * d), *orig = kit_doubles(4 * d);
+    double *x = kit_doubles(4 * d);
     const size_t pos[4] = { 3, 10, 103, 110 };       /* (q at 3, k at 10), shifted by 100 */
     const size_t zero[4] = { 0, 0, 0, 0 };
-    double near = 0.0, far = 0.0;
     (void)state;
     kit_fill(x, d, 41, -1.0, 1.0);                   /* q */
     kit_fill(x + d, d, 42, -1.0, 1.0);               /* k */
@@ -150,18 +160,22 @@ static void rope_relative_property(void **state)
         x[2 * d + j] = x[j];
         x[3 * d + j] = x[d + j];
     }
-    for (size_t t = 0; t < 4 * d; t++)
-        orig[t] = x[t];
+#ifdef KIT_JUDGE
+    double *orig = kit_copy_doubles(x, 4 * d);   /* before the call: x changes in place */
+#endif
     kit_expect_status("rope_apply(x, pos = (0, 0, 0, 0), 4, 12, 10000)", rope_apply(x, zero, 4, d, 10000.0),
                       KIT_OK);
     kit_expect_table("x at position 0 (must be unchanged)", "row,j", x, orig, 4, d, TOL, NULL, 0);
     kit_expect_status("rope_apply(x, pos = (3, 10, 103, 110), 4, 12, 10000)",
                       rope_apply(x, pos, 4, d, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
+    double near = 0.0, far = 0.0;
     for (size_t j = 0; j < d; j++) {
         near += x[j] * x[d + j];
         far += x[2 * d + j] * x[3 * d + j];
     }
     kit_expect_near("q_103 . k_110 (must equal q_3 . k_10)", far, near, TOL);
+#endif
 }
 
 static void rope_edge_cases(void **state)
@@ -182,6 +196,7 @@ static void rope_edge_cases(void **state)
 static const double q_3x4[12] = { 0.5, -1, 0.25, 2, -0.5, 0.3, -2, 0.1, 1, 1, -1, 0.75 };
 static const double k_3x4[12] = { 1, 0.5, -0.5, 1, 0.2, -1.5, 1, 0, -1, 0.25, 0.5, -0.75 };
 
+#ifdef KIT_JUDGE
 /* Scores of the 3 x 4 example with q rotated the way wq, k the way wk;
    rotate_k = 0: k not rotated at all. */
 static double *model_scores(enum rope_way wq, enum rope_way wk, int rotate_k)
@@ -197,21 +212,26 @@ static double *model_scores(enum rope_way wq, enum rope_way wk, int rotate_k)
         }
     return S;
 }
+#endif /* KIT_JUDGE */
 
 static void rope_scores_mistakes(void **state)
 {
     double *S = kit_doubles(9);
-    struct kit_mistake m[3] = {
-        { "rotation-sign", HINT_SIGN " (Both q and k turned backwards: the scores are still relative, "
-          "but S[qpos][kpos] became S[kpos][qpos].)", model_scores(WRONG_SIGN, WRONG_SIGN, 1) },
-        { "halves", HINT_HALVES, model_scores(HALVES, HALVES, 1) },
-        { "rotate-both", "rotate the keys too, each to its own position kpos: only then does the "
-          "score depend on qpos - kpos alone.", model_scores(ADJACENT, ADJACENT, 0) },
-    };
     (void)state;
     kit_expect_status("rope_scores(q, k, 3, 4, 10000, S)", rope_scores(q_3x4, k_3x4, 3, 4, 10000.0, S),
                       KIT_OK);
-    kit_expect_table("S", "qpos,kpos", S, golden_rope_scores_3x4, 3, 3, TOL, m, 3);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake m[3] = {
+            { "rotation-sign", HINT_SIGN " (Both q and k turned backwards: the scores are still relative, "
+              "but S[qpos][kpos] became S[kpos][qpos].)", model_scores(WRONG_SIGN, WRONG_SIGN, 1) },
+            { "halves", HINT_HALVES, model_scores(HALVES, HALVES, 1) },
+            { "rotate-both", "rotate the keys too, each to its own position kpos: only then does the "
+              "score depend on qpos - kpos alone.", model_scores(ADJACENT, ADJACENT, 0) },
+        };
+        kit_expect_table("S", "qpos,kpos", S, golden_rope_scores_3x4, 3, 3, TOL, m, 3);
+    }
+#endif
 }
 
 /* Odd d = 5: the lone column contributes q[4] * k[4] to every score. */
@@ -229,6 +249,7 @@ static void rope_scores_odd_d(void **state)
         }
     kit_overflow_hint("odd-d", "when d is odd the last column has no partner: leave it unrotated.");
     kit_expect_status("rope_scores(q, k, 5, 5, 10000, S)", rope_scores(q, k, n, d, 10000.0, S), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t a = 1; a < n; a++)
         for (size_t b = 1; b < n; b++)
             kit_expect_true(fabs(S[a * n + b] - S[(a - 1) * n + b - 1]) <= TOL,
@@ -241,15 +262,23 @@ static void rope_scores_odd_d(void **state)
         for (size_t a = 0; a < n; a++)
             kit_expect_near("S[m][m] (= q . k, rotations cancel)", S[a * n + a], dot, TOL);
     }
+#endif
 }
 
+/* q and k are const inputs: the record holds only outputs, so only the
+   subject sees them change. Its status check is real in both builds: a
+   changed input ends the test in the subject, and the judge then fails the
+   test as unfinished (in the judge itself q and k are never changed). */
 static void rope_scores_keeps_inputs(void **state)
 {
     double *q = kit_copy_doubles(q_3x4, 12), *k = kit_copy_doubles(k_3x4, 12), *S = kit_doubles(9);
+    int same = 1;
     (void)state;
     kit_expect_status("rope_scores(q, k, 3, 4, 10000, S)", rope_scores(q, k, 3, 4, 10000.0, S), KIT_OK);
-    kit_expect_table("q after the call (must be unchanged)", "row,j", q, q_3x4, 3, 4, 0.0, NULL, 0);
-    kit_expect_table("k after the call (must be unchanged)", "row,j", k, k_3x4, 3, 4, 0.0, NULL, 0);
+    for (size_t t = 0; t < 12; t++)
+        same = same && q[t] == q_3x4[t] && k[t] == k_3x4[t];
+    kit_expect_status("q and k after rope_scores (must be unchanged)", same ? KIT_OK : KIT_ERR_DOMAIN,
+                      KIT_OK);
 }
 
 static void rope_scores_bad_arguments(void **state)
@@ -274,36 +303,43 @@ static void rope_scores_bad_arguments(void **state)
 /* ---- alibi_slopes ------------------------------------------------------------ */
 static void alibi_slopes_mistakes(void **state)
 {
-    double *slope = kit_doubles(8), *from0 = kit_doubles(8);
-    struct kit_mistake m[1] = {
-        { "slopes-from-0", "your first slope is 1: heads count from h = 1, so m_1 = 2^(-8/H) "
-          "(0.5 for H = 8) and the last is 2^(-8) = 1/256.", from0 },
-    };
+    double *slope = kit_doubles(8);
     (void)state;
-    for (size_t h = 0; h < 8; h++)
-        from0[h] = pow(2.0, -8.0 * (double)h / 8.0);
     kit_expect_status("alibi_slopes(slope, 8)", alibi_slopes(slope, 8), KIT_OK);
-    kit_expect_table("slope", "h-1", slope, golden_slopes_h8, 1, 8, TOL, m, 1);
+#ifdef KIT_JUDGE
+    {
+        double *from0 = kit_doubles(8);
+        struct kit_mistake m[1] = {
+            { "slopes-from-0", "your first slope is 1: heads count from h = 1, so m_1 = 2^(-8/H) "
+              "(0.5 for H = 8) and the last is 2^(-8) = 1/256.", from0 },
+        };
+        for (size_t h = 0; h < 8; h++)
+            from0[h] = pow(2.0, -8.0 * (double)h / 8.0);
+        kit_expect_table("slope", "h-1", slope, golden_slopes_h8, 1, 8, TOL, m, 1);
+    }
+#endif
 }
 
 static void alibi_slopes_not_power_of_2(void **state)
 {
-    double *s12 = kit_doubles(12), *s3 = kit_doubles(3), *plain12 = kit_doubles(12);
-    double *plain3 = kit_doubles(3);
+    double *s12 = kit_doubles(12), *s3 = kit_doubles(3);
+    (void)state;
+    kit_expect_status("alibi_slopes(slope, 12)", alibi_slopes(s12, 12), KIT_OK);
+    kit_expect_status("alibi_slopes(slope, 3)", alibi_slopes(s3, 3), KIT_OK);
+#ifdef KIT_JUDGE
+    double *plain12 = kit_doubles(12), *plain3 = kit_doubles(3);
     static const char *hint = "for H not a power of 2, ALiBi's reference code does not use "
         "2^(-8h/H): it takes the P = largest-power-of-2 slopes 2^(-8h/P), then every other "
         "slope of 2P heads (h = 1, 3, 5, ...), H - P of them.";
     struct kit_mistake m12[1] = { { "not-power-of-2", hint, plain12 } };
     struct kit_mistake m3[1] = { { "not-power-of-2", hint, plain3 } };
-    (void)state;
     for (size_t h = 1; h <= 12; h++)
         plain12[h - 1] = pow(2.0, -8.0 * (double)h / 12.0);
     for (size_t h = 1; h <= 3; h++)
         plain3[h - 1] = pow(2.0, -8.0 * (double)h / 3.0);
-    kit_expect_status("alibi_slopes(slope, 12)", alibi_slopes(s12, 12), KIT_OK);
     kit_expect_table("slope (H = 12)", "h-1", s12, golden_slopes_h12, 1, 12, TOL, m12, 1);
-    kit_expect_status("alibi_slopes(slope, 3)", alibi_slopes(s3, 3), KIT_OK);
     kit_expect_table("slope (H = 3)", "h-1", s3, golden_slopes_h3, 1, 3, TOL, m3, 1);
+#endif
 }
 
 static void alibi_slopes_edge_cases(void **state)
@@ -323,7 +359,12 @@ static void alibi_slopes_edge_cases(void **state)
 /* ---- alibi_bias -------------------------------------------------------------- */
 static void alibi_bias_mistakes(void **state)
 {
-    double *S = kit_doubles(18), start[18];
+    double *S = kit_doubles(18);
+    (void)state;
+    for (size_t t = 0; t < 18; t++)
+        S[t] = ((double)t - 7.0) / 4.0;
+#ifdef KIT_JUDGE
+    double start[18];
     double *plus = kit_doubles(18), *from0 = kit_doubles(18), *signed_d = kit_doubles(18);
     double *replaced = kit_doubles(18);
     struct kit_mistake m[4] = {
@@ -334,7 +375,6 @@ static void alibi_bias_mistakes(void **state)
           "got a bonus. The bias is -m_h |qpos - kpos|.", signed_d },
         { "replaced-not-added", "the bias is added to the scores (+=); you overwrote them.", replaced },
     };
-    (void)state;
     for (size_t h = 0; h < 2; h++)
         for (size_t a = 0; a < 3; a++)
             for (size_t b = 0; b < 3; b++) {
@@ -346,8 +386,7 @@ static void alibi_bias_mistakes(void **state)
                 signed_d[t] = start[t] - m_right * ((double)a - (double)b);
                 replaced[t] = -m_right * dist;
             }
-    for (size_t t = 0; t < 18; t++)
-        S[t] = start[t];
+#endif
     kit_expect_status("alibi_bias(S, 2, 3)", alibi_bias(S, 2, 3), KIT_OK);
     kit_expect_table("S + bias", "h*n+qpos,kpos", S, golden_alibi_h2_n3, 6, 3, TOL, m, 4);
 }
@@ -372,6 +411,7 @@ static void alibi_bias_properties(void **state)
     for (size_t t = 0; t < H * n * n; t++)
         S[t] = 0.0;
     kit_expect_status("alibi_bias(zeros, 8, 16)", alibi_bias(S, H, n), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t h = 0; h < H; h++) {
         const double *B = S + h * n * n;
         for (size_t a = 0; a < n; a++) {
@@ -394,6 +434,7 @@ static void alibi_bias_properties(void **state)
             kit_expect_true(S[(h - 1) * n * n + 1] < B[1],
                             "head %zu falls slower than head %zu: slopes decrease with h", h + 1, h);
     }
+#endif
 }
 
 static void alibi_bias_bad_arguments(void **state)
