@@ -11,6 +11,10 @@ tests/mutants/<slug>.txt holds blocks:
     expect: TEST hint=ID            TEST must not pass and its message must
                                     name "hint (ID)"; or verdict=CRASH|TIMEOUT|...
     pass: fn1, fn2                  every test of these functions must pass
+
+Generated mutants (tools/kitlib/paramconst.py) set Mutant.rewrite, a function
+of the file's text applied after the line edits, and run in this process with
+run_here(): without sanitizers if asked, only the tests of some functions.
 """
 import json
 import os
@@ -26,6 +30,7 @@ class Mutant:
         self.slug, self.name = slug, name
         self.kind, self.file = "mistake", None
         self.edits, self.expects, self.passes = [], [], []
+        self.rewrite = None     # text -> text after the edits (generated mutants)
 
 
 def parse(path):
@@ -78,8 +83,11 @@ def apply(m, workdir):
         k = hits[0]
         indent = lines[k][: len(lines[k]) - len(lines[k].lstrip())]
         lines[k] = indent + new.strip()
+    text = "\n".join(lines)
+    if m.rewrite is not None:
+        text = m.rewrite(text)
     with open(path, "w") as f:
-        f.write("\n".join(lines))
+        f.write(text)
 
 
 def verify(m, data):
@@ -124,6 +132,30 @@ def run(m, jobs=2):
                     "--timeout", "3"], capture_output=True, text=True)
     with open(out) as f:
         return verify(m, json.load(f))
+
+
+def run_here(m, jb, functions=None, san=True, jobs=1, timeout=3.0, work=None):
+    """Like run(), in this process, with the chapter's judge already built (jb:
+    build.judge(ch)): only the tests that list one of functions (all when None),
+    sanitizers as san says. Returns the results as `kit.py check --json` writes
+    them ({"tests": [...], "build_error": ...}), for verify()."""
+    from . import build, chapters, run as runner   # only this path needs them
+    ch = chapters.find(m.slug)
+    work = work or os.path.join(ROOT, "build", "mutants", m.slug, m.name)
+    apply(m, work)
+    tests = [t for t in runner.manifest(jb["judge"])
+             if functions is None or set(functions) & set(t.functions)]
+    build_error = None
+    try:
+        sb = build.subject(ch, work, "mutant", jb, san=san, out_dir=os.path.join(work, "bin"))
+        results = runner.run_all(tests, jb["judge"], sb["subject"], os.path.join(work, "logs"),
+                                 timeout, jobs, work)
+    except build.BuildError as e:
+        build_error = str(e)
+        results = [runner.Result(t, "BUILD ERROR", [build_error.splitlines()[0]]) for t in tests]
+    return {"chapter": m.slug, "build_error": build_error,
+            "tests": [{"name": r.test.name, "functions": r.test.functions, "verdict": r.verdict,
+                       "lines": r.lines} for r in results]}
 
 
 def all_specs():
