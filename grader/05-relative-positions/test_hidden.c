@@ -4,7 +4,11 @@
  *
  * Golden values come from bc in 60-digit arithmetic
  * (tests/golden/05-relative-positions.bc). The mistake models below compute
- * what each known mistake produces, so a wrong answer can be named.
+ * what each known mistake produces, so a wrong answer can be named. Both exist
+ * only in the judge's build (KIT_JUDGE, see kit_test.h): the subject, which
+ * holds the student's code, has no answer in its memory. Encoding tables given
+ * as input come from libm (pe_rows in test_data.h): within ~1e-16 of the exact
+ * values for small positions, ~1e-13 near position 1000 (angles ~1e3).
  * Tolerance 1e-12 absolute (TOL): angles are at most ~2000 here, where the
  * error of k * omega in double is ~2000 * 2^-53 ~ 2e-13, and sums have at
  * most 16 terms of size <= 1 (random tables: values in [-1, 1), 8 terms).
@@ -19,6 +23,7 @@
 
 #define TOL 1e-12
 
+#ifdef KIT_JUDGE
 static const double golden_m_minus2_d6_base100[36] = {
     -0.41614683654714241, -0.90929742682568171, 0, 0,
     0, 0, 0.90929742682568171, -0.41614683654714241,
@@ -31,17 +36,6 @@ static const double golden_m_minus2_d6_base100[36] = {
     0, 0, 0.092698500778727225, 0.99569422412373987
 };
 
-static const double golden_pe_10_13[32] = {
-    -0.54402111088936977, -0.83907152907645244, 0.8414709848078965, 0.54030230586813977,
-    0.099833416646828155, 0.99500416527802582, 0.0099998333341666645, 0.99995000041666526,
-    -0.99999020655070348, 0.0044256979880507854, 0.89120736006143531, 0.45359612142557737,
-    0.10977830083717481, 0.99395609795669682, 0.010999778168008754, 0.99993950061003922,
-    -0.53657291800043494, 0.84385395873249214, 0.9320390859672264, 0.36235775447667357,
-    0.11971220728891936, 0.99280863585386625, 0.011999712002073592, 0.9999280008639958,
-    0.42016703682664092, 0.90744678145019619, 0.96355818541719296, 0.2674988286245874,
-    0.12963414261969486, 0.99156189371478809, 0.012999633836427429, 0.99991550119003492
-};
-
 static const double golden_pe_7_10[32] = {
     0.65698659871878906, 0.7539022543433046, 0.64421768723769102, 0.76484218728448838,
     0.069942847337532768, 0.99755100025327959, 0.0069999428334733913, 0.99997550010004155,
@@ -51,12 +45,6 @@ static const double golden_pe_7_10[32] = {
     0.089878549198011054, 0.99595273301199427, 0.0089998785004920742, 0.99995950027337421,
     -0.54402111088936977, -0.83907152907645244, 0.8414709848078965, 0.54030230586813977,
     0.099833416646828155, 0.99500416527802582, 0.0099998333341666645, 0.99995000041666526
-};
-
-static const double golden_pe_995_996_base100[12] = {
-    0.7738334053999244, -0.63338918579902848, 0.67277353352184677, 0.7398484794824739,
-    0.80760581715687507, -0.58972268405952977, -0.11487464864560613, -0.99337999531828125,
-    0.81538544388848933, 0.57891845530676533, 0.77937333174217172, -0.62655982138109267
 };
 
 static const double golden_pe_1995_1996_base100[12] = {
@@ -85,13 +73,6 @@ static double omega_of(size_t i, size_t d, double base)
     return pow(base, -2.0 * (double)i / (double)d);
 }
 
-/* PE(pos, j) at a real position (pos may be negative). */
-static double pe_at(double pos, size_t j, size_t d, double base)
-{
-    double angle = pos * omega_of(j / 2, d, base);
-    return (j % 2 == 0) ? sin(angle) : cos(angle);
-}
-
 /* The d x d block-diagonal matrix whose pair-i block is
    [[cos a, sign * sin a], [-sign * sin a, cos a]], a = kk * omega_i. */
 static double *model_rotation(double kk, int sign, size_t d, double base)
@@ -108,22 +89,16 @@ static double *model_rotation(double kk, int sign, size_t d, double base)
     }
     return M;
 }
-
-/* Rows PE(first + r * step), r = 0 .. n-1 (step 0: every row the same). */
-static double *model_rows(double first, double step, size_t n, size_t d, double base)
-{
-    double *t = kit_doubles(n * d);
-    for (size_t r = 0; r < n; r++)
-        for (size_t j = 0; j < d; j++)
-            t[r * d + j] = pe_at(first + step * (double)r, j, d, base);
-    return t;
-}
+#endif /* KIT_JUDGE */
 
 /* ---- rel_rotation ---------------------------------------------------------- */
 static void rotation_mistakes(void **state)
 {
     size_t d = 6;
     double *M = kit_doubles(d * d);
+    (void)state;
+    kit_expect_status("rel_rotation(M, -2, 6, 100)", rel_rotation(M, -2, d, 100.0), KIT_OK);
+#ifdef KIT_JUDGE
     struct kit_mistake m[3] = {
         { "rotation-sign", "your M_k is the transpose of the right one (it is M_{-k}): with the pair "
           "stored as (sin, cos), sin(t + a) = cos a sin t + sin a cos t, so the sin row is "
@@ -133,36 +108,38 @@ static void rotation_mistakes(void **state)
         { "offset-off-by-one", "your matrix shifts by k - 1 positions: the angle is k * omega_i.",
           model_rotation(-3.0, 1, d, 100.0) },
     };
-    (void)state;
-    kit_expect_status("rel_rotation(M, -2, 6, 100)", rel_rotation(M, -2, d, 100.0), KIT_OK);
     kit_expect_table("M_{-2}", "r,c", M, golden_m_minus2_d6_base100, d, d, TOL, m, 3);
+#endif
 }
 
 static void rotation_m3_names_mistakes(void **state)
 {
     double *M = kit_doubles(8 * 8);
+    (void)state;
+    kit_expect_status("rel_rotation(M, 3, 8, 10000)", rel_rotation(M, 3, 8, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
     struct kit_mistake m[1] = {
         { "rotation-sign", "your M_k is the transpose of the right one (it is M_{-k}): the sin row "
           "of a block is (cos k omega, +sin k omega).", model_rotation(-3.0, 1, 8, 10000.0) },
     };
-    (void)state;
-    kit_expect_status("rel_rotation(M, 3, 8, 10000)", rel_rotation(M, 3, 8, 10000.0), KIT_OK);
     kit_expect_table("M_3", "r,c", M, golden_m3_d8, 8, 8, TOL, m, 1);
+#endif
 }
 
 static void rotation_identity_and_inverse(void **state)
 {
     size_t d = 16;
     double *I = kit_doubles(d * d), *Mk = kit_doubles(d * d), *Mmk = kit_doubles(d * d);
-    double want_I[16 * 16], Mk_T[16 * 16];
     (void)state;
     kit_expect_status("rel_rotation(M, 0, 16, 10000)", rel_rotation(I, 0, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_rotation(M, 37, 16, 10000)", rel_rotation(Mk, 37, d, 10000.0), KIT_OK);
+    kit_expect_status("rel_rotation(M, -37, 16, 10000)", rel_rotation(Mmk, -37, d, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
+    double want_I[16 * 16], Mk_T[16 * 16];
     for (size_t r = 0; r < d; r++)
         for (size_t c = 0; c < d; c++)
             want_I[r * d + c] = (r == c) ? 1.0 : 0.0;
     kit_expect_table("M_0 (must be the identity)", "r,c", I, want_I, d, d, TOL, NULL, 0);
-    kit_expect_status("rel_rotation(M, 37, 16, 10000)", rel_rotation(Mk, 37, d, 10000.0), KIT_OK);
-    kit_expect_status("rel_rotation(M, -37, 16, 10000)", rel_rotation(Mmk, -37, d, 10000.0), KIT_OK);
     for (size_t r = 0; r < d; r++)
         for (size_t c = 0; c < d; c++)
             Mk_T[r * d + c] = Mk[c * d + r];
@@ -177,6 +154,7 @@ static void rotation_identity_and_inverse(void **state)
                             "(M_37 M_37^T)[%zu][%zu] = %.15g, not %g: M_k must be orthogonal "
                             "(each block a rotation)", r, c, sum, want_I[r * d + c]);
         }
+#endif
 }
 
 static void rotation_more_bad_arguments(void **state)
@@ -197,24 +175,28 @@ static void rotation_more_bad_arguments(void **state)
 static void shift_mistakes(void **state)
 {
     size_t n = 4, d = 8;
+    const double *pe = pe_rows(10.0, 1.0, n, d, 10000.0);
     double *out = kit_doubles(n * d);
+    (void)state;
+    kit_expect_status("rel_shift(PE(10..13), 4, 8, -3, 10000, out)",
+                      rel_shift(pe, n, d, -3, 10000.0, out), KIT_OK);
+#ifdef KIT_JUDGE
     struct kit_mistake m[5] = {
         { "rotation-sign", "you rotated the wrong way: your rows are PE(pos - k). With the pair "
           "(s, c) = (sin t, cos t): s' = cos(a) s + sin(a) c, c' = -sin(a) s + cos(a) c, "
-          "a = k omega_i.", model_rows(13.0, 1.0, n, d, 10000.0) },
+          "a = k omega_i.", pe_rows(13.0, 1.0, n, d, 10000.0) },
         { "offset-off-by-one", "your rows are PE(pos + k + 1): rotate by k * omega_i, not (k + 1).",
-          model_rows(8.0, 1.0, n, d, 10000.0) },
+          pe_rows(8.0, 1.0, n, d, 10000.0) },
         { "offset-off-by-one", "your rows are PE(pos + k - 1): rotate by k * omega_i, not (k - 1).",
-          model_rows(6.0, 1.0, n, d, 10000.0) },
+          pe_rows(6.0, 1.0, n, d, 10000.0) },
         { "row-as-position", "you wrote PE(r + k) for row r, ignoring the input: the rows of pe can "
-          "be at any positions; rotate what is there.", model_rows(-3.0, 1.0, n, d, 10000.0) },
+          "be at any positions; rotate what is there.", pe_rows(-3.0, 1.0, n, d, 10000.0) },
         { "depends-on-pos", "your rotation depends on the row index: M_k rotates by k * omega_i "
-          "whatever the position of the row.", model_rows(7.0, 2.0, n, d, 10000.0) },
+          "whatever the position of the row.", pe_rows(7.0, 2.0, n, d, 10000.0) },
     };
-    (void)state;
-    kit_expect_status("rel_shift(PE(10..13), 4, 8, -3, 10000, out)",
-                      rel_shift(golden_pe_10_13, n, d, -3, 10000.0, out), KIT_OK);
+    kit_table_pe(7, d, 10000.0);
     kit_expect_table("out", "row,j", out, golden_pe_7_10, n, d, TOL, m, 5);
+#endif
 }
 
 /* Six copies of one random row: M_k must give six copies of one result,
@@ -230,6 +212,7 @@ static void shift_same_for_every_row(void **state)
             pe[r * d + j] = pe[j];
     kit_expect_status("rel_shift(6 equal rows, 6, 16, 5, 10000, out)",
                       rel_shift(pe, n, d, 5, 10000.0, out), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t r = 1; r < n; r++)
         for (size_t j = 0; j < d; j++)
             if (!(fabs(out[r * d + j] - out[j]) <= TOL)) {
@@ -244,27 +227,31 @@ static void shift_same_for_every_row(void **state)
                         "pair %zu: norm %.15g before, %.15g after: a rotation keeps the norm",
                         i, before, after);
     }
+#endif
 }
 
 static void shift_far(void **state)
 {
+    const double *pe = pe_rows(995.0, 1.0, 2, 6, 100.0);
     double *out = kit_doubles(2 * 6);
     (void)state;
     kit_expect_status("rel_shift(PE(995..996), 2, 6, 1000, 100, out)",
-                      rel_shift(golden_pe_995_996_base100, 2, 6, 1000, 100.0, out), KIT_OK);
+                      rel_shift(pe, 2, 6, 1000, 100.0, out), KIT_OK);
+    kit_table_pe(1995, 6, 100.0);
     kit_expect_table("out", "row,j", out, golden_pe_1995_1996_base100, 2, 6, TOL, NULL, 0);
 }
 
 static void shift_in_place(void **state)
 {
     size_t n = 5, d = 8;
-    double *x = kit_copy_doubles(golden_pe_0_4, n * d);
+    double *x = pe_rows(0.0, 1.0, n, d, 10000.0);
+    (void)state;
+#ifdef KIT_JUDGE
     double *clobber = kit_doubles(n * d);
     struct kit_mistake m[1] = {
         { "in-place-overwrite", "out may be pe: read both old values of a pair (s, c) before "
           "writing either new one.", clobber },
     };
-    (void)state;
     /* The mistake: the new sin is written first, then the cos is computed
        from the new sin. */
     for (size_t r = 0; r < n; r++)
@@ -275,7 +262,9 @@ static void shift_in_place(void **state)
             clobber[r * d + 2 * i] = s2;
             clobber[r * d + 2 * i + 1] = -sin(a) * s2 + cos(a) * c;
         }
+#endif
     kit_expect_status("rel_shift(x, 5, 8, 3, 10000, x)", rel_shift(x, n, d, 3, 10000.0, x), KIT_OK);
+    kit_table_pe(3, d, 10000.0);
     kit_expect_table("x (in place)", "row,j", x, golden_pe_3_7, n, d, TOL, m, 1);
 }
 
@@ -283,18 +272,21 @@ static void shift_in_place(void **state)
 static void shift_step_norm(void **state)
 {
     size_t n = 4, d = 8;
+    const double *pe = pe_rows(10.0, 1.0, n, d, 10000.0);
     double *out = kit_doubles(n * d);
     (void)state;
     kit_expect_status("rel_shift(PE(10..13), 4, 8, 1, 10000, out)",
-                      rel_shift(golden_pe_10_13, n, d, 1, 10000.0, out), KIT_OK);
+                      rel_shift(pe, n, d, 1, 10000.0, out), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t r = 0; r < n; r++) {
         double sum = 0.0;
         for (size_t j = 0; j < d; j++) {
-            double diff = out[r * d + j] - golden_pe_10_13[r * d + j];
+            double diff = out[r * d + j] - pe[r * d + j];
             sum += diff * diff;
         }
         kit_expect_near("||PE(p + 1) - PE(p)||", sqrt(sum), golden_step_norm_d8[0], TOL);
     }
+#endif
 }
 
 static void shift_edge_cases(void **state)
@@ -326,13 +318,15 @@ static void gram_mistakes(void **state)
 {
     size_t n = 6;
     double *P = kit_doubles(n * n), *G = kit_doubles(n * n);
+    (void)state;
+    kit_fill(P, n * n, 5, -1.0, 1.0);
+    kit_expect_status("rel_gram(P, 6, 6, G)", rel_gram(P, n, n, G), KIT_OK);
+#ifdef KIT_JUDGE
     double *want = kit_doubles(n * n), *cols = kit_doubles(n * n);
     struct kit_mistake m[1] = {
         { "gram-of-columns", "you took dot products of columns (P^T P, d x d); the Gram matrix of "
           "the positions is P P^T, n x n: G[p][q] = sum_j P[p][j] P[q][j].", cols },
     };
-    (void)state;
-    kit_fill(P, n * n, 5, -1.0, 1.0);
     for (size_t a = 0; a < n; a++)
         for (size_t b = 0; b < n; b++) {
             double rows = 0.0, columns = 0.0;
@@ -343,8 +337,8 @@ static void gram_mistakes(void **state)
             want[a * n + b] = rows;
             cols[a * n + b] = columns;
         }
-    kit_expect_status("rel_gram(P, 6, 6, G)", rel_gram(P, n, n, G), KIT_OK);
     kit_expect_table("G", "p,q", G, want, n, n, TOL, m, 1);
+#endif
 }
 
 /* n = 3 rows of d = 4 values: a Gram of the columns would be 4 x 4 and
@@ -367,9 +361,10 @@ static void gram_wide_table(void **state)
 static void gram_toeplitz(void **state)
 {
     size_t n = 12, d = 16;
-    double *pe = model_rows(0.0, 1.0, n, d, 10000.0), *G = kit_doubles(n * n);
+    double *pe = pe_rows(0.0, 1.0, n, d, 10000.0), *G = kit_doubles(n * n);
     (void)state;
     kit_expect_status("rel_gram(PE(0..11), 12, 16, G)", rel_gram(pe, n, d, G), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t p = 0; p < n; p++)
         for (size_t q = 0; q < n; q++) {
             if (!(fabs(G[p * n + q] - G[q * n + p]) <= TOL)) {
@@ -383,6 +378,7 @@ static void gram_toeplitz(void **state)
                                 "table G depends only on p - q", p, q, G[p * n + q], p - 1, q - 1,
                                 G[(p - 1) * n + q - 1]);
         }
+#endif
     kit_expect_near("G[0][0] = ||PE(0)||^2 = d/2", G[0], 8.0, TOL);
 }
 
@@ -404,7 +400,13 @@ static void gram_bad_arguments(void **state)
 static void dot_offset_mistakes(void **state)
 {
     static const int ks[5] = { -4, -3, 0, 2, 7 };
-    double dot[5], plus1[5], minus1[5], twice[5], want[5];
+    double dot[5];
+    (void)state;
+    for (size_t t = 0; t < 5; t++)
+        kit_expect_status("rel_dot_offset(dot, k, 8, 10000)",
+                          rel_dot_offset(&dot[t], ks[t], 8, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
+    double plus1[5], minus1[5], twice[5], want[5];
     struct kit_mistake m[3] = {
         { "offset-off-by-one", "you used offset k + 1: the dot product of PE(p + k) and PE(p) is "
           "sum_i cos(k omega_i).", plus1 },
@@ -413,7 +415,6 @@ static void dot_offset_mistakes(void **state)
         { "pairs-twice", "your value is twice too large: there are d/2 pairs, and each pair "
           "gives sin.sin + cos.cos = cos(k omega_i) once.", twice },
     };
-    (void)state;
     for (size_t t = 0; t < 5; t++) {
         plus1[t] = minus1[t] = twice[t] = want[t] = 0.0;
         for (size_t i = 0; i < 4; i++) {
@@ -426,14 +427,12 @@ static void dot_offset_mistakes(void **state)
     }
     /* Anchor the model to bc: k = -4, -3, 0, 2 are golden_dot_d8[4], [3], [0], [2]. */
     kit_expect_near("model check", want[0], golden_dot_d8[4], TOL);
-    for (size_t t = 0; t < 5; t++)
-        kit_expect_status("rel_dot_offset(dot, k, 8, 10000)",
-                          rel_dot_offset(&dot[t], ks[t], 8, 10000.0), KIT_OK);
     want[0] = golden_dot_d8[4];
     want[1] = golden_dot_d8[3];
     want[2] = golden_dot_d8[0];
     want[3] = golden_dot_d8[2];
     kit_expect_table("dot for k = -4, -3, 0, 2, 7", "k", dot, want, 1, 5, TOL, m, 3);
+#endif
 }
 
 static void dot_offset_far(void **state)
@@ -448,12 +447,13 @@ static void dot_offset_far(void **state)
 static void dot_offset_matches_gram(void **state)
 {
     size_t n = 9, d = 12;
-    double *pe = model_rows(20.0, 1.0, n, d, 500.0), *G = kit_doubles(n * n);
+    double *pe = pe_rows(20.0, 1.0, n, d, 500.0), *G = kit_doubles(n * n);
     (void)state;
     kit_expect_status("rel_gram(PE(20..28), 9, 12, G)", rel_gram(pe, n, d, G), KIT_OK);
     for (int k = -(int)n + 1; k < (int)n; k++) {
         double dot = -1.0;
         kit_expect_status("rel_dot_offset(dot, k, 12, 500)", rel_dot_offset(&dot, k, d, 500.0), KIT_OK);
+#ifdef KIT_JUDGE
         for (size_t q = 0; q < n; q++) {
             long p = (long)q + k;
             if (p < 0 || p >= (long)n)
@@ -462,6 +462,7 @@ static void dot_offset_matches_gram(void **state)
                             "rel_dot_offset gives %.15g for k = %d but G[%ld][%zu] = %.15g",
                             dot, k, p, q, G[(size_t)p * n + q]);
         }
+#endif
     }
 }
 
@@ -482,14 +483,17 @@ static void compose_mistakes(void **state)
 {
     const double A[9] = { 1, 2, 0, -1, 0.5, 3, 0, 1, -2 };
     const double B[9] = { 0.25, 0, 1, 2, -1, 0, 1, 1, 0.5 };
-    double *C = kit_doubles(9), *ba = kit_doubles(9), *abt = kit_doubles(9);
+    double *C = kit_doubles(9);
+    (void)state;
+    kit_expect_status("rel_compose(A, B, 3, C)", rel_compose(A, B, 3, C), KIT_OK);
+#ifdef KIT_JUDGE
+    double *ba = kit_doubles(9), *abt = kit_doubles(9);
     struct kit_mistake m[2] = {
         { "compose-order", "you computed B A; matrix products do not commute (rotations of one "
           "encoding happen to): C = A B, C[r][c] = sum_t A[r][t] B[t][c].", ba },
         { "compose-transposed", "you multiplied row r of A by row c of B (A B^T): the second factor "
           "is read down a column, B[t][c].", abt },
     };
-    (void)state;
     for (size_t r = 0; r < 3; r++)
         for (size_t c = 0; c < 3; c++) {
             ba[r * 3 + c] = abt[r * 3 + c] = 0.0;
@@ -498,8 +502,8 @@ static void compose_mistakes(void **state)
                 abt[r * 3 + c] += A[r * 3 + t] * B[c * 3 + t];
             }
         }
-    kit_expect_status("rel_compose(A, B, 3, C)", rel_compose(A, B, 3, C), KIT_OK);
     kit_expect_table("C = A B", "r,c", C, golden_ab_3x3, 3, 3, TOL, m, 2);
+#endif
 }
 
 /* M_a M_b = M_{a+b} with a negative a, and M_k M_{-k} = I. */
@@ -507,7 +511,7 @@ static void compose_group_law_negative(void **state)
 {
     size_t d = 16;
     double *Ma = kit_doubles(d * d), *Mb = kit_doubles(d * d), *Mab = kit_doubles(d * d);
-    double *C = kit_doubles(d * d), *D = kit_doubles(d * d), *I = kit_doubles(d * d);
+    double *C = kit_doubles(d * d), *D = kit_doubles(d * d);
     (void)state;
     kit_expect_status("rel_rotation(M, -7, 16, 10000)", rel_rotation(Ma, -7, d, 10000.0), KIT_OK);
     kit_expect_status("rel_rotation(M, 12, 16, 10000)", rel_rotation(Mb, 12, d, 10000.0), KIT_OK);
@@ -516,9 +520,12 @@ static void compose_group_law_negative(void **state)
     kit_expect_table("M_-7 M_12 (must be M_5)", "r,c", C, Mab, d, d, TOL, NULL, 0);
     kit_expect_status("rel_rotation(M, 7, 16, 10000)", rel_rotation(Mb, 7, d, 10000.0), KIT_OK);
     kit_expect_status("rel_compose(M_-7, M_7, 16, D)", rel_compose(Ma, Mb, d, D), KIT_OK);
+#ifdef KIT_JUDGE
+    double *I = kit_doubles(d * d);
     for (size_t k = 0; k < d * d; k++)
         I[k] = (k / d == k % d) ? 1.0 : 0.0;
     kit_expect_table("M_-7 M_7 (must be I)", "r,c", D, I, d, d, TOL, NULL, 0);
+#endif
 }
 
 static void compose_bad_arguments(void **state)
