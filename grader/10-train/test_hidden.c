@@ -1,0 +1,912 @@
+/*
+ * test_hidden.c — chapter 10's hidden tests: more golden values (bc), edge
+ * cases (logits and scores that overflow exp, masks, bad arguments), the
+ * known mistakes, each recognised with its own hint, and GRADIENT CHECKS:
+ * every backward function is compared with central finite differences of
+ * the matching forward computation, which the judge computes from this
+ * file's own math (never by calling the reference).
+ *
+ * Tolerances. Golden values: 1e-12 absolute (values below 10, a few dozen
+ * double operations each; see test_public.c). Gradient checks: 1e-6
+ * absolute. A central difference (f(x + h) - f(x - h)) / 2h with h = 1e-5
+ * is off by h^2 |f'''| / 6 ~ 1e-11 here (every f is a smooth function of
+ * size ~1 of inputs of size ~1) plus the rounding of f, ~1e-16 |f| / h ~
+ * 1e-11; 1e-6 is far above both and far below every mistake (each moves
+ * some gradient entry by more than 1e-3). Known mistakes are named when the
+ * output matches the mistake's model within 1e-9.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kit_test.h"
+#include "10-train.h"
+#include "../../exercises/10-train/test_data.h"
+
+#define TOL 1e-12
+#define FD_TOL 1e-6
+#define FD_H 1e-5
+
+/* ---- inputs (both builds) -------------------------------------------- */
+/* Cross-entropy with a row near 1000: exp(1000) overflows a double. */
+static const double big_z[12] = { 1000, 1002, 999, 1001,
+                                  -3, 0.5, 2, -1,
+                                  0.25, 0.25, 0.25, 0.25 };
+static const size_t big_y[3] = { 3, 0, 2 };
+
+/* The gradient check of tr_attn_backward: n = 4, d = 3, d_v = 2, the bias
+   -0.5 |r - c| with keys (0, 3) and (2, 1) masked. */
+static const double gc_Q[12] = { 0.3, -0.8, 1.1,
+                                 0.6, 0.2, -0.4,
+                                 -1.2, 0.7, 0.5,
+                                 0.9, -0.3, -0.6 };
+static const double gc_K[12] = { -0.5, 0.4, 1,
+                                 0.8, -1.1, 0.2,
+                                 0.1, 0.6, -0.7,
+                                 -0.9, -0.2, 0.4 };
+static const double gc_V[8] = { 1, -0.5,
+                                0.25, 2,
+                                -1.5, 0.75,
+                                0.5, -1 };
+/* A = softmax(Q K^T / sqrt(d) + M) row by row: the input weights of the
+   backward pass, prepared in both builds (the bias M itself is judge-only). */
+static void gc_weights(double *A /* (4, 4) */)
+{
+    static const unsigned char masked[16] = { 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0 };
+    for (size_t r = 0; r < 4; r++) {
+        double smax = -INFINITY, sum = 0.0;
+        for (size_t c = 0; c < 4; c++) {
+            double dot = 0.0;
+            for (size_t t = 0; t < 3; t++)
+                dot += gc_Q[r * 3 + t] * gc_K[c * 3 + t];
+            A[r * 4 + c] = masked[r * 4 + c] ? -INFINITY
+                         : dot / sqrt(3.0) - 0.5 * fabs((double)r - (double)c);
+            smax = fmax(smax, A[r * 4 + c]);
+        }
+        for (size_t c = 0; c < 4; c++)
+            sum += (A[r * 4 + c] = exp(A[r * 4 + c] - smax));
+        for (size_t c = 0; c < 4; c++)
+            A[r * 4 + c] /= sum;
+    }
+}
+
+/* Adam at step 5 from nonzero moments: lr 0.01, betas 0.8 and 0.99, eps 0.1
+   (large, so that where eps goes matters). */
+static const double t5_theta[3] = { 0.3, 0.1, -1 };
+static const double t5_m[3] = { 0.1, -0.2, 0.05 };
+static const double t5_v[3] = { 0.01, 0.04, 0.5 };
+static const double t5_g[3] = { 1, -0.5, 0.25 };
+
+#ifdef KIT_JUDGE
+/* The bias of the gradient check (tr_attn_backward does not take it: only
+   the judge's forward pass, for the finite differences, needs it). */
+static const double gc_M[16] = { 0, -0.5, -1, -INFINITY,
+                                 -0.5, 0, -0.5, -1,
+                                 -1, -INFINITY, 0, -0.5,
+                                 -1.5, -1, -0.5, 0 };
+
+/* ---- golden values (judge only), bc in 60-digit arithmetic ------------ */
+static const double golden_xent_big_loss[1] = {
+    2.6910249023969617
+};
+static const double golden_xent_big_dz[12] = {
+    0.029048106247344191, 0.2146380866293241, 0.010686201093361663, -0.25437239397002998,
+    -0.33157818680948647, 0.058122470390917218, 0.26048684029202152, 0.01296887612654773,
+    0.083333333333333329, 0.083333333333333329, -0.25, 0.083333333333333329
+};
+static const double golden_attn_mask_A[9] = {
+    1, 0, 0, 0.69264198313473613,
+    0.30735801686526387, 0, 0.053020488909126473, 0.44393511840650451,
+    0.50304439268436896
+};
+static const double golden_attn_mask_Y[6] = {
+    1, 0, 0.69264198313473613, 0.30735801686526387,
+    -0.45002390377524254, 1.4500239037752425
+};
+static const double golden_attn_huge_Y[6] = {
+    0, 1, 1, 0,
+    0, 1
+};
+static const double golden_adam_t5_theta[3] = {
+    0.29435077066958615, 0.10376616913799423, -1.0004081177718951
+};
+static const double golden_adam_t5_m[3] = {
+    0.28000000000000003, -0.26000000000000001, 0.089999999999999997
+};
+static const double golden_adam_t5_v[3] = {
+    0.019900000000000001, 0.042099999999999999, 0.49562499999999998
+};
+
+/* ---- the test's own math: forward passes, finite differences ---------- */
+/* Mean softmax cross-entropy of (B, C) logits z with labels y. */
+static double xent_loss(const double *z, const size_t *y, size_t B, size_t C)
+{
+    double total = 0.0;
+    for (size_t b = 0; b < B; b++) {
+        double zmax = z[b * C], sum = 0.0;
+        for (size_t c = 1; c < C; c++)
+            zmax = fmax(zmax, z[b * C + c]);
+        for (size_t c = 0; c < C; c++)
+            sum += exp(z[b * C + c] - zmax);
+        total += log(sum) + zmax - z[b * C + y[b]];
+    }
+    return total / (double)B;
+}
+
+/* Softmax of one row of C logits into p. */
+static void softmax_row(const double *z, size_t C, double *p)
+{
+    double zmax = -INFINITY, sum = 0.0;
+    for (size_t c = 0; c < C; c++)
+        zmax = fmax(zmax, z[c]);
+    for (size_t c = 0; c < C; c++)
+        sum += (p[c] = exp(z[c] - zmax));
+    for (size_t c = 0; c < C; c++)
+        p[c] /= sum;
+}
+
+/* Attention, the test's own: S = Q K^T * scale + M (M may be NULL), A the
+   softmax of each row (of each column when by_columns: a known mistake),
+   Y = A V. */
+static void attn_model(const double *Q, const double *K, const double *V, const double *M,
+                       size_t n, size_t d, size_t dv, double scale, int by_columns,
+                       double *A, double *Y)
+{
+    double *S = malloc(n * n * sizeof *S), *row = malloc(n * sizeof *row);
+    double *p = malloc(n * sizeof *p);
+    if (S == NULL || row == NULL || p == NULL)
+        abort();   /* a few hundred bytes: never in practice */
+    for (size_t r = 0; r < n; r++)
+        for (size_t c = 0; c < n; c++) {
+            double dot = 0.0;
+            for (size_t t = 0; t < d; t++)
+                dot += Q[r * d + t] * K[c * d + t];
+            S[r * n + c] = dot * scale + (M ? M[r * n + c] : 0.0);
+        }
+    for (size_t a = 0; a < n; a++) {
+        for (size_t b = 0; b < n; b++)
+            row[b] = by_columns ? S[b * n + a] : S[a * n + b];
+        softmax_row(row, n, p);
+        for (size_t b = 0; b < n; b++)
+            A[by_columns ? b * n + a : a * n + b] = p[b];
+    }
+    for (size_t r = 0; r < n; r++)
+        for (size_t j = 0; j < dv; j++) {
+            double acc = 0.0;
+            for (size_t c = 0; c < n; c++)
+                acc += A[r * n + c] * V[c * dv + j];
+            Y[r * dv + j] = acc;
+        }
+    free(S);
+    free(row);
+    free(p);
+}
+
+/* L = sum(G .* Y) of attention: dL/dY = G. */
+static double attn_loss(const double *Q, const double *K, const double *V, const double *M,
+                        const double *G, size_t n, size_t d, size_t dv)
+{
+    double *A = malloc(n * n * sizeof *A), *Y = malloc(n * dv * sizeof *Y), L = 0.0;
+    if (A == NULL || Y == NULL)
+        abort();
+    attn_model(Q, K, V, M, n, d, dv, 1.0 / sqrt((double)d), 0, A, Y);
+    for (size_t k = 0; k < n * dv; k++)
+        L += G[k] * Y[k];
+    free(A);
+    free(Y);
+    return L;
+}
+
+/* L = sum(G .* (X W + b)) of the linear layer: dL/dY = G. */
+static double linear_loss(const double *X, const double *W, const double *b, const double *G,
+                          size_t n, size_t d_in, size_t d_out)
+{
+    double L = 0.0;
+    for (size_t r = 0; r < n; r++)
+        for (size_t o = 0; o < d_out; o++) {
+            double y = b[o];
+            for (size_t i = 0; i < d_in; i++)
+                y += X[r * d_in + i] * W[i * d_out + o];
+            L += G[r * d_out + o] * y;
+        }
+    return L;
+}
+
+/* The central differences of f over every entry of x (count): want[k] =
+   (f(x + h e_k) - f(x - h e_k)) / 2h. x is changed and restored; f reads
+   the context ctx (which holds x). */
+struct fd_ctx {
+    double *Q, *K, *V, *X, *W, *b, *z;
+    const double *M, *G;
+    const size_t *y;
+    size_t n, d, dv, d_in, d_out, B, C;
+    int which; /* 0: attention, 1: linear, 2: cross-entropy */
+};
+
+static double fd_eval(const struct fd_ctx *c)
+{
+    if (c->which == 0)
+        return attn_loss(c->Q, c->K, c->V, c->M, c->G, c->n, c->d, c->dv);
+    if (c->which == 1)
+        return linear_loss(c->X, c->W, c->b, c->G, c->n, c->d_in, c->d_out);
+    return xent_loss(c->z, c->y, c->B, c->C);
+}
+
+static double *fd_grad(const struct fd_ctx *c, double *x, size_t count)
+{
+    double *want = kit_doubles(count);
+    for (size_t k = 0; k < count; k++) {
+        double keep = x[k], plus, minus;
+        x[k] = keep + FD_H;
+        plus = fd_eval(c);
+        x[k] = keep - FD_H;
+        minus = fd_eval(c);
+        x[k] = keep;
+        want[k] = (plus - minus) / (2.0 * FD_H);
+    }
+    return want;
+}
+
+/* ---- what each known mistake of tr_attn_backward computes ------------- */
+enum bwd_mistake { BWD_RIGHT, DV_NO_TRANSPOSE, NO_DIAGONAL, DIAGONAL_ONLY, BWD_NO_SCALE,
+                   DK_NO_TRANSPOSE };
+
+static void bwd_model(const double *Q, const double *K, const double *V, const double *A,
+                      const double *dY, size_t n, size_t d, size_t dv, enum bwd_mistake mk,
+                      double *dQ, double *dK, double *dV)
+{
+    double *dS = kit_doubles(n * n);
+    double scale = mk == BWD_NO_SCALE ? 1.0 : 1.0 / sqrt((double)d);
+    for (size_t c = 0; c < n; c++)
+        for (size_t j = 0; j < dv; j++) {
+            double acc = 0.0;
+            for (size_t r = 0; r < n; r++)
+                acc += (mk == DV_NO_TRANSPOSE ? A[c * n + r] : A[r * n + c]) * dY[r * dv + j];
+            dV[c * dv + j] = acc;
+        }
+    for (size_t r = 0; r < n; r++) {
+        double weighted = 0.0;
+        for (size_t c = 0; c < n; c++) {
+            double dA = 0.0;
+            for (size_t j = 0; j < dv; j++)
+                dA += dY[r * dv + j] * V[c * dv + j];
+            dS[r * n + c] = dA;
+            weighted += A[r * n + c] * dA;
+        }
+        for (size_t c = 0; c < n; c++) {
+            double a = A[r * n + c], dA = dS[r * n + c];
+            dS[r * n + c] = mk == NO_DIAGONAL ? -a * weighted
+                          : mk == DIAGONAL_ONLY ? a * dA
+                          : a * (dA - weighted);
+        }
+    }
+    for (size_t r = 0; r < n; r++)
+        for (size_t t = 0; t < d; t++) {
+            double q = 0.0, k = 0.0;
+            for (size_t c = 0; c < n; c++) {
+                q += dS[r * n + c] * K[c * d + t];
+                k += (mk == DK_NO_TRANSPOSE ? dS[r * n + c] * Q[c * d + t]
+                                            : dS[c * n + r] * Q[c * d + t]);
+            }
+            dQ[r * d + t] = q * scale;
+            dK[r * d + t] = k * scale;
+        }
+}
+
+/* ---- what each known mistake of tr_adam_step computes ---------------- */
+enum adam_mistake { ADAM_RIGHT, NO_BIAS_CORRECTION, EPS_INSIDE_SQRT, V_NOT_SQUARED,
+                    T_PLUS_1, WRONG_SIGN };
+
+static double *adam_model(const double *theta0, const double *g, const double *m0,
+                          const double *v0, size_t P, size_t t, double lr, double b1, double b2,
+                          double eps, enum adam_mistake mk)
+{
+    double *theta = kit_doubles(P);
+    double tt = (double)t + (mk == T_PLUS_1 ? 1.0 : 0.0);
+    double c1 = mk == NO_BIAS_CORRECTION ? 1.0 : 1.0 - pow(b1, tt);
+    double c2 = mk == NO_BIAS_CORRECTION ? 1.0 : 1.0 - pow(b2, tt);
+    for (size_t k = 0; k < P; k++) {
+        double m = b1 * m0[k] + (1.0 - b1) * g[k];
+        double v = b2 * v0[k] + (1.0 - b2) * (mk == V_NOT_SQUARED ? g[k] : g[k] * g[k]);
+        double denom = mk == EPS_INSIDE_SQRT ? sqrt(v / c2 + eps) : sqrt(v / c2) + eps;
+        double step = lr * (m / c1) / denom;
+        theta[k] = mk == WRONG_SIGN ? theta0[k] + step : theta0[k] - step;
+    }
+    return theta;
+}
+
+#define N_ADAM_MISTAKES 5
+static void adam_mistakes(struct kit_mistake *out, const double *theta0, const double *g,
+                          const double *m0, const double *v0, size_t P, size_t t, double lr,
+                          double b1, double b2, double eps)
+{
+    static const struct { enum adam_mistake m; const char *id; const char *hint; } cat[N_ADAM_MISTAKES] = {
+        { NO_BIAS_CORRECTION, "no-bias-correction",
+          "you used m and v directly: divide them by 1 - beta1^t and 1 - beta2^t first "
+          "(they start at 0, so without the correction the early steps are wrong)." },
+        { EPS_INSIDE_SQRT, "eps-inside-sqrt",
+          "eps goes outside the square root: lr * mhat / (sqrt(vhat) + eps)." },
+        { V_NOT_SQUARED, "v-not-squared",
+          "v is the running mean of the SQUARED gradient: (1 - beta2) * g * g." },
+        { T_PLUS_1, "t-off-by-one",
+          "the bias correction uses beta^t with t the number of THIS step (1 on the first step), "
+          "not t + 1." },
+        { WRONG_SIGN, "wrong-sign",
+          "theta moved up the gradient: a descent step subtracts lr * mhat / (sqrt(vhat) + eps)." },
+    };
+    for (size_t k = 0; k < N_ADAM_MISTAKES; k++) {
+        out[k].id = cat[k].id;
+        out[k].hint = cat[k].hint;
+        out[k].values = adam_model(theta0, g, m0, v0, P, t, lr, b1, b2, eps, cat[k].m);
+    }
+}
+
+/* 1 when every entry of x (count) is finite. */
+static int finite_all(const double *x, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (!isfinite(x[k]))
+            return 0;
+    return 1;
+}
+#endif /* KIT_JUDGE */
+
+/* ---- tr_xent ---------------------------------------------------------- */
+static void xent_mistakes(void **state)
+{
+    double *loss = kit_doubles(1), *dz = kit_doubles(2 * 3);
+#ifdef KIT_JUDGE
+    double *no_b = kit_doubles(6), *no_onehot = kit_doubles(6), p[3];
+    struct kit_mistake m[2] = {
+        { "not-divided-by-batch", "your dz is B times too large: the loss is the MEAN over the "
+          "batch, so every entry of dz = (p - onehot) is divided by B.", no_b },
+        { "no-onehot", "dz = softmax(z) / B is missing the one-hot: subtract 1 at the label, "
+          "dz = (p - onehot(y)) / B.", no_onehot },
+    };
+    for (size_t b = 0; b < 2; b++) {
+        softmax_row(xent_z + b * 3, 3, p);
+        for (size_t c = 0; c < 3; c++) {
+            no_b[b * 3 + c] = p[c] - (c == xent_y[b] ? 1.0 : 0.0);
+            no_onehot[b * 3 + c] = p[c] / 2.0;
+        }
+    }
+#endif
+    (void)state;
+    kit_expect_status("tr_xent", tr_xent(xent_z, xent_y, 2, 3, loss, dz), KIT_OK);
+    kit_expect_table("dz", "b,c", dz, golden_xent_dz, 2, 3, TOL, m, 2);
+#ifdef KIT_JUDGE
+    if (fabs(*loss - 2.0 * golden_xent_loss[0]) <= 1e-9)
+        kit_hint("loss-sum", "your loss is B times too large: average -log p[y] over the B rows.");
+#endif
+    kit_expect_near("loss", *loss, golden_xent_loss[0], TOL);
+}
+
+static void xent_huge_logits(void **state)
+{
+    double *loss = kit_doubles(1), *dz = kit_doubles(3 * 4);
+    (void)state;
+    kit_expect_status("tr_xent with logits near 1000", tr_xent(big_z, big_y, 3, 4, loss, dz), KIT_OK);
+#ifdef KIT_JUDGE
+    if (!finite_all(dz, 12) || !isfinite(*loss))
+        kit_hint("overflow", "exp(1000) overflows a double to infinity and inf / inf is NaN: "
+                 "subtract the row's largest logit before exp (softmax(z) = softmax(z - max)).");
+#endif
+    kit_expect_near("loss", *loss, golden_xent_big_loss[0], TOL);
+    kit_expect_table("dz", "b,c", dz, golden_xent_big_dz, 3, 4, TOL, NULL, 0);
+}
+
+static void xent_gradient_check(void **state)
+{
+    enum { B = 4, C = 5 };
+    double z[B * C];
+    const size_t y[B] = { 3, 0, 4, 1 };
+    double *loss = kit_doubles(1), *dz = kit_doubles(B * C);
+    (void)state;
+    kit_fill(z, B * C, 31, -2.0, 2.0);
+    kit_expect_status("tr_xent", tr_xent(z, y, B, C, loss, dz), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct fd_ctx c = { 0 };
+        double *zz = kit_copy_doubles(z, B * C), *want;
+        c.which = 2;
+        c.z = zz;
+        c.y = y;
+        c.B = B;
+        c.C = C;
+        want = fd_grad(&c, zz, B * C);
+        kit_expect_near("loss", *loss, xent_loss(z, y, B, C), TOL);
+        kit_expect_table("dz vs finite differences of the loss", "b,c", dz, want, B, C, FD_TOL,
+                         NULL, 0);
+    }
+#endif
+}
+
+static void xent_bad_arguments_more(void **state)
+{
+    double z[6] = { 1, 2, NAN, 0, 0, 0 };
+    const size_t y[2] = { 0, 1 };
+    double *loss = kit_doubles(1), *dz = kit_doubles(6);
+    (void)state;
+    kit_expect_status("tr_xent with a NaN logit", tr_xent(z, y, 2, 3, loss, dz), KIT_ERR_DOMAIN);
+    z[2] = INFINITY;
+    kit_expect_status("tr_xent with an infinite logit", tr_xent(z, y, 2, 3, loss, dz), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_xent(z, y, 2, 0, loss, dz)", tr_xent(z, y, 2, 0, loss, dz), KIT_ERR_SIZE);
+    kit_expect_status("tr_xent with B * C overflowing", tr_xent(z, y, SIZE_MAX / 4, 8, loss, dz),
+                      KIT_ERR_SIZE);
+    kit_expect_status("tr_xent(z, y, 2, 3, NULL, dz)", tr_xent(z, y, 2, 3, NULL, dz), KIT_ERR_NULL);
+    kit_expect_status("tr_xent(z, y, 2, 3, loss, NULL)", tr_xent(z, y, 2, 3, loss, NULL), KIT_ERR_NULL);
+    kit_expect_untouched("loss", loss);
+    kit_expect_untouched("dz", dz);
+}
+
+/* ---- tr_linear_forward / tr_linear_backward --------------------------- */
+static void linear_forward_random(void **state)
+{
+    enum { N = 4, DI = 3, DO = 3 };
+    double X[N * DI], W[DI * DO], b[DO];
+    double *Y = kit_doubles(N * DO);
+    (void)state;
+    kit_fill(X, N * DI, 41, -1.0, 1.0);
+    kit_fill(W, DI * DO, 42, -1.0, 1.0);
+    kit_fill(b, DO, 43, -1.0, 1.0);
+    kit_expect_status("tr_linear_forward", tr_linear_forward(X, W, b, N, DI, DO, Y), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double *want = kit_doubles(N * DO), *no_bias = kit_doubles(N * DO), *wt = kit_doubles(N * DO);
+        struct kit_mistake m[2] = {
+            { "no-bias", "the bias is missing: Y = X W + b adds b[o] to every row.", no_bias },
+            { "W-transposed", "you multiplied by W^T: W is (d_in, d_out), so Y[r][o] sums "
+              "X[r][i] * W[i*d_out + o] over i.", wt },
+        };
+        for (size_t r = 0; r < N; r++)
+            for (size_t o = 0; o < DO; o++) {
+                double acc = 0.0, acc_t = 0.0;
+                for (size_t i = 0; i < DI; i++) {
+                    acc += X[r * DI + i] * W[i * DO + o];
+                    acc_t += X[r * DI + i] * W[o * DI + i];
+                }
+                want[r * DO + o] = acc + b[o];
+                no_bias[r * DO + o] = acc;
+                wt[r * DO + o] = acc_t + b[o];
+            }
+        kit_expect_table("Y", "r,o", Y, want, N, DO, TOL, m, 2);
+    }
+#endif
+}
+
+static void linear_forward_bad_arguments(void **state)
+{
+    double *Y = kit_doubles(2 * 2);
+    (void)state;
+    kit_expect_status("tr_linear_forward(X, W, NULL, ...)",
+                      tr_linear_forward(lin_X, lin_W, NULL, 2, 3, 2, Y), KIT_ERR_NULL);
+    kit_expect_status("tr_linear_forward(..., Y = NULL)",
+                      tr_linear_forward(lin_X, lin_W, lin_b, 2, 3, 2, NULL), KIT_ERR_NULL);
+    kit_expect_status("tr_linear_forward with n = 0",
+                      tr_linear_forward(lin_X, lin_W, lin_b, 0, 3, 2, Y), KIT_ERR_SIZE);
+    kit_expect_status("tr_linear_forward with d_out = 0",
+                      tr_linear_forward(lin_X, lin_W, lin_b, 2, 3, 0, Y), KIT_ERR_SIZE);
+    kit_expect_status("tr_linear_forward with n * d_in overflowing",
+                      tr_linear_forward(lin_X, lin_W, lin_b, SIZE_MAX / 2, 3, 2, Y), KIT_ERR_SIZE);
+    kit_expect_untouched("Y", Y);
+}
+
+/* tr_linear_backward on random (n, d_in) X, (d_in, d_out) W and b, and
+   dY = G, against the finite differences of L = sum(G .* (X W + b)). For a
+   square W the known mistakes can be told apart and are named. */
+static void linear_backward_case(size_t n, size_t d_in, size_t d_out, uint64_t seed)
+{
+    double *X = kit_doubles(n * d_in), *W = kit_doubles(d_in * d_out), *b = kit_doubles(d_out);
+    double *G = kit_doubles(n * d_out);
+    double *dX = kit_doubles(n * d_in), *dW = kit_doubles(d_in * d_out), *db = kit_doubles(d_out);
+    kit_fill(X, n * d_in, seed, -1.0, 1.0);
+    kit_fill(W, d_in * d_out, seed + 1, -1.0, 1.0);
+    kit_fill(b, d_out, seed + 2, -1.0, 1.0);
+    kit_fill(G, n * d_out, seed + 3, -1.0, 1.0);
+    kit_overflow_hint("shapes", "dX is (n, d_in), dW is (d_in, d_out), db is (d_out): "
+                      "check the loop bounds of each.");
+    kit_expect_status("tr_linear_backward", tr_linear_backward(X, W, G, n, d_in, d_out, dX, dW, db),
+                      KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct fd_ctx c = { 0 };
+        double *XX = kit_copy_doubles(X, n * d_in), *WW = kit_copy_doubles(W, d_in * d_out);
+        double *bb = kit_copy_doubles(b, d_out);
+        double *want_dX, *want_dW, *want_db;
+        double *dX_nt = kit_doubles(n * d_in), *dW_t = kit_doubles(d_in * d_out);
+        double *db_mean = kit_doubles(d_out);
+        size_t named = d_in == d_out;   /* the models below assume a square W */
+        struct kit_mistake mx[1] = { { "missing-transpose", "dX = dY W^T: element (r, i) sums "
+                                       "dY[r][o] * W[i][o] over o (row i of W), not W[o][i].", dX_nt } };
+        struct kit_mistake mw[1] = { { "dW-transposed", "dW = X^T dY has the shape of W, "
+                                       "(d_in, d_out): dW[i][o] = sum_r X[r][i] dY[r][o].", dW_t } };
+        struct kit_mistake mb[1] = { { "db-mean", "db is the SUM of the rows of dY (b is added to "
+                                       "every row), not their mean.", db_mean } };
+        c.which = 1;
+        c.X = XX;
+        c.W = WW;
+        c.b = bb;
+        c.G = G;
+        c.n = n;
+        c.d_in = d_in;
+        c.d_out = d_out;
+        want_dX = fd_grad(&c, XX, n * d_in);
+        want_dW = fd_grad(&c, WW, d_in * d_out);
+        want_db = fd_grad(&c, bb, d_out);
+        for (size_t r = 0; r < n && named; r++)
+            for (size_t i = 0; i < d_in; i++) {
+                double acc = 0.0;
+                for (size_t o = 0; o < d_out; o++)
+                    acc += G[r * d_out + o] * W[o * d_in + i];
+                dX_nt[r * d_in + i] = acc;
+            }
+        for (size_t i = 0; i < d_in && named; i++)
+            for (size_t o = 0; o < d_out; o++) {
+                double acc = 0.0;
+                for (size_t r = 0; r < n; r++)
+                    acc += X[r * d_in + o] * G[r * d_out + i];
+                dW_t[i * d_out + o] = acc;
+            }
+        for (size_t o = 0; o < d_out; o++) {
+            double acc = 0.0;
+            for (size_t r = 0; r < n; r++)
+                acc += G[r * d_out + o];
+            db_mean[o] = acc / (double)n;
+        }
+        kit_expect_table("dX vs finite differences", "r,i", dX, want_dX, n, d_in, FD_TOL, mx, named);
+        kit_expect_table("dW vs finite differences", "i,o", dW, want_dW, d_in, d_out, FD_TOL, mw, named);
+        kit_expect_table("db vs finite differences", "o", db, want_db, 1, d_out, FD_TOL, mb, 1);
+    }
+#endif
+}
+
+static void linear_backward_gradient_check(void **state)
+{
+    (void)state;
+    linear_backward_case(4, 3, 3, 51);
+}
+
+static void linear_backward_not_square(void **state)
+{
+    (void)state;
+    linear_backward_case(3, 2, 5, 61);
+}
+
+static void linear_backward_bad_arguments(void **state)
+{
+    double *dX = kit_doubles(6), *dW = kit_doubles(6), *db = kit_doubles(2);
+    (void)state;
+    kit_expect_status("tr_linear_backward(..., dW = NULL, ...)",
+                      tr_linear_backward(lin_X, lin_W, lin_dY, 2, 3, 2, dX, NULL, db), KIT_ERR_NULL);
+    kit_expect_status("tr_linear_backward(X, W, NULL, ...)",
+                      tr_linear_backward(lin_X, lin_W, NULL, 2, 3, 2, dX, dW, db), KIT_ERR_NULL);
+    kit_expect_status("tr_linear_backward with d_in = 0",
+                      tr_linear_backward(lin_X, lin_W, lin_dY, 2, 0, 2, dX, dW, db), KIT_ERR_SIZE);
+    kit_expect_status("tr_linear_backward with d_in * d_out overflowing",
+                      tr_linear_backward(lin_X, lin_W, lin_dY, 2, SIZE_MAX / 4, 4, dX, dW, db),
+                      KIT_ERR_SIZE);
+    kit_expect_untouched("dX", dX);
+    kit_expect_untouched("dW", dW);
+    kit_expect_untouched("db", db);
+}
+
+/* ---- tr_attn_forward ---------------------------------------------------- */
+static void attn_forward_mask(void **state)
+{
+    double M[9];
+    double *A = kit_doubles(9), *Y = kit_doubles(6);
+    (void)state;
+    for (size_t r = 0; r < 3; r++)
+        for (size_t c = 0; c < 3; c++)   /* causal mask, ALiBi's bias with slope 1/2 */
+            M[r * 3 + c] = c > r ? -INFINITY : -0.5 * (double)(r - c);
+    kit_expect_status("tr_attn_forward with a causal ALiBi bias",
+                      tr_attn_forward(fwd_Q, fwd_K, fwd_V, M, 3, 4, 2, A, Y), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake ma[1] = { { "bias-ignored", "the bias M is not added: S = Q K^T / sqrt(d) "
+                                       "+ M, and a -INFINITY entry must get weight 0.", golden_attn_A } };
+        struct kit_mistake my[1] = { { "bias-ignored", "the bias M is not added to the scores.",
+                                       golden_attn_Y } };
+        kit_expect_table("A", "r,c", A, golden_attn_mask_A, 3, 3, TOL, ma, 1);
+        kit_expect_table("Y", "r,j", Y, golden_attn_mask_Y, 3, 2, TOL, my, 1);
+    }
+#endif
+}
+
+static void attn_forward_huge_scores(void **state)
+{
+    double Q[12];
+    double *A = kit_doubles(9), *Y = kit_doubles(6);
+    (void)state;
+    for (size_t k = 0; k < 12; k++)
+        Q[k] = 1000.0 * fwd_Q[k];      /* scores in the thousands */
+    kit_expect_status("tr_attn_forward with scores in the thousands",
+                      tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y), KIT_OK);
+#ifdef KIT_JUDGE
+    if (!finite_all(A, 9) || !finite_all(Y, 6))
+        kit_hint("overflow", "exp of a score in the thousands is infinite and inf / inf is NaN: "
+                 "subtract each row's largest score before exp.");
+#endif
+    kit_expect_table("Y", "r,j", Y, golden_attn_huge_Y, 3, 2, TOL, NULL, 0);
+}
+
+static void attn_forward_mistakes(void **state)
+{
+    double *A = kit_doubles(9), *Y = kit_doubles(6);
+    (void)state;
+    kit_expect_status("tr_attn_forward", tr_attn_forward(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y),
+                      KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double *A1 = kit_doubles(9), *A2 = kit_doubles(9), *A3 = kit_doubles(9);
+        double *Y1 = kit_doubles(6), *Y2 = kit_doubles(6), *Y3 = kit_doubles(6);
+        struct kit_mistake ma[3] = {
+            { "no-scale", "the scores are not scaled: divide q . k by sqrt(d).", A1 },
+            { "scale-by-d", "you divided by d; the paper's scale is 1/sqrt(d).", A2 },
+            { "softmax-over-columns", "each ROW of A (one query, all its keys) must sum to 1; "
+              "yours normalises columns.", A3 },
+        };
+        attn_model(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, 1.0, 0, A1, Y1);
+        attn_model(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, 0.25, 0, A2, Y2);
+        attn_model(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, 0.5, 1, A3, Y3);
+        kit_expect_table("A", "r,c", A, golden_attn_A, 3, 3, TOL, ma, 3);
+        kit_expect_table("Y", "r,j", Y, golden_attn_Y, 3, 2, TOL, NULL, 0);
+    }
+#endif
+}
+
+static void attn_forward_bad_arguments(void **state)
+{
+    double Q[12], M[9];
+    double *A = kit_doubles(9), *Y = kit_doubles(6);
+    (void)state;
+    for (size_t k = 0; k < 12; k++)
+        Q[k] = fwd_Q[k];
+    for (size_t k = 0; k < 9; k++)
+        M[k] = 0.0;
+    kit_expect_status("tr_attn_forward(NULL, K, ...)",
+                      tr_attn_forward(NULL, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y), KIT_ERR_NULL);
+    kit_expect_status("tr_attn_forward(..., Y = NULL)",
+                      tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, NULL), KIT_ERR_NULL);
+    kit_expect_status("tr_attn_forward with n = 0",
+                      tr_attn_forward(Q, fwd_K, fwd_V, NULL, 0, 4, 2, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("tr_attn_forward with d_v = 0",
+                      tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 0, A, Y), KIT_ERR_SIZE);
+    M[4] = NAN;
+    kit_expect_status("tr_attn_forward with a NaN bias",
+                      tr_attn_forward(Q, fwd_K, fwd_V, M, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
+    M[4] = INFINITY;
+    kit_expect_status("tr_attn_forward with a +INFINITY bias",
+                      tr_attn_forward(Q, fwd_K, fwd_V, M, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
+    M[3] = M[4] = M[5] = -INFINITY;   /* query 1 sees no key */
+    kit_expect_status("tr_attn_forward with row 1 of M all -INFINITY",
+                      tr_attn_forward(Q, fwd_K, fwd_V, M, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
+    Q[5] = NAN;
+    kit_expect_status("tr_attn_forward with a NaN query",
+                      tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
+    kit_expect_untouched("A", A);
+    kit_expect_untouched("Y", Y);
+}
+
+/* ---- tr_attn_backward --------------------------------------------------- */
+static void attn_backward_gradient_check(void **state)
+{
+    enum { N = 4, D = 3, DV = 2 };
+    double G[N * DV], A[N * N];
+    double *dQ = kit_doubles(N * D), *dK = kit_doubles(N * D), *dV = kit_doubles(N * DV);
+    (void)state;
+    kit_fill(G, N * DV, 71, -1.0, 1.0);
+    gc_weights(A);
+    kit_expect_status("tr_attn_backward (n = 4, d = 3, d_v = 2, a masked ALiBi bias)",
+                      tr_attn_backward(gc_Q, gc_K, gc_V, A, G, N, D, DV, dQ, dK, dV), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct fd_ctx c = { 0 };
+        double *QQ = kit_copy_doubles(gc_Q, N * D), *KK = kit_copy_doubles(gc_K, N * D);
+        double *VV = kit_copy_doubles(gc_V, N * DV);
+        static const struct { enum bwd_mistake m; const char *id; const char *hint; } cat[5] = {
+            { DV_NO_TRANSPOSE, "dV-missing-transpose",
+              "dV = A^T dY: value c collects dY[r] weighted by A[r][c], the weight query r gave "
+              "key c (column c of A), not row c." },
+            { NO_DIAGONAL, "softmax-no-diagonal",
+              "the softmax Jacobian has a diagonal term: dS[r][c] = A[r][c] (dA[r][c] - sum_c' "
+              "A[r][c'] dA[r][c']); you kept only the -A[r][c] sum part." },
+            { DIAGONAL_ONLY, "softmax-diagonal-only",
+              "dS[r][c] = A[r][c] * dA[r][c] treats the softmax as elementwise: subtract "
+              "sum_c' A[r][c'] dA[r][c'] (the weights of a row are tied: they sum to 1)." },
+            { BWD_NO_SCALE, "no-scale",
+              "the forward pass scaled the scores by 1/sqrt(d), so dQ and dK carry the same "
+              "factor 1/sqrt(d)." },
+            { DK_NO_TRANSPOSE, "dK-missing-transpose",
+              "dK = dS^T Q: key c collects dS[r][c] q_r over the queries r (column c of dS), "
+              "not row c." },
+        };
+        struct kit_mistake mq[5], mk[5], mv[5];
+        double *want_dQ, *want_dK, *want_dV;
+        for (size_t k = 0; k < 5; k++) {
+            double *q = kit_doubles(N * D), *kk = kit_doubles(N * D), *v = kit_doubles(N * DV);
+            bwd_model(gc_Q, gc_K, gc_V, A, G, N, D, DV, cat[k].m, q, kk, v);
+            mq[k].id = mk[k].id = mv[k].id = cat[k].id;
+            mq[k].hint = mk[k].hint = mv[k].hint = cat[k].hint;
+            mq[k].values = q;
+            mk[k].values = kk;
+            mv[k].values = v;
+        }
+        c.which = 0;
+        c.Q = QQ;
+        c.K = KK;
+        c.V = VV;
+        c.M = gc_M;
+        c.G = G;
+        c.n = N;
+        c.d = D;
+        c.dv = DV;
+        want_dV = fd_grad(&c, VV, N * DV);
+        want_dQ = fd_grad(&c, QQ, N * D);
+        want_dK = fd_grad(&c, KK, N * D);
+        kit_expect_table("dV vs finite differences", "c,j", dV, want_dV, N, DV, FD_TOL, mv, 5);
+        kit_expect_table("dQ vs finite differences", "r,t", dQ, want_dQ, N, D, FD_TOL, mq, 5);
+        kit_expect_table("dK vs finite differences", "c,t", dK, want_dK, N, D, FD_TOL, mk, 5);
+    }
+#endif
+}
+
+static void attn_backward_single_token(void **state)
+{
+    /* One token: A = (1), so Y = V whatever Q and K are: dV = dY, dQ = dK = 0. */
+    const double Q[3] = { 0.5, -1, 2 }, K[3] = { 1, 1, -0.5 }, V[2] = { 3, -2 }, A[1] = { 1 };
+    const double dY[2] = { 0.75, -1.25 };
+    double *dQ = kit_doubles(3), *dK = kit_doubles(3), *dV = kit_doubles(2);
+    (void)state;
+    kit_expect_status("tr_attn_backward with n = 1",
+                      tr_attn_backward(Q, K, V, A, dY, 1, 3, 2, dQ, dK, dV), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        const double zero[3] = { 0, 0, 0 };
+        kit_expect_table("dV", "c,j", dV, dY, 1, 2, TOL, NULL, 0);
+        kit_expect_table("dQ (the weight of the only key is always 1)", "r,t", dQ, zero, 1, 3,
+                         TOL, NULL, 0);
+        kit_expect_table("dK", "c,t", dK, zero, 1, 3, TOL, NULL, 0);
+    }
+#endif
+}
+
+static void attn_backward_bad_arguments(void **state)
+{
+    double *dQ = kit_doubles(6), *dK = kit_doubles(6), *dV = kit_doubles(6);
+    (void)state;
+    kit_expect_status("tr_attn_backward(..., A = NULL, ...)",
+                      tr_attn_backward(bwd_Q, bwd_K, bwd_V, NULL, bwd_dY, 3, 2, 2, dQ, dK, dV),
+                      KIT_ERR_NULL);
+    kit_expect_status("tr_attn_backward(..., dK = NULL, ...)",
+                      tr_attn_backward(bwd_Q, bwd_K, bwd_V, bwd_A, bwd_dY, 3, 2, 2, dQ, NULL, dV),
+                      KIT_ERR_NULL);
+    kit_expect_status("tr_attn_backward with d = 0",
+                      tr_attn_backward(bwd_Q, bwd_K, bwd_V, bwd_A, bwd_dY, 3, 0, 2, dQ, dK, dV),
+                      KIT_ERR_SIZE);
+    kit_expect_status("tr_attn_backward with n * n overflowing",
+                      tr_attn_backward(bwd_Q, bwd_K, bwd_V, bwd_A, bwd_dY, SIZE_MAX / 2, 2, 2,
+                                       dQ, dK, dV), KIT_ERR_SIZE);
+    kit_expect_untouched("dQ", dQ);
+    kit_expect_untouched("dK", dK);
+    kit_expect_untouched("dV", dV);
+}
+
+/* ---- tr_adam_step ------------------------------------------------------- */
+static void adam_step_5(void **state)
+{
+    double *theta = kit_copy_doubles(t5_theta, 3);
+    double *m = kit_copy_doubles(t5_m, 3), *v = kit_copy_doubles(t5_v, 3);
+    (void)state;
+    kit_expect_status("tr_adam_step, t = 5, eps = 0.1",
+                      tr_adam_step(theta, t5_g, m, v, 3, 5, 0.01, 0.8, 0.99, 0.1), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake mt[N_ADAM_MISTAKES];
+        adam_mistakes(mt, t5_theta, t5_g, t5_m, t5_v, 3, 5, 0.01, 0.8, 0.99, 0.1);
+        kit_expect_table("theta", "k", theta, golden_adam_t5_theta, 1, 3, TOL, mt, N_ADAM_MISTAKES);
+        kit_expect_table("m", "k", m, golden_adam_t5_m, 1, 3, TOL, NULL, 0);
+        kit_expect_table("v", "k", v, golden_adam_t5_v, 1, 3, TOL, NULL, 0);
+    }
+#endif
+}
+
+static void adam_first_step(void **state)
+{
+    /* From m = v = 0 the bias-corrected first step is lr * g / (|g| + eps):
+       about lr * sign(g) whatever the size of g. */
+    const double g[4] = { 3, -0.02, 1e-3, -40 };
+    double *theta = kit_doubles(4), *m = kit_doubles(4), *v = kit_doubles(4);
+    (void)state;
+    for (size_t k = 0; k < 4; k++)
+        theta[k] = m[k] = v[k] = 0.0;
+    kit_expect_status("tr_adam_step, t = 1", tr_adam_step(theta, g, m, v, 4, 1, 0.01, 0.9, 0.999, 1e-8),
+                      KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        const double zero[4] = { 0, 0, 0, 0 };
+        struct kit_mistake mt[N_ADAM_MISTAKES];
+        double want[4];
+        adam_mistakes(mt, zero, g, zero, zero, 4, 1, 0.01, 0.9, 0.999, 1e-8);
+        for (size_t k = 0; k < 4; k++)
+            want[k] = -0.01 * g[k] / (fabs(g[k]) + 1e-8);
+        kit_expect_table("theta after the first step (each about -lr * sign(g))", "k", theta, want,
+                         1, 4, TOL, mt, N_ADAM_MISTAKES);
+    }
+#endif
+}
+
+static void adam_minimises_a_quadratic(void **state)
+{
+    /* f(theta) = sum_k (theta_k - c_k)^2 / 2, gradient theta - c: 2000 steps
+       of lr 0.01 end within 0.05 of c. */
+    const double c[3] = { 1.5, -0.5, 0.25 };
+    double *theta = kit_doubles(3), *m = kit_doubles(3), *v = kit_doubles(3), g[3];
+    int status = KIT_OK;
+    (void)state;
+    for (size_t k = 0; k < 3; k++)
+        theta[k] = m[k] = v[k] = 0.0;
+    for (size_t t = 1; t <= 2000 && status == KIT_OK; t++) {
+        for (size_t k = 0; k < 3; k++)
+            g[k] = theta[k] - c[k];
+        status = tr_adam_step(theta, g, m, v, 3, t, 0.01, 0.9, 0.999, 1e-8);
+        kit_expect_status("tr_adam_step", status, KIT_OK);
+    }
+    for (size_t k = 0; k < 3; k++)
+        kit_expect_true(fabs(theta[k] - c[k]) <= 0.05, "after 2000 steps theta[%zu] = %.6g, "
+                        "but the minimum is at %.6g", k, theta[k], c[k]);
+}
+
+static void adam_bad_arguments(void **state)
+{
+    const double g[2] = { 1, -1 }, g_nan[2] = { 1, NAN };
+    double *theta = kit_doubles(2), *m = kit_doubles(2), *v = kit_doubles(2);
+    (void)state;
+    kit_expect_status("tr_adam_step(NULL, g, m, v, ...)",
+                      tr_adam_step(NULL, g, m, v, 2, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_NULL);
+    kit_expect_status("tr_adam_step with v = NULL",
+                      tr_adam_step(theta, g, m, NULL, 2, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_NULL);
+    kit_expect_status("tr_adam_step with P = 0",
+                      tr_adam_step(theta, g, m, v, 0, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_SIZE);
+    kit_expect_status("tr_adam_step with t = 0 (steps count from 1)",
+                      tr_adam_step(theta, g, m, v, 2, 0, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with beta1 = 1",
+                      tr_adam_step(theta, g, m, v, 2, 1, 0.1, 1.0, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with beta2 = -0.1",
+                      tr_adam_step(theta, g, m, v, 2, 1, 0.1, 0.9, -0.1, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with eps = 0",
+                      tr_adam_step(theta, g, m, v, 2, 1, 0.1, 0.9, 0.999, 0.0), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with lr = NaN",
+                      tr_adam_step(theta, g, m, v, 2, 1, NAN, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with lr = -0.1",
+                      tr_adam_step(theta, g, m, v, 2, 1, -0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with a NaN gradient",
+                      tr_adam_step(theta, g_nan, m, v, 2, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_untouched("theta", theta);
+    kit_expect_untouched("m", m);
+    kit_expect_untouched("v", v);
+}
+
+const struct kit_test kit_tests_hidden[] = {
+    KIT_TEST(xent_mistakes, 2, "tr_xent", "§10.2", "the worked example, naming a known mistake"),
+    KIT_TEST(xent_huge_logits, 2, "tr_xent", "§10.2", "logits near 1000 do not overflow (bc golden)"),
+    KIT_TEST(xent_gradient_check, 3, "tr_xent", "§10.2", "dz against finite differences of the loss"),
+    KIT_TEST(xent_bad_arguments_more, 1, "tr_xent", "§10.2", "NaN and infinite logits, C = 0, overflow, NULL outputs"),
+    KIT_TEST(linear_forward_random, 1, "tr_linear_forward", "§10.3", "Y = X W + b on random data"),
+    KIT_TEST(linear_forward_bad_arguments, 1, "tr_linear_forward", "§10.3", "NULL, zero sizes, overflow; nothing written"),
+    KIT_TEST(linear_backward_gradient_check, 3, "tr_linear_backward", "§10.3", "dX, dW, db against finite differences"),
+    KIT_TEST(linear_backward_not_square, 1, "tr_linear_backward", "§10.3", "finite differences with d_in != d_out"),
+    KIT_TEST(linear_backward_bad_arguments, 1, "tr_linear_backward", "§10.3", "NULL, zero sizes, overflow; nothing written"),
+    KIT_TEST(attn_forward_mask, 2, "tr_attn_forward", "§10.4", "a causal mask with ALiBi's bias (bc golden)"),
+    KIT_TEST(attn_forward_huge_scores, 1, "tr_attn_forward", "§10.4", "scores in the thousands do not overflow"),
+    KIT_TEST(attn_forward_mistakes, 2, "tr_attn_forward", "§10.4", "the worked example, naming a known mistake"),
+    KIT_TEST(attn_forward_bad_arguments, 1, "tr_attn_forward", "§10.4", "NULL, zero sizes, bad biases, a NaN query"),
+    KIT_TEST(attn_backward_gradient_check, 4, "tr_attn_backward", "§10.5", "dQ, dK, dV against finite differences, masked bias"),
+    KIT_TEST(attn_backward_single_token, 1, "tr_attn_backward", "§10.5", "n = 1: dV = dY, dQ = dK = 0"),
+    KIT_TEST(attn_backward_bad_arguments, 1, "tr_attn_backward", "§10.5", "NULL, d = 0, overflow; nothing written"),
+    KIT_TEST(adam_step_5, 2, "tr_adam_step", "§10.6", "a step from nonzero moments at t = 5 (bc golden)"),
+    KIT_TEST(adam_first_step, 1, "tr_adam_step", "§10.6", "the first step is about lr * sign(g)"),
+    KIT_TEST(adam_minimises_a_quadratic, 1, "tr_adam_step", "§10.6", "2000 steps reach the minimum of a quadratic"),
+    KIT_TEST(adam_bad_arguments, 1, "tr_adam_step", "§10.6", "NULL, P = 0, t = 0, bad betas, eps, lr, a NaN gradient"),
+    KIT_END_OF_TESTS
+};
