@@ -1,10 +1,13 @@
 /*
- * ch07.c — the data of chapter 7's figure: the attention weights of §7.6's
+ * ch07.c — the data of chapter 7's figures: the attention weights of §7.6's
  * sentence and of its shuffle, without and with chapter 3's encoding
- * (attn_attend on X or X + pe_table's rows, attn_perm_gap for the gap),
- * through include/03-sinusoidal.h and include/07-attention.h.
+ * (attn_attend on X or X + pe_table's rows, attn_perm_gap for the gap), and
+ * the same sentence under a causal mask, without positions (attn_scores,
+ * then -INFINITY above the diagonal, then attn_softmax), through
+ * include/03-sinusoidal.h and include/07-attention.h.
  * needs: 03 07
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "plotdata.h"
@@ -14,7 +17,7 @@
 enum { N = 3, D = 4 };
 
 /* Writes the (N, N) weights W as gnuplot matrix text and as labels
-   (x y text dark-cell, six decimals). */
+   (x y text dark-cell, six decimals; "masked" for a weight of exactly 0). */
 static void weights(const char *dir, const char *name, const double *W)
 {
     char file[64];
@@ -24,7 +27,10 @@ static void weights(const char *dir, const char *name, const double *W)
     FILE *f = plot_open(dir, file);
     for (size_t r = 0; r < N; r++)
         for (size_t c = 0; c < N; c++)
-            fprintf(f, "%zu %zu %.6f %d\n", c, r, W[r * N + c], W[r * N + c] > 0.55);
+            if (W[r * N + c] == 0.0) /* only a masked key gets exactly 0 */
+                fprintf(f, "%zu %zu masked 0\n", c, r);
+            else
+                fprintf(f, "%zu %zu %.6f %d\n", c, r, W[r * N + c], W[r * N + c] > 0.55);
     fclose(f);
 }
 
@@ -82,7 +88,87 @@ static int attention_weights(const char *dir)
     return ok ? 0 : 1;
 }
 
+/* Causal self-attention of the (N, D) rows Z, no positions: S = attn_scores(Z, Z),
+   S[r][c] = -INFINITY for every key c after the query r, W = attn_softmax(S),
+   Y = W Z (the values are the rows themselves, as in attn_perm_gap). */
+static int causal_attend(const char *dir, const double *Z, double *W, double *Y)
+{
+    double S[N * N];
+    if (!plot_ok(dir, "attn_scores(Z, Z, 3, 3, 4, S)", attn_scores(Z, Z, N, N, D, S)) ||
+        !plot_finite(dir, "attn_scores", S, N, N))
+        return 0;
+    for (size_t r = 0; r < N; r++)
+        for (size_t c = r + 1; c < N; c++)
+            S[r * N + c] = -INFINITY; /* query r sees the keys 0 .. r only */
+    if (!plot_ok(dir, "attn_softmax(S, 3, 3, W)", attn_softmax(S, N, N, W)) ||
+        !plot_finite(dir, "attn_softmax", W, N, N))
+        return 0;
+    for (size_t r = 0; r < N; r++)
+        for (size_t j = 0; j < D; j++) {
+            double y = 0.0;
+            for (size_t c = 0; c < N; c++)
+                y += W[r * N + c] * Z[c * D + j];
+            Y[r * D + j] = y;
+        }
+    return 1;
+}
+
+/* Figure: §7.6's sentence X and its shuffle pi = (2, 0, 1) under a causal
+   mask, no positions. Weights of X, of the shuffle, the shuffle's put back in
+   word order (B[pi[r]][pi[c]] = A_b[r][c]), and the gap of attn_perm_gap's
+   definition, max |Y_b[pos][j] - Y_a[pi[pos]][j]|, which the mask makes > 0;
+   attn_perm_gap (no mask) gives the unmasked gap for comparison. */
+static int causal_mask(const char *dir)
+{
+    static const double X[N * D] = { 0.5, -1, 0.25, 2,  -0.5, 0.3, -2, 0.1,  1, 1, -1, -1 };
+    static const size_t perm[N] = { 2, 0, 1 };
+    double Xb[N * D], Wa[N * N], Wb[N * N], B[N * N], Ya[N * D], Yb[N * D];
+    double gap = 0.0, gap_nomask = NAN, self_a = NAN, self_b = NAN;
+    int ok;
+    for (size_t pos = 0; pos < N; pos++)
+        for (size_t j = 0; j < D; j++)
+            Xb[pos * D + j] = X[perm[pos] * D + j];
+    ok = causal_attend(dir, X, Wa, Ya) && causal_attend(dir, Xb, Wb, Yb) &&
+         plot_ok(dir, "attn_perm_gap(X, perm, 3, 4, 0, 10000, &gap)",
+                 attn_perm_gap(X, perm, N, D, 0, 10000.0, &gap_nomask)) &&
+         plot_finite(dir, "attn_perm_gap", &gap_nomask, 1, 1);
+    if (!ok)
+        return 1;
+    for (size_t r = 0; r < N; r++)
+        for (size_t c = 0; c < N; c++)
+            B[perm[r] * N + perm[c]] = Wb[r * N + c];
+    for (size_t pos = 0; pos < N; pos++)
+        for (size_t j = 0; j < D; j++)
+            gap = fmax(gap, fabs(Yb[pos * D + j] - Ya[perm[pos] * D + j]));
+    /* word x0: at position 0 in X it sees only itself; in the shuffle it is at 1 */
+    self_a = Wa[0];
+    self_b = Wb[1 * N + 1];
+    weights(dir, "causal-original", Wa);
+    weights(dir, "causal-shuffled", Wb);
+    weights(dir, "causal-back", B);
+    plot_var(dir, "gap_causal", gap);
+    plot_var(dir, "gap_nomask", gap_nomask);
+    plot_var(dir, "x0_self_original", self_a);
+    plot_var(dir, "x0_self_shuffled", self_b);
+    {
+        /* the output rows, for the prose: Y_a (word order) and Y_b (shuffled order) */
+        FILE *f = plot_open(dir, "outputs.dat");
+        fprintf(f, "# pos  Y_a[pos] (4 values)  Y_b[pos] (4 values), causal mask, no positions\n");
+        for (size_t pos = 0; pos < N; pos++) {
+            fprintf(f, "%zu", pos);
+            for (size_t j = 0; j < D; j++)
+                fprintf(f, " %.17g", Ya[pos * D + j]);
+            for (size_t j = 0; j < D; j++)
+                fprintf(f, " %.17g", Yb[pos * D + j]);
+            fprintf(f, "\n");
+        }
+        fclose(f);
+    }
+    return 0;
+}
+
 const struct plot_figure plot_figures[] = {
     {"attention-weights", attention_weights},
+    {"causal-mask", causal_mask},
     {NULL, NULL}
 };
