@@ -12,6 +12,8 @@
  *   own angle pos * omega is rounded by up to 2^-53 * 4096 = 4.5e-13, which
  *   is why no looser promise is needed and no tighter one is possible.
  * Speed is never tested here: see `make bench`.
+ * Expected values and value checks exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #include "09-precision-and-speed.h"
 #include "test_data.h"
 
+#ifdef KIT_JUDGE
 /* Rows 0 .. 9 of the d = 6, base 100 table (bc). */
 static const double golden_pe_10x6_base100[60] = {
     0, 1, 0, 1,
@@ -38,6 +41,7 @@ static const double golden_pe_10x6_base100[60] = {
     0.36285241101778154, 0.93184662247527783, 0.41211848524175659, -0.91113026188467694,
     0.93297858040245052, -0.35993189426644073, 0.40569856994848585, 0.91400693123288379
 };
+#endif /* KIT_JUDGE */
 
 static void float_error_d512(void **state)
 {
@@ -65,6 +69,7 @@ static void rotate_small_table(void **state)
     double *pe = kit_doubles(10 * 6);
     (void)state;
     kit_expect_status("ps_table_rotate(pe, 10, 6, 100, 3)", ps_table_rotate(pe, 10, 6, 100.0, 3), KIT_OK);
+    kit_table_pe(0, 6, 100.0);
     kit_expect_table("pe", "pos,j", pe, golden_pe_10x6_base100, 10, 6, 1e-14, NULL, 0);
 }
 
@@ -82,26 +87,33 @@ static void rotate_bad_arguments(void **state)
 static void drift_starts_at_zero_and_grows(void **state)
 {
     size_t n = 4096, d = 512;
-    double *drift = kit_doubles(n), worst = 0.0;
+    double *drift = kit_doubles(n);
     (void)state;
     kit_expect_status("ps_drift(drift, 4096, 512, 10000)", ps_drift(drift, n, d, 10000.0), KIT_OK);
     kit_expect_near("drift[0]", drift[0], 0.0, 0.0);
     kit_expect_near("drift[1] (row 1 is sin, cos of omega itself)", drift[1], 0.0, 0.0);
+#ifdef KIT_JUDGE
+    double worst = 0.0;
     for (size_t pos = 0; pos < n; pos++)
         if (drift[pos] > worst)
             worst = drift[pos];
     kit_expect_true(worst > 1e-14 && worst < 1e-10,
                     "the largest drift over 4096 rows is %.3g: a double recurrence drifts by "
                     "~1e-13, neither 0 nor much more", worst);
+#endif
 }
 
 static void fast_matches_libm(void **state)
 {
     size_t n = 4096, d = 512;
-    double *pe = kit_doubles(n * d), *want = libm_table(n, d, 10000.0);
+    double *pe = kit_doubles(n * d);
     (void)state;
     kit_expect_status("ps_table_fast(pe, 4096, 512, 10000)", ps_table_fast(pe, n, d, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
+    double *want = libm_table(n, d, 10000.0);
+    kit_table_pe(0, d, 10000.0);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
+#endif
 }
 
 static void fast_row_zero_exact(void **state)
@@ -109,9 +121,11 @@ static void fast_row_zero_exact(void **state)
     double *pe = kit_doubles(3 * 8);
     (void)state;
     kit_expect_status("ps_table_fast(pe, 3, 8, 10000)", ps_table_fast(pe, 3, 8, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t j = 0; j < 8; j++)
         kit_expect_true(pe[j] == (j % 2 == 0 ? 0.0 : 1.0), "PE(0, %zu) must be exactly %s, got %.17g",
                         j, j % 2 == 0 ? "0" : "1", pe[j]);
+#endif
 }
 
 const struct kit_test kit_tests_public[] = {
