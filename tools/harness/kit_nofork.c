@@ -77,7 +77,8 @@ __attribute__((constructor(101))) static void kit_nofork_init(void)
     const char *asan = getenv("ASAN_OPTIONS");
     if (getenv("KIT_ALLOW_FORK") != NULL)
         return;
-    kit_no_processes(asan != NULL && strstr(asan, "detect_leaks=1") != NULL);
+    /* LeakSanitizer is on unless ASAN_OPTIONS turns it off */
+    kit_no_processes(asan == NULL || strstr(asan, "detect_leaks=0") == NULL);
 }
 #else
 /* Elsewhere: no filter (the grader's process count still applies). */

@@ -163,10 +163,11 @@ def _tidy(msg):
     return msg.replace(ROOT + os.sep, "")
 
 
-def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None):
+def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=None):
     """Build the subject for the student's files in src_dir/<slug>.
     Raises BuildError with the compiler's or linker's message.
-    Grading: out_dir (instead of build/run/<tag>), wrap(cmd, out_dir) (sandbox)."""
+    Grading: out_dir (instead of build/run/<tag>), wrap(cmd, out_dir) (sandbox),
+    includes (the staged header folders, stage.py)."""
     sources = ch.sources_in(src_dir)
     want = ch.student_files()
     missing = [f for f in want if f not in [os.path.basename(s) for s in sources]]
@@ -174,7 +175,8 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None):
         raise BuildError(f"missing file: {os.path.join(os.path.relpath(src_dir, ROOT), ch.slug, missing[0])}")
     d = out_dir or os.path.join(BUILD, "run", tag + ("" if san else "-nosan"), ch.slug)
     w = (lambda cmd: wrap(cmd, d)) if wrap else None
-    flags = WARN + ["-g", "-O1"] + (SAN if san else []) + _includes()
+    flags = WARN + ["-g", "-O1"] + (SAN if san else []) + \
+        (["-I" + d for d in includes] if includes else _includes())
     objs = []
     for src in sources:
         out = os.path.join(d, os.path.basename(src)[:-2] + ".o")

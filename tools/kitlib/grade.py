@@ -2,17 +2,20 @@
 
     python3 tools/kitlib/grade.py SUBMISSIONS [--out build/grades] [-j N]
 
-Each entry of SUBMISSIONS is one student: a folder, a .tar.gz/.tgz/.tar or a
-.zip holding that student's exercises/ tree (or the chapter files alone).
-Only the whitelisted files (Chapter.student_files()) are taken, into a fresh
-tree; nothing else of a submission (Makefile, headers, tests) is ever used.
-Archives are read member by member in Python (never extracted by a tool):
-traversal, absolute paths, links, devices, oversize or too many members reject
-that submission with a clear message, and it still gets its row.
+The stages, one module each:
+  submissions.py  read each entry (folder, archive, bare .c): only the chapter
+                  files are taken; what is refused is refused with the reason
+  stage.py        a staged copy of the public kit for the sandbox, under /tmp
+  (this file)     the pre-flight, then every (student, chapter): build and run
+                  in the sandbox (sandbox.py, run.py), judged by the judge
+                  (no student code), cached by content (resume)
+  exports.py      feedback, results.json, JUnit, TAP, gradebook.csv
 
-Every chapter of every student is built and run in the sandbox (sandbox.py),
-judged by the judge (no student code), and cached by content: the same files
-with the same tests, kit version and limits are not graded again (resume).
+The pre-flight comes first: in the same sandbox, the reference solution of
+every chapter must get full marks and the stub zero, and the sandbox's uid
+must not be able to read the kit's hidden tests or solutions. If not,
+grading stops (exit 3) with one line naming the cause, and writes no student
+row and no cache entry: a fault of the kit is never a student's zero.
 
 Outputs (GRADES, default build/grades/):
   gradebook.csv                       one row per entry, always
@@ -23,41 +26,41 @@ Outputs (GRADES, default build/grades/):
 """
 import argparse
 import concurrent.futures
-import csv
 import glob
 import hashlib
-import html
-import io
 import json
 import os
 import re
 import shutil
-import stat
+import subprocess
 import sys
-import tarfile
 import threading
 import time
-import zipfile
 
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     from kitlib import build, chapters, run, sandbox as sbx  # noqa: E402
     from kitlib.chapters import ROOT  # noqa: E402
+    from kitlib.exports import _atomic_write, write_gradebook, write_outputs  # noqa: E402
+    from kitlib.exports import feedback_md, feedback_html, gradescope_json, junit, tap  # noqa: E402,F401
+    from kitlib.stage import Stage  # noqa: E402
+    from kitlib.submissions import Rejected, entries_of, locate, read_submission, student_id  # noqa: E402
 else:
     from . import build, chapters, run, sandbox as sbx
     from .chapters import ROOT
+    from .exports import _atomic_write, write_gradebook, write_outputs
+    from .exports import feedback_md, feedback_html, gradescope_json, junit, tap  # noqa: F401
+    from .stage import Stage
+    from .submissions import Rejected, entries_of, locate, read_submission, student_id
 
-MAX_MEMBERS = 500            # entries in one submission
-MAX_FILE = 1 << 20           # bytes of one member
-MAX_TOTAL = 20 << 20         # bytes of all members
-ARCHIVE_EXT = (".tar.gz", ".tgz", ".tar", ".zip")
 KIT_FILES = ["tools/harness/*.c", "tools/harness/*.h", "tools/kitlib/build.py", "tools/kitlib/run.py",
              "tools/kitlib/sandbox.py", "tools/kitlib/grade.py", "tools/kitlib/proxygen.py",
-             "tools/kitlib/chapters.py"]
+             "tools/kitlib/chapters.py", "tools/kitlib/stage.py", "tools/kitlib/submissions.py",
+             "tools/sandbox/runner.py"]
 
 
-class Rejected(Exception):
-    """The submission itself is unusable (unsafe or malformed archive)."""
+class PreflightError(Exception):
+    """The kit cannot grade here: the reference or the stub is not graded as it must be."""
 
 
 def sha(*parts):
@@ -92,148 +95,6 @@ def tests_hash(ch):
 
 
 # -- reading submissions ------------------------------------------------------
-
-def _safe_name(name):
-    """A member path as a tuple of parts; Rejected when it could escape."""
-    if "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name) or "\0" in name:
-        raise Rejected(f"member {name!r} has an absolute or odd path")
-    parts = [p for p in name.split("/") if p not in ("", ".")]
-    if any(p == ".." for p in parts):
-        raise Rejected(f"member {name!r} points outside the folder (path traversal)")
-    return tuple(parts)
-
-
-class _Budget:
-    def __init__(self):
-        self.count = 0
-        self.total = 0
-
-    def add(self, name, size):
-        self.count += 1
-        if self.count > MAX_MEMBERS:
-            raise Rejected(f"more than {MAX_MEMBERS} files")
-        if size > MAX_FILE:
-            raise Rejected(f"member {name!r} is {size} bytes (limit {MAX_FILE})")
-        self.total += size
-        if self.total > MAX_TOTAL:
-            raise Rejected(f"more than {MAX_TOTAL >> 20} MiB in all")
-
-
-def _read_limited(f, name):
-    data = f.read(MAX_FILE + 1)
-    if len(data) > MAX_FILE:
-        raise Rejected(f"member {name!r} is larger than {MAX_FILE} bytes")
-    return data
-
-
-def _is_wanted(parts, wanted):
-    return bool(parts) and parts[-1] in wanted
-
-
-def read_submission(path, wanted):
-    """{path-tuple: bytes} of the members whose name is in wanted (others are
-    only checked). Raises Rejected."""
-    budget = _Budget()
-    files = {}
-    if os.path.islink(path):
-        raise Rejected("the submission is a symbolic link")
-    if os.path.isdir(path):
-        for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
-            for name in sorted(dirnames + filenames):
-                full = os.path.join(dirpath, name)
-                rel = os.path.relpath(full, path)
-                st = os.lstat(full)
-                if stat.S_ISLNK(st.st_mode):
-                    raise Rejected(f"{rel!r} is a symbolic link")
-                if stat.S_ISDIR(st.st_mode):
-                    continue
-                if not stat.S_ISREG(st.st_mode):
-                    raise Rejected(f"{rel!r} is not a regular file")
-                budget.add(rel, st.st_size)
-                parts = _safe_name(rel)
-                if _is_wanted(parts, wanted):
-                    with open(full, "rb") as f:
-                        files[parts] = _read_limited(f, rel)
-        return files
-    low = path.lower()
-    if low.endswith(".zip"):
-        try:
-            z = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as e:
-            raise Rejected(f"not a readable zip archive ({e})")
-        with z:
-            for info in z.infolist():
-                parts = _safe_name(info.filename)
-                mode = info.external_attr >> 16
-                if mode & 0o170000 and stat.S_ISLNK(mode):
-                    raise Rejected(f"member {info.filename!r} is a symbolic link")
-                if mode & 0o170000 and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                    raise Rejected(f"member {info.filename!r} is not a regular file")
-                if info.is_dir():
-                    continue
-                budget.add(info.filename, info.file_size)
-                if _is_wanted(parts, wanted):
-                    try:
-                        with z.open(info) as f:
-                            files[parts] = _read_limited(f, info.filename)
-                    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as e:
-                        raise Rejected(f"member {info.filename!r} cannot be read ({e})")
-        return files
-    if low.endswith((".tar.gz", ".tgz", ".tar")):
-        try:
-            t = tarfile.open(path, "r:*")
-        except (tarfile.TarError, OSError) as e:
-            raise Rejected(f"not a readable tar archive ({e})")
-        try:
-            with t:
-                for m in t:
-                    parts = _safe_name(m.name)
-                    if m.issym() or m.islnk():
-                        raise Rejected(f"member {m.name!r} is a link (to {m.linkname!r})")
-                    if m.isdir():
-                        continue
-                    if not m.isreg():
-                        raise Rejected(f"member {m.name!r} is a device, fifo or other special file")
-                    budget.add(m.name, m.size)
-                    if _is_wanted(parts, wanted):
-                        f = t.extractfile(m)
-                        files[parts] = _read_limited(f, m.name)
-        except (tarfile.TarError, EOFError, OSError, zlib_error()) as e:
-            raise Rejected(f"the archive is damaged ({e})")
-        return files
-    raise Rejected("not a folder, .tar.gz, .tgz, .tar or .zip")
-
-
-def zlib_error():
-    import zlib
-    return zlib.error
-
-
-def locate(files, ch):
-    """{file name: bytes} for the chapter, from the submission's members.
-    A member under a folder named like the chapter wins; else a unique basename."""
-    out, notes = {}, []
-    for name in ch.student_files():
-        cands = [p for p in files if p[-1] == name]
-        best = [p for p in cands if len(p) >= 2 and p[-2] == ch.slug]
-        pick = best or cands
-        if not pick:
-            continue
-        pick = sorted(pick, key=lambda p: (len(p), p))
-        if len(pick) > 1:
-            notes.append(f"{ch.slug}: several {name}; used {'/'.join(pick[0])}")
-        out[name] = files[pick[0]]
-    return out, notes
-
-
-def student_id(entry):
-    name = os.path.basename(entry.rstrip("/"))
-    for ext in ARCHIVE_EXT:
-        if name.lower().endswith(ext):
-            name = name[: -len(ext)]
-            break
-    return re.sub(r"[^A-Za-z0-9._-]", "_", name).strip("._") or "student"
-
 
 # -- what must never leak into feedback ----------------------------------------
 
@@ -281,12 +142,11 @@ class Scrubber:
 FORBIDDEN = re.compile(r"\b(asm|__asm__|__asm)\s*(volatile|__volatile__|goto|inline)?\s*\(|incbin")
 
 
-def check_source(ch, src_dir, sandbox):
+def check_source(ch, src_dir, sandbox, include_dirs):
     """Preprocess the student's files (in the sandbox) and refuse any include
-    outside the system and the kit's include/, and any inline assembly.
+    outside the system and the kit's (staged) headers, and any inline assembly.
     Returns an error message or None."""
-    allowed = ("/usr/", os.path.realpath(os.path.join(ROOT, "include")) + "/",
-               os.path.realpath(os.path.join(ROOT, "tools", "harness")) + "/")
+    allowed = ("/usr/",) + tuple(os.path.realpath(d) + "/" for d in include_dirs)
     out_dir = os.path.join(src_dir, ch.slug)
     if sandbox.level == "bwrap":
         # the compiler's sandbox shows it no solutions/ and no grader/: only inline
@@ -300,10 +160,8 @@ def check_source(ch, src_dir, sandbox):
         src = os.path.join(src_dir, ch.slug, f)
         with open(src, "rb") as fh:
             raw = fh.read().decode("utf-8", "replace")
-        cmd = build.cc() + ["-std=c11", "-E"] + build._includes() + [src]
-        import subprocess
-        r = subprocess.run(sandbox.wrap_compile(cmd, out_dir, [os.path.join(ROOT, "include"),
-                                                               os.path.join(ROOT, "tools", "harness")]),
+        cmd = build.cc() + ["-std=c11", "-E"] + ["-I" + d for d in include_dirs] + [src]
+        r = subprocess.run(sandbox.wrap_compile(cmd, out_dir, list(include_dirs)),
                            capture_output=True, text=True, errors="replace", cwd=out_dir)
         if r.returncode != 0:
             return None   # the compiler will say why, in the build step
@@ -341,30 +199,32 @@ class Grader:
         self.version = kit_version()
         self.judges, self.tests, self.thash = {}, {}, {}
         self.skipped = []
+        if not self.chs:
+            raise PreflightError(f"no chapter matches GRADE_CHAPTERS={','.join(only or [])}")
         for ch in self.chs:
             if not all(os.path.exists(p) for p in (ch.header, ch.public_tests)) or not ch.student_files():
-                self.skipped.append(f"{ch.slug}: incomplete (header, public tests or files missing)")
-                continue
+                raise PreflightError(f"chapter {ch.slug} is incomplete (its header, public tests or "
+                                     "files are missing); grade the others with GRADE_CHAPTERS=…")
+            if not os.path.isdir(ch.solution_dir) or not os.path.exists(ch.hidden_tests):
+                raise PreflightError(f"chapter {ch.slug} has no reference solution or hidden tests "
+                                     "here: make grade needs the instructor's kit, not a student release")
             try:
                 jb = build.judge(ch, True)
-            except Exception as e:  # noqa: BLE001 — a chapter being written: skip it, say so
-                self.skipped.append(f"{ch.slug}: its tests do not build ({str(e).splitlines()[0]})")
-                continue
+            except Exception as e:  # noqa: BLE001 — the kit's own tests do not build
+                raise PreflightError(f"the tests of {ch.slug} do not build ({str(e).splitlines()[-1]})")
             self.judges[ch.slug] = jb
             self.tests[ch.slug] = run.manifest(jb["judge"])
             self.thash[ch.slug] = tests_hash(ch)
-        self.chs = [c for c in self.chs if c.slug in self.judges]
-        if level != "bwrap" and self.sandbox.root:
-            # no mount namespace hides them: make them unreadable to the test uids
-            for d in ("solutions", "grader", "tests"):
-                if os.path.isdir(os.path.join(ROOT, d)):
-                    os.chmod(os.path.join(ROOT, d), 0o700)
+        self.stage = Stage(self.judges)
+        self.sandbox.runner_dir = self.stage.runner
+        # what the unshare level covers in the sandbox: the kit (judge, hidden tests,
+        # solutions) and GRADES (other students' results); the stage is elsewhere
+        self.sandbox.hidden = sorted({os.path.realpath(ROOT), os.path.realpath(out)})
         self.scrub = Scrubber(self.chs)
         self.cache = os.path.join(out, "cache")
-        self.work = os.path.join(out, "work")
-        for d in (self.cache, self.work, os.path.join(out, "students")):
+        self.work = self.stage.work
+        for d in (self.cache, os.path.join(out, "students")):
             os.makedirs(d, exist_ok=True)
-        os.chmod(self.work, 0o755)
         self.settings = f"san={int(san)} limits={limits}"
         self.klock = threading.Lock()
         self.keylocks = {}
@@ -391,17 +251,19 @@ class Grader:
         with lock:    # the same content twice at once: grade it once, the other reads the cache
             return self._grade_unit(ch, files, key)
 
-    def _grade_unit(self, ch, files, key):
+    def _grade_unit(self, ch, files, key, tag=""):
+        """Grade one (student, chapter); tag (the pre-flight) grades without the cache."""
         tests = self.tests[ch.slug]
         cached = os.path.join(self.cache, key + ".json")
-        try:
-            with open(cached) as f:
-                data = json.load(f)
-            data["cached"] = True
-            return data
-        except (OSError, ValueError):
-            pass
-        wd = os.path.join(self.work, key[:24])
+        if not tag:
+            try:
+                with open(cached) as f:
+                    data = json.load(f)
+                data["cached"] = True
+                return data
+            except (OSError, ValueError):
+                pass
+        wd = os.path.join(self.work, key[:24] + ("-" + tag if tag else ""))
         shutil.rmtree(wd, ignore_errors=True)
         src_dir = os.path.join(wd, "src")
         os.makedirs(os.path.join(src_dir, ch.slug))
@@ -421,16 +283,16 @@ class Grader:
             os.chmod(bdir, 0o755)
         else:
             os.chmod(bdir, 0o700)
-        jb = self.judges[ch.slug]
-        ro = [os.path.join(ROOT, "include"), os.path.join(ROOT, "tools", "harness"), src_dir,
-              jb["dir"], os.path.join(build.BUILD, "harness")]
+        jb = self.stage.judge[ch.slug]
+        incs = self.stage.include_dirs
+        ro = incs + [src_dir, jb["objects_dir"]]
         try:
             t_build = time.monotonic()
-            problem = check_source(ch, src_dir, self.sandbox)
+            problem = check_source(ch, src_dir, self.sandbox, incs)
             if problem:
                 raise build.BuildError(problem)
             sb = build.subject(ch, src_dir, "grade", jb, san=self.san, out_dir=bdir,
-                               wrap=lambda cmd, d: self.sandbox.wrap_compile(cmd, d, ro))
+                               wrap=lambda cmd, d: self.sandbox.wrap_compile(cmd, d, ro), includes=incs)
             if self.sandbox.root:
                 os.chown(bdir, 0, 0)
                 for f in os.listdir(bdir):
@@ -449,10 +311,11 @@ class Grader:
             data = self._all(ch, "build error", "BUILD ERROR", msg.splitlines()[0] if msg else "")
             data["build_error"] = msg[:20000]
         data["key"] = key
-        tmp = cached + ".tmp"
-        with open(tmp, "w") as f:
-            json.dump(data, f)
-        os.replace(tmp, cached)
+        if not tag:
+            tmp = cached + ".tmp"
+            with open(tmp, "w") as f:
+                json.dump(data, f)
+            os.replace(tmp, cached)
         if not os.environ.get("KIT_KEEP_WORK"):
             shutil.rmtree(wd, ignore_errors=True)
         return data
@@ -476,7 +339,10 @@ class Grader:
 
     def student_files(self, entry):
         """(files per chapter, notes, content hash) or raises Rejected."""
-        members = read_submission(entry, self.wanted())
+        single = None
+        if len(self.chs) == 1 and len(self.chs[0].student_files()) == 1:
+            single = self.chs[0].student_files()[0]
+        members = read_submission(entry, self.wanted(), single)
         per, notes = {}, []
         for ch in self.chs:
             per[ch.slug], n = locate(members, ch)
@@ -486,202 +352,84 @@ class Grader:
         return per, notes, content
 
 
+    # -- the pre-flight ------------------------------------------------------
+    def probe_secrets(self):
+        """Paths of the kit's secrets that the sandbox's uid can read (should be none)."""
+        secrets = []
+        for ch in self.chs:
+            secrets.append(ch.hidden_tests)
+            secrets += sorted(glob.glob(os.path.join(ch.solution_dir, "*")))[:1]
+            secrets.append(self.judges[ch.slug]["judge"])
+        secrets.append(os.path.join(self.out, "gradebook.csv"))
+        probe = os.path.join(self.work, "probe")
+        os.makedirs(probe, exist_ok=True)
+        script = 'for f; do [ -r "$f" ] && printf "%s\\n" "$f"; done; exit 0'
+        argv = ["/bin/sh", "-c", script, "probe"] + [p for p in secrets if os.path.exists(p)]
+        uid = self.sandbox.uids.get()
+        try:
+            kw = {"user": uid, "group": uid, "extra_groups": []} if uid is not None else {}
+            r = subprocess.run(self.sandbox.wrap_probe(argv, probe), capture_output=True, text=True,
+                               timeout=60, cwd=probe, **kw)
+        finally:
+            self.sandbox.uids.put(uid)
+        if r.returncode != 0:
+            raise PreflightError(f"the sandbox ({self.level}) does not start here: "
+                                 f"{(r.stderr.strip().splitlines() or ['exit ' + str(r.returncode)])[-1]}")
+        return [l for l in r.stdout.splitlines() if l.strip()]
+
+    def preflight(self, allow_exposed=False):
+        """Grade the reference and the stub of every chapter in the same sandbox.
+        Returns one line for the log; raises PreflightError with the cause."""
+        t0 = time.monotonic()
+        exposed = self.probe_secrets()
+        if exposed and not allow_exposed:
+            raise PreflightError(
+                f"the sandbox user can read {exposed[0]} (level {self.level}: nothing hides the kit's "
+                "files here); make the kit's folder private (chmod 700 on it or on a parent), or "
+                "install bubblewrap; KIT_GRADE_EXPOSED=1 grades anyway")
+        jobs = []
+        with concurrent.futures.ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            for ch in self.chs:
+                for kind, tree in (("reference", ch.solution_dir), ("stub", ch.exercise_dir)):
+                    files = {}
+                    for name in ch.student_files():
+                        with open(os.path.join(tree, name), "rb") as f:
+                            files[name] = f.read()
+                    key = sha("preflight", kind, self.unit_key(ch, files))
+                    jobs.append((ch, kind, pool.submit(self._grade_unit, ch, files, key, "pf-" + kind)))
+        got = {"reference": 0, "stub": 0}
+        full = 0
+        for ch, kind, fut in jobs:
+            try:
+                d = fut.result()
+            except Exception as e:  # noqa: BLE001
+                raise PreflightError(f"grading the {kind} of {ch.slug} failed: {e!r}")
+            got[kind] += d["points"]
+            if kind == "reference":
+                full += d["max_points"]
+            want = d["max_points"] if kind == "reference" else 0
+            if d["points"] != want:
+                bad = [t for t in d["tests"] if (t["verdict"] == "PASS") == (kind == "stub")]
+                why = ""
+                if bad:
+                    t = bad[0]
+                    why = f"; {t['name']}: {t['verdict']}" + (f" — {t['lines'][0]}" if t["lines"] else "")
+                if d.get("build_error"):
+                    why = "; " + d["build_error"].strip().splitlines()[0]
+                raise PreflightError(f"the {kind} of {ch.slug} got {d['points']}/{d['max_points']} in "
+                                     f"this sandbox ({self.level}), not {want}{why}")
+        return (f"pre-flight ok: sandbox {self.level}; reference {got['reference']}/{full}, stub "
+                f"{got['stub']}/{full} in {len(self.chs)} chapter(s)"
+                + (f"; WARNING: the sandbox user can read {exposed[0]}" if exposed else "")
+                + f" ({time.monotonic() - t0:.1f} s)")
+
+
 def _narrow(text, width=300):
     return "\n".join(l if len(l) <= width else l[:width] + f" [… {len(l) - width} more characters]"
                      for l in (text or "").splitlines())
 
 
-def _atomic_write(path, text):
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(text)
-    os.replace(tmp, path)
-
-
-# -- outputs ------------------------------------------------------------------
-
-def verdict_word(t):
-    return t["verdict"]
-
-
-def write_outputs(g, sdir, res):
-    os.makedirs(sdir, exist_ok=True)
-    _atomic_write(os.path.join(sdir, "feedback.md"), feedback_md(res))
-    _atomic_write(os.path.join(sdir, "feedback.html"), feedback_html(res))
-    _atomic_write(os.path.join(sdir, "results.json"), json.dumps(gradescope_json(res), indent=1))
-    _atomic_write(os.path.join(sdir, "junit.xml"), junit(res))
-    _atomic_write(os.path.join(sdir, "results.tap"), tap(res))
-    _atomic_write(os.path.join(sdir, "result.json"), json.dumps(res, indent=1))
-
-
-def _figures():
-    """{function: [figure names]} from plots/*.gp (compare figures)."""
-    figs = {}
-    import glob
-    for gp in glob.glob(os.path.join(ROOT, "plots", "*.gp")):
-        head = {}
-        with open(gp, errors="replace") as f:
-            for line in f:
-                m = re.match(r"#\s*(\w+):\s*(.*)", line)
-                if not m:
-                    break
-                head[m.group(1)] = m.group(2).strip()
-        if head.get("mode") == "compare":
-            for fn in head.get("functions", "").split(","):
-                figs.setdefault(fn.strip(), []).append(os.path.basename(gp)[:-3])
-    return figs
-
-
-def feedback_md(res):
-    figs = _figures()
-    L = [f"# Feedback for {res['student']}", ""]
-    L.append(f"**Score: {res['total']}/{res['max_total']}** · status: {res['status']}"
-             f" · graded by kit {res['kit_version']}, sandbox {res['sandbox']}")
-    if res.get("error"):
-        L += ["", f"**Your submission could not be graded:** {res['error']}"]
-    for note in res.get("notes", []):
-        L.append(f"- note: {note}")
-    for ch in res["chapters"]:
-        L += ["", f"## Chapter {ch['number']} · {ch['chapter']} — {ch['points']}/{ch['max_points']} "
-                  f"({ch['status']})", ""]
-        if ch.get("build_error"):
-            L += ["Your code does not compile, so no test could run:", "", "```"]
-            L += ch["build_error"].splitlines()[:40] + ["```", ""]
-        L += ["| verdict | test | points | functions | checks |", "|---|---|---|---|---|"]
-        for t in ch["tests"]:
-            hid = " (hidden)" if t["kind"] == "hidden" else ""
-            L.append(f"| {t['verdict']} | {t['name']}{hid} | {t['score']}/{t['points']} | "
-                     f"{', '.join(t['functions'])} | {t['what']} ({t['section']}) |".replace("\n", " "))
-        for t in ch["tests"]:
-            if t["verdict"] == "PASS" or ch["status"] == "missing":
-                continue
-            L += ["", f"### {t['name']} — {t['verdict']}", ""]
-            L += [f"    {l}" for l in t["lines"]]
-            if t["output"].strip():
-                L += ["", "Your code printed:", "", "```"] + t["output"].splitlines() + ["```"]
-            L.append(f"\nRead {t['section']}; rerun: `make check CHAPTER={ch['number']} TEST={t['name']}`"
-                     if t["kind"] == "public" else f"\nRead {t['section']}.")
-            for fn in t["functions"]:
-                for fig in figs.get(fn, []):
-                    L.append(f"\nPlot (yours vs reference): `build/plots/exercises/{fig}.png` "
-                             f"(`make plots CHAPTER={ch['number']} SRC=exercises`)")
-    if ch_missing := [c["chapter"] for c in res["chapters"] if c["status"] == "missing"]:
-        L += ["", "Chapters not in your submission: " + ", ".join(ch_missing)]
-    return "\n".join(L) + "\n"
-
-
-def feedback_html(res):
-    e = html.escape
-    css = ("body{font-family:sans-serif;max-width:60em;margin:2em auto}td,th{padding:2px 8px;"
-           "border-bottom:1px solid #ddd;text-align:left}.PASS{color:#070}.v{font-weight:bold;"
-           "color:#a00}pre{background:#f4f4f4;padding:6px;white-space:pre-wrap}")
-    H = [f"<!doctype html><html><head><meta charset='utf-8'><title>Feedback {e(res['student'])}"
-         f"</title><style>{css}</style></head><body>",
-         f"<h1>Feedback for {e(res['student'])}</h1>",
-         f"<p><b>Score: {res['total']}/{res['max_total']}</b> · status: {e(res['status'])} · kit "
-         f"{e(res['kit_version'])} · sandbox {e(res['sandbox'])}</p>"]
-    if res.get("error"):
-        H.append(f"<p><b>Your submission could not be graded:</b> {e(res['error'])}</p>")
-    for ch in res["chapters"]:
-        H.append(f"<h2>Chapter {ch['number']} · {e(ch['chapter'])} — {ch['points']}/{ch['max_points']}"
-                 f" ({e(ch['status'])})</h2>")
-        if ch.get("build_error"):
-            H.append("<p>Your code does not compile:</p><pre>" +
-                     e("\n".join(ch["build_error"].splitlines()[:40])) + "</pre>")
-        H.append("<table><tr><th>verdict</th><th>test</th><th>points</th><th>explanation</th></tr>")
-        for t in ch["tests"]:
-            cls = "PASS" if t["verdict"] == "PASS" else "v"
-            expl = "" if t["verdict"] == "PASS" else "<br>".join(e(l) for l in t["lines"])
-            if t["output"].strip() and t["verdict"] != "PASS":
-                expl += "<pre>" + e(t["output"]) + "</pre>"
-            H.append(f"<tr><td class='{cls}'>{e(t['verdict'])}</td><td>{e(t['name'])}"
-                     f"{' (hidden)' if t['kind'] == 'hidden' else ''}<br><small>{e(t['what'])} · "
-                     f"{e(t['section'])}</small></td><td>{t['score']}/{t['points']}</td><td>{expl}</td></tr>")
-        H.append("</table>")
-    H.append("</body></html>")
-    return "\n".join(H) + "\n"
-
-
-def gradescope_json(res):
-    tests = []
-    for ch in res["chapters"]:
-        for i, t in enumerate(ch["tests"], 1):
-            out = [t["verdict"]] + t["lines"]
-            if t["output"].strip():
-                out += ["your code printed:", t["output"]]
-            tests.append({"score": t["score"], "max_score": t["points"],
-                          "status": "passed" if t["verdict"] == "PASS" else "failed",
-                          "name": f"Chapter {ch['number']}: {t['name']}" +
-                                  (" (hidden)" if t["kind"] == "hidden" else ""),
-                          "name_format": "text",
-                          "number": f"{ch['number']}.{i}",
-                          "output": "\n".join(out), "output_format": "text",
-                          "tags": [ch["chapter"], t["kind"]] + t["functions"],
-                          "visibility": "after_published" if t["kind"] == "hidden" else "visible",
-                          "extra_data": {"verdict": t["verdict"], "section": t["section"]}})
-    summary = f"Score {res['total']}/{res['max_total']} ({res['status']})."
-    if res.get("error"):
-        summary += f"\n{res['error']}"
-    return {"score": res["total"], "execution_time": round(res.get("seconds", 0.0), 2),
-            "output": summary, "output_format": "text", "test_output_format": "text",
-            "test_name_format": "text", "visibility": "visible", "stdout_visibility": "hidden",
-            "extra_data": {"sandbox": res["sandbox"], "kit_version": res["kit_version"],
-                           "status": res["status"]},
-            "tests": tests}
-
-
-def junit(res):
-    from xml.sax.saxutils import escape, quoteattr
-    X = ['<?xml version="1.0" encoding="UTF-8"?>',
-         f'<testsuites name={quoteattr(res["student"])} tests="{sum(len(c["tests"]) for c in res["chapters"])}">']
-    for ch in res["chapters"]:
-        fails = sum(t["verdict"] != "PASS" for t in ch["tests"])
-        X.append(f'  <testsuite name={quoteattr(ch["chapter"])} tests="{len(ch["tests"])}" '
-                 f'failures="{fails}" errors="0">')
-        for t in ch["tests"]:
-            X.append(f'    <testcase classname={quoteattr(ch["chapter"])} name={quoteattr(t["name"])} '
-                     f'time="{t["seconds"]}">')
-            if t["verdict"] != "PASS":
-                X.append(f'      <failure message={quoteattr(t["verdict"])} type={quoteattr(t["verdict"])}>'
-                         f'{escape(_xml_ok(chr(10).join(t["lines"])))}</failure>')
-            X.append("    </testcase>")
-        X.append("  </testsuite>")
-    X.append("</testsuites>")
-    return "\n".join(X) + "\n"
-
-
-def _xml_ok(s):
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "?", s)
-
-
-def tap(res):
-    T = ["TAP version 13"]
-    n = sum(len(c["tests"]) for c in res["chapters"])
-    T.append(f"1..{n}")
-    i = 0
-    for ch in res["chapters"]:
-        for t in ch["tests"]:
-            i += 1
-            ok = "ok" if t["verdict"] == "PASS" else "not ok"
-            T.append(f"{ok} {i} - {ch['chapter']}/{t['name']}")
-            if t["verdict"] != "PASS":
-                T.append("  ---")
-                T.append(f"  verdict: {json.dumps(t['verdict'])}")
-                T.append(f"  message: {json.dumps(' / '.join(t['lines']))}")
-                T.append("  ...")
-    return "\n".join(T) + "\n"
-
-
 # -- the batch ----------------------------------------------------------------
-
-def entries_of(folder):
-    out = []
-    for name in sorted(os.listdir(folder)):
-        if name.startswith("."):
-            continue
-        out.append(os.path.join(folder, name))
-    return out
-
 
 class Progress:
     def __init__(self, total, stream=sys.stderr):
@@ -711,8 +459,21 @@ def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=Fals
     """Grade every entry of folder. Returns the list of student results."""
     limits = limits or sbx.Limits()
     level = level or sbx.detect()
+    out = os.path.abspath(out)
+    folder = os.path.abspath(folder)
     os.makedirs(out, exist_ok=True)
     g = Grader(out, jobs, san, limits, level, only)
+    try:
+        line = g.preflight(allow_exposed=os.environ.get("KIT_GRADE_EXPOSED") == "1")
+        if not quiet:
+            print("grade: " + line, file=sys.stderr)
+        return _grade_all(g, folder, out, san, level, quiet, line)
+    finally:
+        g.stage.close()
+
+
+def _grade_all(g, folder, out, san, level, quiet, preflight_line):
+    limits = g.limits
     entries = entries_of(folder)
     ids, seen = {}, set()
     for e in entries:
@@ -723,8 +484,6 @@ def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=Fals
         seen.add(sid)
         ids[e] = sid
     desc = sbx.describe(level, san)
-    for why in g.skipped:
-        print(f"grade: chapter skipped — {why}", file=sys.stderr)
     prog = Progress(len(entries), open(os.devnull, "w") if quiet else sys.stderr)
     results = {}
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=g.jobs)
@@ -828,20 +587,8 @@ def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=Fals
     with open(os.path.join(out, "grading.json"), "w") as f:
         json.dump({"sandbox": level, "sandbox_detail": desc, "kit_version": g.version,
                    "san": san, "limits": vars(limits), "entries": len(entries),
-                   "chapters": [c.slug for c in g.chs], "skipped": g.skipped}, f, indent=1)
+                   "chapters": [c.slug for c in g.chs], "preflight": preflight_line}, f, indent=1)
     return ordered
-
-
-def write_gradebook(out, g, results):
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(["student", "entry", "status"] + [c.slug for c in g.chs] +
-               ["total", "max_total", "sandbox", "kit_version", "message"])
-    for r in results:
-        pts = {c["chapter"]: c["points"] for c in r["chapters"]}
-        w.writerow([r["student"], r["entry"], r["status"]] + [pts.get(c.slug, 0) for c in g.chs] +
-                   [r["total"], r["max_total"], r["sandbox"], r["kit_version"], r.get("error") or ""])
-    _atomic_write(os.path.join(out, "gradebook.csv"), buf.getvalue())
 
 
 def main(argv=None):
@@ -856,6 +603,9 @@ def main(argv=None):
     ap.add_argument("--sandbox", default="", help="force a weaker level: unshare|rlimits")
     ap.add_argument("--chapters", default="", help="only these chapters: 3,5 (default: all)")
     a = ap.parse_args(argv)
+    # paths as the user typed them, relative to where make was run (the Makefile runs
+    # this from the kit's root); everything below uses absolute paths
+    a.submissions, a.out = os.path.abspath(a.submissions), os.path.abspath(a.out)
     if not os.path.isdir(a.submissions):
         print(f"grade: {a.submissions} is not a folder (one entry per student inside)")
         return 2
@@ -864,7 +614,12 @@ def main(argv=None):
     print(f"Grading {a.submissions} · sandbox {sbx.describe(level, bool(a.san))}")
     t0 = time.monotonic()
     only = [c for c in a.chapters.replace(" ", ",").split(",") if c]
-    res = grade_all(a.submissions, a.out, a.jobs, bool(a.san), lim, level, only=only)
+    try:
+        res = grade_all(a.submissions, a.out, a.jobs, bool(a.san), lim, level, only=only)
+    except PreflightError as e:
+        print(f"grade: pre-flight failed, nothing graded (no student row, no cache entry): {e}",
+              file=sys.stderr)
+        return 3
     el = time.monotonic() - t0
     by = {}
     for r in res:

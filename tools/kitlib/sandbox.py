@@ -1,13 +1,23 @@
 """The grading sandbox: how an untrusted subject process (and the compiler run
 on untrusted source) is contained when an instructor grades submissions.
 
+Everything the sandbox sees of the kit is a staged copy (stage.py): the
+public headers and the subject's objects, in a fresh folder under /var/tmp that
+any uid can traverse, wherever the kit or GRADES live. The judge, the hidden
+tests and the solutions stay in the kit, outside.
+
 Levels, strongest first, detected once per grading run (`detect()`):
   bwrap    bubblewrap: --unshare-all (net, pid, ipc, uts, user, cgroup),
-           --die-with-parent --new-session --clearenv, read-only binds of /usr,
-           the subject's folder and nothing else of the kit (no solutions/,
-           no grader/), one writable folder (the test's logs), no /tmp.
-  unshare  `unshare -rn`: no network; the file system is visible.
-  rlimits  resource limits and a dropped uid alone.
+           --die-with-parent --new-session --clearenv; read-only / and /dev,
+           read-only binds of /usr and of the staged subject; writable: the
+           test's log folder, /tmp and /dev/shm (tmpfs of TMP_MB each), all
+           three cleaned and measured after every test (FILE LIMIT when full).
+  unshare  `unshare -rnm`: no network; a mount namespace in which the kit's
+           folder and GRADES are covered by empty tmpfs (out of reach), and
+           /tmp and /dev/shm are fresh capped tmpfs for each test.
+  rlimits  resource limits and a dropped uid alone: nothing is hidden, so the
+           pre-flight refuses to grade if the sandbox uid can read the kit's
+           hidden tests or solutions (a private kit folder, mode 0700, is safe).
 At every level, when the grader runs as root, each subject runs as its own
 throw-away uid (one per concurrent slot, 1990000 + slot): it cannot signal the
 grader or another submission, RLIMIT_NPROC counts its processes only, and
@@ -32,6 +42,7 @@ import time
 from dataclasses import dataclass
 
 UID_BASE = 1990000
+TMP_MB = 16                  # each writable tmpfs in the sandbox (/tmp, /dev/shm)
 LIMIT_VERDICTS = ("MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")
 SANDBOX_COMMS = ("bwrap", "unshare", "timeout", "prlimit", "setpriv")
 
@@ -48,8 +59,11 @@ class Limits:
 
 
 def _bwrap_base():
+    cap = str(TMP_MB << 20)
     args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-            "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev"]
+            "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev",
+            "--size", cap, "--tmpfs", "/dev/shm", "--size", cap, "--tmpfs", "/tmp",
+            "--remount-ro", "/dev"]
     for name in ("lib", "lib64", "bin", "sbin", "lib32", "libx32"):
         p = "/" + name
         if os.path.islink(p):
@@ -60,6 +74,27 @@ def _bwrap_base():
         if os.path.exists(p):
             args += ["--ro-bind", p, p]
     return args
+
+
+def _bwrap_end():
+    """After the binds: the sandbox's own root is read-only."""
+    return ["--remount-ro", "/"]
+
+
+HIDE_SH = r"""
+# hide.sh DIR... -- CMD...: in a fresh mount namespace (unshare -rnm), cover each
+# DIR with an empty tmpfs, give /tmp and /dev/shm fresh capped tmpfs, run CMD.
+cap="$1"; shift
+while [ "$1" != "--" ]; do
+  [ -d "$1" ] && { mount -t tmpfs -o size=4k,mode=0 kit-hidden "$1" || exit 125; }
+  shift
+done
+shift
+for d in /tmp /dev/shm; do
+  [ -d "$d" ] && { mount -t tmpfs -o "size=$cap" kit-tmp "$d" || exit 125; }
+done
+exec "$@"
+"""
 
 
 def _probe(cmd, uid):
@@ -90,17 +125,20 @@ def detect(force=None):
             _probe(_bwrap_base() + ["--", true], uid):
         level = "bwrap"
     elif force in (None, "bwrap", "unshare") and shutil.which("unshare") and \
-            _probe(["unshare", "-rn", "--", true], uid):
+            _probe(["unshare", "-rnm", "--", "/bin/sh", "-c",
+                    "mount -t tmpfs -o size=4k kit-probe /mnt && " + true], uid):
         level = "unshare"
     _DETECTED[key] = level
     return level
 
 
 def describe(level, san):
-    words = {"bwrap": "bubblewrap (no network, no view of the kit's solutions or hidden tests, "
-                      "read-only file system but one log folder)",
-             "unshare": "unshare -rn (no network; the file system is visible)",
-             "rlimits": "resource limits only (no namespace isolation worked here)"}
+    words = {"bwrap": "bubblewrap (no network; sees only /usr and a staged copy of the public kit; "
+                      f"writable: its log folder, /tmp and /dev/shm, {TMP_MB} MiB each, cleaned per test)",
+             "unshare": "unshare -rnm (no network; the kit and GRADES folders covered, out of reach; "
+                        f"/tmp and /dev/shm fresh {TMP_MB} MiB tmpfs per test; the rest of the file system visible)",
+             "rlimits": "resource limits only (no namespace worked here: the file system is visible, "
+                        "so the kit's folder must be private to the grader)"}
     uid = "separate uid per test" if os.geteuid() == 0 else "same uid as the grader"
     mem = "ASan hard_rss_limit_mb" if san else "RLIMIT_AS"
     return f"{level}: {words[level]}; {uid}; memory capped by {mem}"
@@ -155,6 +193,8 @@ class Sandbox:
         self.owner = {}         # log folder -> the uid its tests run as (see slot())
         self.runners = {}       # log folder -> _Runner (bwrap: one sandbox per slot)
         self.lock = threading.Lock()
+        self.hidden = []        # unshare: folders covered in the sandbox (the kit, GRADES)
+        self.runner_dir = None  # the staged copy of tools/sandbox (stage.py)
 
     @contextlib.contextmanager
     def slot(self, logdir):
@@ -189,15 +229,28 @@ class Sandbox:
         if self.root:
             pre += ["setpriv", f"--reuid={UID_BASE}", f"--regid={UID_BASE}", "--clear-groups", "--"]
         if self.level == "bwrap":
-            b = _bwrap_base() + ["--tmpfs", "/tmp", "--setenv", "PATH", "/usr/bin:/bin",
-                                 "--setenv", "LANG", "C"]
+            b = _bwrap_base() + ["--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C"]
             for d in ro:
                 b += ["--ro-bind", d, d]
-            b += ["--bind", out_dir, out_dir, "--chdir", out_dir, "--"]
+            b += ["--bind", out_dir, out_dir] + _bwrap_end() + ["--chdir", out_dir, "--"]
             pre += b
         elif self.level == "unshare":
-            pre += ["unshare", "-rn", "--"]
+            pre += self._unshare()
         return pre + cmd
+
+    def _unshare(self):
+        """unshare -rnm with the hidden folders covered (see HIDE_SH)."""
+        return ["unshare", "-rnm", "--", "/bin/sh", "-c", HIDE_SH, "hide.sh",
+                f"{TMP_MB}m"] + list(self.hidden) + ["--"]
+
+    def wrap_probe(self, argv, workdir):
+        """argv run as a test's subject would be (same level, uid and view)."""
+        if self.level == "bwrap":
+            return _bwrap_base() + ["--bind", workdir, workdir] + _bwrap_end() + \
+                ["--chdir", workdir, "--"] + argv
+        if self.level == "unshare":
+            return self._unshare() + argv
+        return argv
 
     # -- running ------------------------------------------------------------
     def env(self, base):
@@ -239,9 +292,9 @@ class Sandbox:
             for k, v in env.items():
                 cmd += ["--setenv", k, v]
             cmd += ["--ro-bind", os.path.dirname(exe), os.path.dirname(exe),
-                    "--bind", workdir, workdir, "--chdir", workdir, "--"] + argv
+                    "--bind", workdir, workdir] + _bwrap_end() + ["--chdir", workdir, "--"] + argv
         elif self.level == "unshare":
-            cmd = ["unshare", "-rn", "--"] + argv
+            cmd = self._unshare() + argv
         else:
             cmd = argv
         with self.lock:
@@ -325,7 +378,7 @@ class Sandbox:
             r = _Runner(self, exe, workdir, env, uid)
             with self.lock:
                 self.runners[key] = r
-        status, timed_out, most = r.request(test, log, wall)
+        status, timed_out, most, left, full = r.request(test, log, wall)
         if status is None:                       # the runner died: the test killed it
             status = -signal.SIGKILL
             r.close()
@@ -334,13 +387,21 @@ class Sandbox:
         out_path, err_path = log + ".out", log + ".err"
         sizes = [os.path.getsize(p) if os.path.exists(p) else 0 for p in (out_path, err_path, log)]
         with self.lock:
-            self.info[log] = {"procs": most, "sizes": sizes}
+            self.info[log] = {"procs": most, "sizes": sizes, "left": left, "full": full}
         return status, timed_out, _read_capped(out_path), _read_capped(err_path)
 
     def classify(self, log, status, timed_out, out, err):
         """(verdict, lines) when a sandbox limit ended the test, else None."""
         lim = self.limits
         info = self.info.pop(log, {"procs": 0, "sizes": [0, 0, 0]})
+        if info.get("left"):
+            return ("PROCESS LIMIT",
+                    [f"your code left {info['left']} process(es) running after the test ended; "
+                     "a library function must not start any."])
+        if info.get("full"):
+            return ("FILE LIMIT",
+                    [f"it filled a writable folder of the sandbox ({info['full']}, "
+                     f"{TMP_MB} MiB): library functions should write no files."])
         if info["procs"] > 2:
             return ("PROCESS LIMIT",
                     [f"your code started {info['procs'] - 1} other processes (fork?); the limit "
@@ -376,12 +437,13 @@ class _Runner:
         cmd = _bwrap_base()
         for k, v in env.items():
             cmd += ["--setenv", k, v]
-        rdir = os.path.dirname(RUNNER_PY)
+        rdir = sb.runner_dir or os.path.dirname(RUNNER_PY)
         cmd += ["--ro-bind", os.path.dirname(exe), os.path.dirname(exe),
                 "--ro-bind", rdir, rdir,
-                "--bind", workdir, workdir, "--chdir", workdir, "--",
-                py, "-S", "-E", "-B", RUNNER_PY, str(lim.cpu), str(lim.wall), str(lim.fsize),
-                str(lim.nproc), str(0 if sb.san else lim.mem_mb << 20), exe]
+                "--bind", workdir, workdir] + _bwrap_end() + ["--chdir", workdir, "--",
+                py, "-S", "-E", "-B", os.path.join(rdir, "runner.py"), str(lim.cpu), str(lim.wall),
+                str(lim.fsize), str(lim.nproc), str(0 if sb.san else lim.mem_mb << 20), exe,
+                str(TMP_MB << 20)]
         kw = {"user": uid, "group": uid, "extra_groups": []} if uid is not None else {}
         nproc = lim.nproc if sb.root else None
 
@@ -391,44 +453,53 @@ class _Runner:
             if nproc:
                 resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
         self.p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, env=env, cwd=workdir,
+                                  stderr=self._errlog(workdir), env=env, cwd=workdir,
                                   start_new_session=True, preexec_fn=pre, **kw)
         self.buf = b""
         self.dead = False
+
+    @staticmethod
+    def _errlog(workdir):
+        """The runner's own errors, beside (not inside) the log folder it cleans."""
+        try:
+            return open(os.path.join(os.path.dirname(workdir), "runner.err"), "ab")
+        except OSError:
+            return subprocess.DEVNULL
 
     def alive(self):
         return not self.dead and self.p.poll() is None
 
     def request(self, test, log, wall):
-        """(status, timed_out, most processes); status None when the runner died."""
+        """(status, timed_out, most processes, processes left, full folder or "");
+        status None when the runner died."""
         nonce = os.urandom(8).hex()
         try:
             self.p.stdin.write(f"{nonce}\t{test}\t{log}\n".encode())
             self.p.stdin.flush()
         except (BrokenPipeError, OSError):
             self.dead = True
-            return None, False, 0
+            return None, False, 0, 0, ""
         deadline = time.monotonic() + wall + 10
         fd = self.p.stdout.fileno()
         while True:
             while b"\n" in self.buf:
                 line, self.buf = self.buf.split(b"\n", 1)
                 parts = line.decode("utf-8", "replace").split("\t")
-                if len(parts) >= 4 and parts[0] == nonce:
+                if len(parts) >= 6 and parts[0] == nonce:
                     try:
-                        return int(parts[1]), parts[2] == "1", int(parts[3])
+                        return int(parts[1]), parts[2] == "1", int(parts[3]), int(parts[4]), parts[5]
                     except ValueError:
-                        return None, False, 0
+                        return None, False, 0, 0, ""
             left = deadline - time.monotonic()
             if left <= 0:
                 self.close()
-                return -signal.SIGKILL, True, 0
+                return -signal.SIGKILL, True, 0, 0, ""
             ready, _, _ = select.select([fd], [], [], left)
             if ready:
                 chunk = os.read(fd, 65536)
                 if not chunk:
                     self.dead = True
-                    return None, False, 0
+                    return None, False, 0, 0, ""
                 self.buf += chunk[:1 << 20]
 
     def close(self):
