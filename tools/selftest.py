@@ -5,6 +5,7 @@
 - a reference fails any test (sanitizers on), or a stub passes any, or a
   stub does not compile;
 - a mutant is not rejected with its hint, or a correct variant is rejected;
+- a function ignores an argument and its tests do not notice (paramconst.py);
 - any tests/suite_*.py (plots, book, grading, ...) fails.
 """
 import argparse
@@ -17,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from kitlib import answers, chapters, markers, mutants, stubgen  # noqa: E402
+from kitlib import answers, chapters, markers, mutants, paramconst, stubgen  # noqa: E402
 from kitlib.chapters import ROOT  # noqa: E402
 
 KIT = [sys.executable, os.path.join(ROOT, "tools", "kit.py")]
@@ -91,6 +92,9 @@ def main():
                 report(not problems, f"{m.kind} {m.name}", "; ".join(problems))
         else:
             report(False, "mutants", f"no tests/mutants/{ch.slug}.txt")
+        section(f"chapter {ch.slug}: no ignorable argument")
+        for o in paramconst.check([ch], a.jobs):
+            report(o.ok, o.label + (f": {o.detail}" if o.ok else ""), o.detail)
 
     if not a.skip_suites:
         for suite in sorted(glob.glob(os.path.join(ROOT, "tests", "suite_*.py"))):

@@ -11,17 +11,22 @@ or NOT CAUGHT; exit 1 when any is not caught (or a mutant does not build).
 
 The mutant. The parameter is overwritten in the body of the reference:
   scalar       `p = C;`, C the value the chapter's tests pass most often for p
-               in the calls that return KIT_OK (the hardest constant to catch:
-               every call with that value still gets the right answer). The
-               values are read from the records of a reference run (the
-               subject's log, tools/harness/kit_record.c: every call's scalar
-               arguments and its status). A function with no KIT_OK call in its
-               tests gets a typical value instead (d = 8, n = 5, base = 10000.0,
-               other size_t 3, int 1, double 1.0), marked "(typical)".
+               in the calls that get past the argument checks (the hardest
+               constant to catch: every such call still gets the right answer).
+               The values come from a reference run (SAN=0, all the chapter's
+               tests) of a probed copy of the reference, which prints each
+               function's scalar arguments at the point where the mutants will
+               overwrite them (below). The call records (kit_record.c) hold the
+               same arguments, but also those of the calls that end in the checks
+               (an error, or KIT_OK for an empty n = 0), which never reach the
+               computation: counting them would pick a constant that is easy to
+               catch. A function whose tests never get past its checks gets a
+               typical value instead (d = 8, n = 5, base = 10000.0, other size_t
+               3, int 1, double 1.0), said "typical" in its line.
   input array  `p = paramconst_zero_F_p;`, a static zero-filled array declared
                at file level, as long as the largest the tests pass (the
-               parameter's shape comment in the header, evaluated with each
-               KIT_OK call's scalars; 4096 elements when it has none).
+               parameter's shape comment in the header, evaluated with the
+               probed calls' scalars; 4096 elements when it has none).
 Output and in-out parameters (`T *` without const) are not mutated.
 
 Where. After the function's argument checks, not at the top of its body: a
@@ -43,7 +48,6 @@ import collections
 import concurrent.futures
 import os
 import re
-import struct
 import sys
 import time
 
@@ -64,52 +68,29 @@ TYPE_WORDS = {"const", "static", "unsigned", "signed", "char", "short", "int", "
 WORK = os.path.join(ROOT, "build", "paramconst")
 
 
-# ---------------------------------------------------------------- records
+# ---------------------------------------------------------------- what the tests pass
 
-def read_record(path):
-    """[(function, [(type, value)], status or None)] of a subject's log."""
-    try:
-        data = open(path, "rb").read()
-    except OSError:
-        return []
-    calls, at = [], 0
+PROBE = "KIT-PARAMCONST"
+FORMATS = {"size_t": "%zu", "int": "%d", "double": "%a"}   # %a: the double exactly
+PARSE = {"size_t": int, "int": int, "double": float.fromhex}
 
-    def take(n):
-        nonlocal at
-        if at + n > len(data):
-            raise EOFError
-        at += n
-        return data[at - n:at]
-    try:
-        while at < len(data):
-            tag = take(1)
-            if tag == b"E":
-                break
-            if tag == b"C":
-                name = take(struct.unpack("<I", take(4))[0]).decode()
-                args = []
-                for _ in range(struct.unpack("<I", take(4))[0]):
-                    kind, bits = take(1).decode(), take(8)
-                    value = {"z": lambda b: struct.unpack("<Q", b)[0],
-                             "i": lambda b: struct.unpack("<q", b)[0],
-                             "d": lambda b: struct.unpack("<d", b)[0],
-                             "p": lambda b: struct.unpack("<Q", b)[0] != 0}[kind](bits)
-                    args.append((kind, value))
-                calls.append([name, args, None])
-            elif tag == b"R":
-                rc = struct.unpack("<i", take(4))[0]
-                for _ in range(struct.unpack("<I", take(4))[0]):
-                    present = take(1)[0]
-                    size = struct.unpack("<Q", take(8))[0]
-                    if present:
-                        take(size)
-                if calls:
-                    calls[-1][2] = rc
-            else:
-                break
-    except EOFError:
-        pass
-    return calls
+
+def probe_rewrite(funcs):
+    """The rewrite of a solution file that prints, at the point where each
+    function's argument checks end, the function's scalar arguments."""
+    def rewrite(text):
+        points = []
+        for fn in funcs:
+            if function_span(text, fn.name):
+                scalars = [p for p in fn.params if not p.pointer and p.type in SCALARS]
+                fmt = "".join(" " + FORMATS[p.type] for p in scalars)
+                args = "".join(", " + p.name for p in scalars)
+                points.append((insertion(text, fn)[0],
+                               f'\n    fprintf(stderr, "{PROBE} {fn.name}{fmt}\\n"{args});'))
+        for point, line in sorted(points, reverse=True):
+            text = text[:point] + line + text[point:]
+        return "#include <stdio.h> /* paramconst probe */\n" + text
+    return rewrite
 
 
 def _shape_count(shape, scalars):
@@ -126,36 +107,44 @@ def _shape_count(shape, scalars):
     return total
 
 
-def observed(funcs, logs):
-    """{function: {"calls": k, param: Counter of values | needed elements}} over
-    the KIT_OK calls of the records in logs."""
+def observed(funcs, stderr_files):
+    """{function: {"calls": k, scalar: Counter of values, input array: elements}}
+    over the calls that got past the argument checks (the probe's lines)."""
     seen = {f.name: {"calls": 0} for f in funcs}
     by_name = {f.name: f for f in funcs}
-    for log in logs:
-        for name, args, rc in read_record(log):
-            fn = by_name.get(name)
-            if fn is None or rc != 0 or len(args) != len(fn.params):
+    for path in stderr_files:
+        try:
+            lines = open(path, errors="replace").read().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            words = line.split()
+            if len(words) < 2 or words[0] != PROBE or words[1] not in by_name:
                 continue
-            info = seen[name]
+            fn = by_name[words[1]]
+            params = [p for p in fn.params if not p.pointer and p.type in SCALARS]
+            if len(words) != 2 + len(params):
+                continue
+            info = seen[fn.name]
             info["calls"] += 1
-            scalars = {p.name: v for p, (_, v) in zip(fn.params, args) if not p.pointer}
-            for p, (_, v) in zip(fn.params, args):
-                if not p.pointer:
-                    info.setdefault(p.name, collections.Counter())[v] += 1
-                elif p.const_data and v:
+            scalars = {p.name: PARSE[p.type](w) for p, w in zip(params, words[2:])}
+            for name, v in scalars.items():
+                info.setdefault(name, collections.Counter())[v] += 1
+            for p in fn.params:
+                if p.const_data:
                     n = _shape_count(p.shape, scalars) if p.shape else TEXT_ELEMENTS
-                    info[p.name] = max(info.get(p.name, 1), n or TEXT_ELEMENTS)
+                    info[p.name] = max(info.get(p.name, 1), n or 1)
     return seen
 
 
 def constant(fn, p, info):
-    """(value, how) for scalar p: the most frequent value of the KIT_OK calls
-    (ties: the one seen first), else a typical one."""
+    """(value, how) for scalar p: the most frequent value of the calls past the
+    checks (ties: the one seen first), else a typical one."""
     counts = info.get(p.name)
     if counts:
         value, k = counts.most_common(1)[0]
-        return value, f"{k} of {info['calls']} OK calls"
-    return TYPICAL.get(p.name, TYPICAL_BY_TYPE[p.type]), "typical: no OK call recorded"
+        return value, f"{k} of {info['calls']} calls"
+    return TYPICAL.get(p.name, TYPICAL_BY_TYPE[p.type]), "typical: no call gets past the checks"
 
 
 def c_literal(value, ctype):
@@ -337,7 +326,9 @@ def make_rewrite(fn, p, value, elements):
 # ---------------------------------------------------------------- running
 
 class Outcome:
-    def __init__(self, ch, fn, p, shown, how):
+    """One (function, parameter, constant) and what its mutant got; fn and p
+    are None for a chapter whose reference could not be run."""
+    def __init__(self, ch, fn=None, p=None, shown="", how=""):
         self.ch, self.fn, self.p, self.shown, self.how = ch, fn, p, shown, how
         self.tests, self.caught, self.error = [], [], None
 
@@ -345,13 +336,28 @@ class Outcome:
     def ok(self):
         return bool(self.caught) and not self.error
 
-    def line(self):
-        what = f"{self.ch.slug} {self.fn.name}: {self.p.name} = {self.shown} ({self.how})"
+    @property
+    def label(self):
+        if self.fn is None:
+            return "the reference runs"
+        return f"{self.fn.name}: {self.p.name} = {self.shown} ({self.how})"
+
+    @property
+    def detail(self):
         if self.error:
-            return f"{what}: ERROR {self.error}"
+            return f"ERROR {self.error}"
         if self.caught:
-            return f"{what}: caught by {', '.join(self.caught)}"
-        return f"{what}: NOT CAUGHT by any of {', '.join(self.tests) or 'its (no) tests'}"
+            return f"caught by {', '.join(self.caught)}"
+        return f"NOT CAUGHT by any of {', '.join(self.tests) or 'its (no) tests'}"
+
+    def line(self):
+        return f"{self.ch.slug} {self.label}: {self.detail}"
+
+
+def _first_error(message):
+    lines = message.strip().splitlines() or [""]
+    return next((ln for ln in lines if "error" in ln.lower() and "bug in the kit" not in ln),
+                lines[0]).strip()[:300]
 
 
 def solution_file(ch, name):
@@ -361,16 +367,24 @@ def solution_file(ch, name):
     return None
 
 
-def reference(ch, jb, tests, jobs):
-    """Run the reference without sanitizers: ({test: verdict}, record paths)."""
-    d = os.path.join(WORK, ch.slug, "reference")
-    sb = build.subject(ch, os.path.join(ROOT, "solutions"), "paramconst", jb, san=False,
-                       out_dir=os.path.join(d, "bin"))
-    logs = os.path.join(d, "logs")
-    results = run.run_all(tests, jb["judge"], sb["subject"], logs, 10.0, jobs,
-                          os.path.join(ROOT, "solutions"))
-    return ({r.test.name: r.verdict for r in results},
-            [os.path.join(logs, t.name + ".rec") for t in tests])
+def reference(ch, jb, tests, funcs, jobs):
+    """Run the probed reference without sanitizers: ({test: verdict}, what
+    observed() makes of its probe)."""
+    work = os.path.join(WORK, ch.slug, "reference")
+    files = [os.path.basename(s) for s in ch.sources_in(os.path.join(ROOT, "solutions"))]
+    m = mutants.Mutant(ch.slug, "reference")
+    m.file, m.rewrite = files[0], probe_rewrite(funcs)
+    mutants.apply(m, work)
+    for name in files[1:]:                  # every file of the reference is probed
+        path = os.path.join(work, ch.slug, name)
+        text = m.rewrite(open(path).read())
+        with open(path, "w") as f:
+            f.write(text)
+    sb = build.subject(ch, work, "paramconst", jb, san=False, out_dir=os.path.join(work, "bin"))
+    logs = os.path.join(work, "logs")
+    results = run.run_all(tests, jb["judge"], sb["subject"], logs, 10.0, jobs, work)
+    data = observed(funcs, [os.path.join(logs, t.name + ".rec.err") for t in tests])
+    return {r.test.name: r.verdict for r in results}, data
 
 
 def plan(ch, jobs):
@@ -379,10 +393,9 @@ def plan(ch, jobs):
     tests = run.manifest(jb["judge"])
     with open(ch.header) as f:
         funcs = cparse.prototypes(f.read())
-    verdicts, logs = reference(ch, jb, tests, jobs)
+    verdicts, seen = reference(ch, jb, tests, funcs, jobs)
     problems = [f"{ch.slug}: {n} is {v} on the reference (it catches nothing here)"
                 for n, v in verdicts.items() if v != "PASS"]
-    seen = observed(funcs, logs)
     items = []
     for fn in funcs:
         own = [t.name for t in tests if fn.name in t.functions]
@@ -420,7 +433,7 @@ def run_mutant(o, m, jb):
         o.error = f"{type(e).__name__}: {e}"
         return o
     if data["build_error"]:
-        o.error = "the mutant does not build: " + data["build_error"].splitlines()[0][:300]
+        o.error = "the mutant does not build: " + _first_error(data["build_error"])
         return o
     o.caught = [t["name"] for t in data["tests"] if t["verdict"] != "PASS" and t["name"] in o.tests]
     return o
@@ -437,9 +450,8 @@ def check(chs, jobs=2, out=None):
             for pr in problems:
                 print("note: " + pr, flush=True)
         except (RuntimeError, build.BuildError, ValueError) as e:
-            o = Outcome(ch, cparse.Function("int", "(chapter)", []), cparse.Param("int all"),
-                        "-", "-")
-            o.error = f"cannot run the reference: {str(e).splitlines()[0][:300]}"
+            o = Outcome(ch)
+            o.error = f"cannot run the reference: {_first_error(str(e))}"
             items.append((o, None, None))
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [pool.submit(run_mutant, o, m, jb) if m else None for o, m, jb in items]
@@ -465,9 +477,10 @@ def main(argv=None):
     start = time.monotonic()
     done = check(chs, a.jobs, out=lambda o: print(o.line(), flush=True))
     bad = [o for o in done if not o.ok]
-    funcs = {(o.ch.slug, o.fn.name) for o in done}
-    print(f"{len(done) - len(bad)} of {len(done)} parameters of {len(funcs)} functions caught, "
-          f"{len(bad)} not, in {time.monotonic() - start:.0f} s")
+    params = [o for o in done if o.fn]
+    funcs = {(o.ch.slug, o.fn.name) for o in params}
+    print(f"{sum(o.ok for o in params)} of {len(params)} parameters of {len(funcs)} functions "
+          f"caught; {len(bad)} problem(s); {time.monotonic() - start:.0f} s")
     return 1 if bad else 0
 
 
