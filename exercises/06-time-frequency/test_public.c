@@ -9,6 +9,8 @@
  * value. For the FFT against the plain sum on N = 256 samples in [-1, 1):
  * 1e-10 (|X_k| <= 256; both sums carry ~log2(N) or N rounding errors of
  * ~256 * 1e-16). omega: 1e-13, the accuracy the contract promises.
+ * Expected values and value checks exist only in the judge's build
+ * (KIT_JUDGE, see kit_test.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@
 
 #define TOL 1e-12
 
+#ifdef KIT_JUDGE
 /* Peak bin of each column of the n = 64, d = 16, base 10000 table (bc). */
 static const double golden_peak_64x16[16] = {
     10, 10, 3, 3,
@@ -26,18 +29,11 @@ static const double golden_peak_64x16[16] = {
     0, 0, 0, 0,
     0, 0, 0, 0
 };
-/* Rows 997 .. 1000 of the d = 6, base 100 table and its omega_i (bc). */
-static const double golden_pe_997_d6[24] = {
-    -0.89796748049795116, -0.44006181834846991, 0.92029667945621696, 0.39122119290992025,
-    0.74946203882430829, -0.66204731882344414, -0.85547315196968743, 0.51784716496187178,
-    0.98265649827895196, 0.18543518110150534, 0.71793636876154132, -0.69610873461657707,
-    -0.026460752737064126, 0.99964985298082643, 0.9995815925081466, -0.028924728501363926,
-    0.68486422935785651, -0.72867069883869307, 0.82687954053200252, 0.56237907629070294,
-    0.97028940282997145, -0.24194725614451065, 0.65031685958630447, -0.7596630714585294
-};
+/* omega_i of the d = 6, base 100 table (bc). */
 static const double golden_omega_d6_base100[3] = {
     1, 0.21544346900318836, 0.046415888336127788
 };
+#endif /* KIT_JUDGE */
 
 static void dft_worked_example(void **state)
 {
@@ -53,10 +49,11 @@ static void dft_parseval(void **state)
     /* Parseval: sum_k |X_k|^2 = N sum_n x_n^2 for the unnormalised DFT. */
     size_t N = 48;
     double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
-    double energy_x = 0.0, energy_X = 0.0;
     (void)state;
     kit_fill(x, N, 6, -1.0, 1.0);
     kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+    double energy_x = 0.0, energy_X = 0.0;
     for (size_t k = 0; k < N; k++) {
         energy_x += x[k] * x[k];
         energy_X += re[k] * re[k] + im[k] * im[k];
@@ -64,6 +61,7 @@ static void dft_parseval(void **state)
     kit_expect_true(fabs(energy_X - (double)N * energy_x) <= 1e-10 * energy_X,
                     "sum |X_k|^2 = %.15g but N * sum x_n^2 = %.15g (no 1/N in the forward DFT)",
                     energy_X, (double)N * energy_x);
+#endif
 }
 
 static void dft_bad_arguments(void **state)
@@ -104,7 +102,7 @@ static void fft_matches_dft(void **state)
 static void peak_of_every_column(void **state)
 {
     size_t n = 64, d = 16;
-    double *pe = pe_input(n, d, 10000.0);
+    double *pe = pe_input(0, n, d, 10000.0);
     size_t *k = kit_sizes(1);
     double *f = kit_doubles(1);
     (void)state;
@@ -116,11 +114,14 @@ static void peak_of_every_column(void **state)
     }
 }
 
+/* Rows 997 .. 1000 alone, d = 6, base 100. */
 static void omega_from_four_rows(void **state)
 {
+    const double *pe = pe_input(997, 4, 6, 100.0);
     double *omega = kit_doubles(3);
     (void)state;
-    kit_expect_status("tf_omega", tf_omega(golden_pe_997_d6, 4, 6, omega), KIT_OK);
+    kit_expect_status("tf_omega", tf_omega(pe, 4, 6, omega), KIT_OK);
+    kit_table_omega(6, 100.0);
     kit_expect_table("omega", "i", omega, golden_omega_d6_base100, 1, 3, 1e-13, NULL, 0);
 }
 
@@ -131,6 +132,6 @@ const struct kit_test kit_tests_public[] = {
     KIT_TEST(fft_worked_example, 2, "tf_fft", "§6.3", "the FFT of the 16-sample example (bc)"),
     KIT_TEST(fft_matches_dft, 1, "tf_fft,tf_dft", "§6.3", "FFT = plain DFT on 256 random samples"),
     KIT_TEST(peak_of_every_column, 2, "tf_peak", "§6.4", "peak bins of the 64 x 16 table (bc)"),
-    KIT_TEST(omega_from_four_rows, 2, "tf_omega", "§6.5", "omega_i from rows 997..1000 alone (bc)"),
+    KIT_TEST(omega_from_four_rows, 2, "tf_omega", "§6.5", "omega_i from rows 997..1000 alone (bc omega)"),
     KIT_END_OF_TESTS
 };

@@ -8,7 +8,10 @@
  * the plain DFT on N = 1024 random samples (|X_k| <= 1024, each carrying up
  * to ~1024 rounding errors of ~1e-16 * 1024 in the plain sum); 1e-13 for
  * omega, the accuracy the contract promises. A mistake model matches within
- * 1e-9 (kit_expect_table).
+ * 1e-9 (kit_expect_table). Golden values and mistake models exist only in the
+ * judge's build (KIT_JUDGE, see kit_test.h): the subject, which holds the
+ * student's code, has no answer in its memory. Encoding tables given as input
+ * come from libm (pe_input in test_data.h).
  */
 #include <math.h>
 #include <stdint.h>
@@ -23,6 +26,7 @@
 
 static const double signal7[7] = { 0.5, -1, 0.25, 1.5, -0.75, 2, -0.125 };
 
+#ifdef KIT_JUDGE
 /* From bc in 50-digit arithmetic (tests/golden/06-time-frequency.bc). */
 static const double golden_dft7_re[7] = {
     2.375, -1.377824779419597, -0.80922655068553917, 2.749551330105136,
@@ -35,22 +39,6 @@ static const double golden_dft7_im[7] = {
 static const double golden_peak_128x8[8] = {
     20, 20, 6, 6,
     2, 2, 0, 1
-};
-static const double golden_pe_6x9[54] = {
-    0, 1, 0, 1,
-    0, 1, 0, 1,
-    0, 0.8414709848078965, 0.54030230586813977, 0.12879619341870399,
-    0.99167108486677769, 0.016680231784624494, 0.99986087525595835, 0.002154433023365604,
-    0.99999767920648086, 0.00027825593662998802, 0.90929742682568171, -0.41614683654714241,
-    0.25544692170847505, 0.96682308112170356, 0.033355822303293807, 0.99944353973522237,
-    0.0043088560467428117, 0.99999071683669571, 0.00055651185171562954, 0.14112000805986721,
-    -0.98999249660044542, 0.37784245853434051, 0.92586990259362312, 0.050022131581482637,
-    0.99874810956118698, 0.006463259070189643, 0.99997911292296082, 0.0008347677237125797,
-    -0.7568024953079282, -0.65364362086361194, 0.49394395981848482, 0.86949374037932847,
-    0.066674522227166091, 0.99777477823694216, 0.0086176320938569501, 0.99996286751913688,
-    0.0011130235310764971, -0.95892427466313845, 0.28366218546322625, 0.60181742645883729,
-    0.79863369902005887, 0.083308360721171634, 0.99652381659143052, 0.01077196511803483,
-    0.99994198070062834, 0.0013912792522630453
 };
 static const double golden_omega_d9[4] = {
     1, 0.12915496650148839, 0.016681005372000589, 0.0021544346900318838
@@ -117,29 +105,34 @@ static void fft_without_reordering(const double *x, size_t N, double *re, double
             }
         }
 }
+#endif /* KIT_JUDGE */
 
 /* ---- DFT ----------------------------------------------------------------- */
 static void dft_mistakes_16(void **state)
 {
     double *re = kit_doubles(16), *im = kit_doubles(16);
-    struct kit_mistake m_re[3], m_im[3];
     (void)state;
-    dft_mistakes(m_re, m_im, golden_dft16_re, golden_dft16_im, 16);
     kit_expect_status("tf_dft", tf_dft(signal16, 16, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+    struct kit_mistake m_re[3], m_im[3];
+    dft_mistakes(m_re, m_im, golden_dft16_re, golden_dft16_im, 16);
     kit_expect_table("re", "k", re, golden_dft16_re, 1, 16, TOL, m_re, 3);
     kit_expect_table("im", "k", im, golden_dft16_im, 1, 16, TOL, m_im, 3);
+#endif
 }
 
 static void dft_odd_N(void **state)
 {
     double *re = kit_doubles(7), *im = kit_doubles(7);
-    struct kit_mistake m_re[3], m_im[3];
     (void)state;
-    dft_mistakes(m_re, m_im, golden_dft7_re, golden_dft7_im, 7);
     kit_overflow_hint("bins-past-N", "there are exactly N bins, k = 0 .. N-1, for odd N too.");
     kit_expect_status("tf_dft", tf_dft(signal7, 7, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+    struct kit_mistake m_re[3], m_im[3];
+    dft_mistakes(m_re, m_im, golden_dft7_re, golden_dft7_im, 7);
     kit_expect_table("re", "k", re, golden_dft7_re, 1, 7, TOL, m_re, 3);
     kit_expect_table("im", "k", im, golden_dft7_im, 1, 7, TOL, m_im, 3);
+#endif
 }
 
 static void dft_one_sample(void **state)
@@ -157,23 +150,25 @@ static void dft_pure_tone(void **state)
     /* x_n = cos(2 pi 5 n / 64): X_5 = X_59 = 32, every other bin 0. */
     size_t N = 64;
     double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+    (void)state;
+    for (size_t n = 0; n < N; n++)
+        x[n] = cos(TWO_PI * (double)((5 * n) % N) / (double)N);
+    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
     double want_re[64] = { 0 }, want_im[64] = { 0 };
     double *norm = kit_doubles(N), *shift = kit_doubles(N);
     struct kit_mistake m[2] = {
         { "normalised", "your peaks are N times too small: no 1/N in the forward DFT.", norm },
         { "off-by-one-bin", "your peaks sit one bin too low: bin k holds X_{k+1}.", shift },
     };
-    (void)state;
-    for (size_t n = 0; n < N; n++) {
-        x[n] = cos(TWO_PI * (double)((5 * n) % N) / (double)N);
+    for (size_t n = 0; n < N; n++)
         norm[n] = shift[n] = 0.0;
-    }
     want_re[5] = want_re[59] = 32.0;
     norm[5] = norm[59] = 0.5;
     shift[4] = shift[58] = 32.0;
-    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
     kit_expect_table("re", "k", re, want_re, 1, N, TOL, m, 2);
     kit_expect_table("im", "k", im, want_im, 1, N, TOL, NULL, 0);
+#endif
 }
 
 static void dft_real_signal_symmetry(void **state)
@@ -181,18 +176,20 @@ static void dft_real_signal_symmetry(void **state)
     /* For a real signal X_{N-k} = conj(X_k), and X_0 = sum x_n. */
     size_t N = 100;
     double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
-    double sum = 0.0;
     (void)state;
     kit_fill(x, N, 61, -1.0, 1.0);
+    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+    double sum = 0.0;
     for (size_t n = 0; n < N; n++)
         sum += x[n];
-    kit_expect_status("tf_dft", tf_dft(x, N, re, im), KIT_OK);
     kit_expect_near("re[0] = sum x_n", re[0], sum, 1e-12);
     kit_expect_near("im[0]", im[0], 0.0, 1e-12);
     for (size_t k = 1; k < N; k++)
         kit_expect_true(fabs(re[N - k] - re[k]) <= 1e-11 && fabs(im[N - k] + im[k]) <= 1e-11,
                         "X_%zu = %.15g%+.15gi but X_%zu = %.15g%+.15gi: for a real signal "
                         "X_{N-k} is the conjugate of X_k", N - k, re[N - k], im[N - k], k, re[k], im[k]);
+#endif
 }
 
 static void dft_bad_arguments_all(void **state)
@@ -212,13 +209,15 @@ static void fft_mistakes_16(void **state)
 {
     size_t N = 16;
     double *re = kit_doubles(N), *im = kit_doubles(N);
+    (void)state;
+    kit_expect_status("tf_fft", tf_fft(signal16, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
     double *dit_re = kit_doubles(N), *dit_im = kit_doubles(N);
     double *dif_re = kit_doubles(N), *dif_im = kit_doubles(N);
     struct kit_mistake m_re[5], m_im[5];
     static const char *rev_hint = "a radix-2 FFT needs the samples in bit-reversed order before "
         "the butterflies (decimation in time), or its output reordered after them (decimation "
         "in frequency): index t goes to the index whose log2(N) bits are t's reversed.";
-    (void)state;
     fft_without_reordering(signal16, N, dit_re, dit_im);
     for (size_t k = 0; k < N; k++) {
         dif_re[k] = golden_dft16_re[bit_reverse(k, N)];   /* output left bit-reversed */
@@ -229,9 +228,9 @@ static void fft_mistakes_16(void **state)
     m_re[4] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dif_re };
     m_im[3] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dit_im };
     m_im[4] = (struct kit_mistake){ "missing-bit-reversal", rev_hint, dif_im };
-    kit_expect_status("tf_fft", tf_fft(signal16, N, re, im), KIT_OK);
     kit_expect_table("re", "k", re, golden_dft16_re, 1, N, TOL, m_re, 5);
     kit_expect_table("im", "k", im, golden_dft16_im, 1, N, TOL, m_im, 5);
+#endif
 }
 
 static void fft_matches_dft_1024(void **state)
@@ -251,14 +250,18 @@ static void fft_small_N(void **state)
 {
     const double x1[1] = { 0.75 }, x2[2] = { 1.5, -0.25 };
     double *re = kit_doubles(2), *im = kit_doubles(2);
-    const double want_re[2] = { 1.25, 1.75 }, want_im[2] = { 0.0, 0.0 };
     (void)state;
     kit_expect_status("tf_fft(x, 1, re, im)", tf_fft(x1, 1, re, im), KIT_OK);
     kit_expect_near("N = 1: re[0]", re[0], 0.75, 0.0);
     kit_expect_near("N = 1: im[0]", im[0], 0.0, 0.0);
     kit_expect_status("tf_fft(x, 2, re, im)", tf_fft(x2, 2, re, im), KIT_OK);
-    kit_expect_table("N = 2: re", "k", re, want_re, 1, 2, TOL, NULL, 0);
-    kit_expect_table("N = 2: im", "k", im, want_im, 1, 2, TOL, NULL, 0);
+#ifdef KIT_JUDGE
+    {
+        const double want_re[2] = { 1.25, 1.75 }, want_im[2] = { 0.0, 0.0 };
+        kit_expect_table("N = 2: re", "k", re, want_re, 1, 2, TOL, NULL, 0);
+        kit_expect_table("N = 2: im", "k", im, want_im, 1, 2, TOL, NULL, 0);
+    }
+#endif
 }
 
 static void fft_pe_column(void **state)
@@ -267,12 +270,14 @@ static void fft_pe_column(void **state)
        the FFT's largest bin (k <= 64) is the peak that bc found (6). */
     size_t N = 128;
     double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
-    double omega = pow(100.0, -0.25), best = -1.0;
-    size_t best_k = 0;
+    double omega = pow(100.0, -0.25);
     (void)state;
     for (size_t pos = 0; pos < N; pos++)
         x[pos] = sin((double)pos * omega);
     kit_expect_status("tf_fft", tf_fft(x, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+    double best = -1.0;
+    size_t best_k = 0;
     for (size_t k = 0; k <= N / 2; k++)
         if (hypot(re[k], im[k]) > best) {
             best = hypot(re[k], im[k]);
@@ -282,6 +287,7 @@ static void fft_pe_column(void **state)
                     "the largest |X_k| of sin(pos * %.6f) is at k = %zu, expected %.0f "
                     "(omega / (2 pi) * N = %.3f)", omega, best_k, golden_peak_128x8[2],
                     omega / TWO_PI * (double)N);
+#endif
 }
 
 static void fft_bad_arguments(void **state)
@@ -304,18 +310,20 @@ static void fft_bad_arguments(void **state)
 static void peak_base100(void **state)
 {
     size_t n = 128, d = 8;
-    double *pe = pe_input(n, d, 100.0);
+    double *pe = pe_input(0, n, d, 100.0);
     size_t *k = kit_sizes(1);
     double *f = kit_doubles(1);
     (void)state;
     for (size_t j = 0; j < d; j++) {
         kit_expect_status("tf_peak", tf_peak(pe, n, d, j, k, f), KIT_OK);
+#ifdef KIT_JUDGE
         if ((double)*k == golden_peak_128x8[j] + 1.0 || (double)*k == golden_peak_128x8[j] - 1.0)
             kit_hint("off-by-one-bin", "your peak is one bin off: bin k is k / n cycles per "
                      "position, k counted from 0 (X_0 is the mean times n).");
         kit_expect_true((double)*k == golden_peak_128x8[j],
                         "column j = %zu: peak bin %zu, expected %.0f", j, *k, golden_peak_128x8[j]);
         kit_expect_near("f = k / n", *f, golden_peak_128x8[j] / (double)n, 1e-15);
+#endif
     }
 }
 
@@ -326,10 +334,14 @@ static void peak_of(const double *x, size_t n, size_t want, const char *what,
     size_t *k = kit_sizes(1);
     double *f = kit_doubles(1);
     kit_expect_status("tf_peak", tf_peak(x, n, 1, 0, k, f), KIT_OK);
+#ifdef KIT_JUDGE
     if (*k != want && id != NULL)
         kit_hint(id, "%s", hint);
     kit_expect_true(*k == want, "%s: peak bin %zu, expected %zu", what, *k, want);
     kit_expect_near("f = k / n", *f, (double)want / (double)n, 1e-15);
+#else
+    (void)want, (void)what, (void)id, (void)hint;
+#endif
 }
 
 static void peak_dc(void **state)
@@ -387,8 +399,10 @@ static void peak_odd_n_and_stride(void **state)
     }
     pe[0] = NAN; /* another column: must not matter */
     kit_expect_status("tf_peak(pe, 15, 3, 1, k, f)", tf_peak(pe, n, d, 1, k, f), KIT_OK);
+#ifdef KIT_JUDGE
     if (*k != 4)
         kit_hint("stride", "column j of a row-major (n, d) table is pe[pos * d + j], pos = 0 .. n-1.");
+#endif
     kit_expect_true(*k == 4, "peak bin %zu, expected 4", *k);
     kit_expect_near("f = 4 / 15", *f, 4.0 / 15.0, 1e-15);
 }
@@ -415,23 +429,29 @@ static void peak_bad_arguments(void **state)
 /* ---- omega --------------------------------------------------------------- */
 static void omega_odd_d(void **state)
 {
+    const double *pe = pe_input(0, 6, 9, 10000.0);
     double *omega = kit_doubles(4);
     (void)state;
     kit_overflow_hint("odd-d", "for odd d there are d / 2 full pairs; the lone sin column d - 1 "
                       "gives no omega, so write d / 2 values.");
-    kit_expect_status("tf_omega(pe, 6, 9, omega)", tf_omega(golden_pe_6x9, 6, 9, omega), KIT_OK);
+    kit_expect_status("tf_omega(pe, 6, 9, omega)", tf_omega(pe, 6, 9, omega), KIT_OK);
+    kit_table_omega(9, 10000.0);
     kit_expect_table("omega", "i", omega, golden_omega_d9, 1, 4, 1e-13, NULL, 0);
 }
 
 static void omega_large_table(void **state)
 {
     size_t n = 4096, d = 512;
-    double *pe = pe_input(n, d, 10000.0), *omega = kit_doubles(d / 2), *want = kit_doubles(d / 2);
+    double *pe = pe_input(0, n, d, 10000.0), *omega = kit_doubles(d / 2);
     (void)state;
+    kit_expect_status("tf_omega(pe, 4096, 512, omega)", tf_omega(pe, n, d, omega), KIT_OK);
+#ifdef KIT_JUDGE
+    double *want = kit_doubles(d / 2);
     for (size_t i = 0; i < d / 2; i++)
         want[i] = pow(10000.0, -2.0 * (double)i / (double)d);
-    kit_expect_status("tf_omega(pe, 4096, 512, omega)", tf_omega(pe, n, d, omega), KIT_OK);
+    kit_table_omega(d, 10000.0);
     kit_expect_table("omega", "i", omega, want, 1, d / 2, 1e-13, NULL, 0);
+#endif
 }
 
 static void omega_high_frequencies(void **state)
@@ -448,10 +468,12 @@ static void omega_high_frequencies(void **state)
             pe[pos * d + 2 * i + 1] = cos((double)pos * w[i] + 0.3);
         }
     kit_expect_status("tf_omega", tf_omega(pe, n, d, omega), KIT_OK);
+#ifdef KIT_JUDGE
     for (size_t i = 0; i < 4; i++)
         if (fabs(omega[i] - w[i]) > 1e-9 && fabs(fabs(omega[i] - w[i]) - TWO_PI / 2) < 1e-6)
             kit_hint("atan-not-atan2", "atan(s / c) loses the quadrant (it is only defined modulo "
                      "pi); atan2(s, c) gives the angle modulo 2 pi.");
+#endif
     kit_expect_table("omega", "i", omega, w, 1, 4, 1e-13, NULL, 0);
 }
 
