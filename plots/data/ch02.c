@@ -73,6 +73,9 @@ static int positions(const char *dir)
         plot_var(dir, "swamp_49", ratio[N - 1]);
         plot_var(dir, "code4_lo", lo);
         plot_var(dir, "code4_hi", hi);
+        /* for exercise 2: the spacing of doubles on either side of 1 */
+        plot_var(dir, "spacing_below_1", 1.0 - nextafter(1.0, 0.0));
+        plot_var(dir, "spacing_above_1", nextafter(1.0, 2.0) - 1.0);
     }
     free(X);
     free(ratio);
