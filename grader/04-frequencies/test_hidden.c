@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kit_test.h"
@@ -560,6 +561,196 @@ static void separation_bound_bad_arguments(void **state)
     kit_expect_untouched("bound", bound);
 }
 
+/* ---- sweeps: each function alone over a grid of its arguments ----------- */
+/* Expected values from the definitions, written here (clean math, never the
+   reference): PE(pos, j) column by column, distances as sums over columns,
+   the closest pair by brute force over every pair of positions. */
+#ifdef KIT_JUDGE
+/* PE(pos, j), convention A. */
+static double pe_exact(double pos, size_t j, size_t d, double base)
+{
+    double w = pow(base, -2.0 * (double)(j / 2) / (double)d);
+    return (j % 2 == 0) ? sin(pos * w) : cos(pos * w);
+}
+
+/* ||PE(q) - PE(p)||, summed column by column. */
+static double pe_distance(double p, double q, size_t d, double base)
+{
+    double sq = 0.0;
+    for (size_t j = 0; j < d; j++) {
+        double u = pe_exact(q, j, d, base) - pe_exact(p, j, d, base);
+        sq += u * u;
+    }
+    return sqrt(sq);
+}
+
+/* The closest pair of [0, n) over every p < q; *offset the smallest q - p
+   whose best pair is within 1e-12 of the closest (a tie). */
+static double brute_closest(size_t n, size_t d, double base, size_t *offset)
+{
+    double *by_offset = kit_doubles(n), best = INFINITY;
+    for (size_t k = 1; k < n; k++) {
+        by_offset[k] = INFINITY;
+        for (size_t p = 0; p + k < n; p++)
+            by_offset[k] = fmin(by_offset[k], pe_distance((double)p, (double)(p + k), d, base));
+        best = fmin(best, by_offset[k]);
+    }
+    for (size_t k = 1; k < n; k++)
+        if (by_offset[k] <= best + 1e-12) {
+            *offset = k;
+            break;
+        }
+    return best;
+}
+#endif /* KIT_JUDGE */
+
+static void sweep_pe_wavelengths(void **state)
+{
+    static const struct { size_t d; double base; int convention; } cases[] = {
+        { 1, 10000.0, PE_PAPER }, { 2, 10000.0, PE_PAPER }, { 3, 100.0, PE_PAPER },
+        { 4, 2.5, PE_PAPER }, { 7, 1e6, PE_PAPER }, { 8, 10000.0, PE_PAPER },
+        { 33, 50.0, PE_PAPER }, { 64, 10000.0, PE_PAPER }, { 4, 10000.0, PE_T2T },
+        { 6, 2.5, PE_T2T }, { 8, 100.0, PE_T2T }, { 10, 1e6, PE_T2T }, { 64, 10000.0, PE_T2T },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t d = cases[t].d, pairs = (d + 1) / 2;
+        double base = cases[t].base;
+        int t2t = cases[t].convention == PE_T2T;
+        double *lambda = kit_doubles(pairs);
+        kit_expect_status(t2t ? "pe_wavelengths(lambda, d, base, PE_T2T)"
+                              : "pe_wavelengths(lambda, d, base, PE_PAPER)",
+                          pe_wavelengths(lambda, d, base, cases[t].convention), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want = kit_doubles(pairs), denominator = t2t ? (double)d - 2.0 : (double)d;
+            char what[96];
+            for (size_t i = 0; i < pairs; i++)      /* 2 pi / base^(-2i/den) */
+                want[i] = TWO_PI * pow(base, 2.0 * (double)i / denominator);
+            snprintf(what, sizeof what, "lambda, d = %zu, base = %g, %s", d, base,
+                     t2t ? "PE_T2T" : "PE_PAPER");
+            kit_expect_table(what, "i", lambda, want, 1, pairs, 1e-12 * want[pairs - 1], NULL, 0);
+        }
+#endif
+    }
+}
+
+static void sweep_pe_offset_distance(void **state)
+{
+    static const struct { size_t n, p, d; double base; } cases[] = {
+        { 1, 0, 1, 10000.0 }, { 3, 0, 2, 100.0 }, { 5, 17, 3, 100.0 }, { 12, 1000, 8, 10000.0 },
+        { 12, 3, 9, 50.0 }, { 7, 1000000, 1, 10000.0 }, { 7, 1000000, 2, 10000.0 },
+        { 4, 999, 5, 1e6 }, { 9, 250, 7, 3.0 }, { 12, 0, 16, 10000.0 }, { 6, 41, 3, 2.0 },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t n = cases[t].n, p = cases[t].p, d = cases[t].d;
+        double base = cases[t].base;
+        double *dist = kit_doubles(n);
+        kit_expect_status("pe_offset_distance(dist, n, p, d, base)",
+                          pe_offset_distance(dist, n, p, d, base), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want = kit_doubles(n);
+            char what[96];
+            for (size_t k = 0; k < n; k++)
+                want[k] = pe_distance((double)p, (double)(p + k), d, base);
+            snprintf(what, sizeof what, "dist, n = %zu, p = %zu, d = %zu, base = %g", n, p, d, base);
+            /* angles up to p + n: each carries ~(p + n) * 2^-53 */
+            kit_expect_table(what, "k", dist, want, 1, n, TOL + ldexp((double)(p + n), -50), NULL, 0);
+        }
+#endif
+    }
+}
+
+static void sweep_pe_closest_pair(void **state)
+{
+    static const struct { size_t n, d; double base; } cases[] = {
+        { 2, 1, 3.0 }, { 3, 1, 100.0 }, { 10, 2, 100.0 }, { 60, 3, 10000.0 }, { 60, 6, 3.0 },
+        { 10, 7, 100.0 }, { 60, 7, 3.0 }, { 25, 8, 10000.0 }, { 60, 2, 10000.0 },
+        { 3, 5, 1e6 }, { 17, 9, 50.0 },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t n = cases[t].n, d = cases[t].d;
+        double base = cases[t].base;
+        double *dist = kit_doubles(1);
+        size_t *offset = kit_sizes(1);
+        kit_expect_status("pe_closest_pair(n, d, base, dist, offset)",
+                          pe_closest_pair(n, d, base, dist, offset), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            size_t at = 0;
+            double want = brute_closest(n, d, base, &at);
+            char what[96];
+            snprintf(what, sizeof what, "closest distance, n = %zu, d = %zu, base = %g", n, d, base);
+            kit_expect_near(what, *dist, want, TOL);
+            snprintf(what, sizeof what, "its offset, n = %zu, d = %zu, base = %g", n, d, base);
+            kit_expect_size(what, *offset, at);
+        }
+#endif
+    }
+}
+
+static void sweep_pe_smallest_base(void **state)
+{
+    static const struct { size_t n, d; double margin; size_t base_max; } cases[] = {
+        { 2, 1, 0.5, 7 }, { 2, 4, 1.3, 7 }, { 5, 3, 0.6, 50 }, { 16, 2, 0.5, 9 },
+        { 20, 4, 0.9, 60 }, { 20, 4, 1.0, 5 }, { 40, 5, 0.9, 60 }, { 40, 5, 0.9, 9 },
+        { 40, 4, 0.2, 2 }, { 12, 7, 1.1, 40 }, { 30, 3, 0.25, 30 },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t n = cases[t].n, d = cases[t].d, base_max = cases[t].base_max;
+        double margin = cases[t].margin;
+        size_t *base_min = kit_sizes(1);
+        kit_expect_status("pe_smallest_base(n, d, margin, base_max, base_min)",
+                          pe_smallest_base(n, d, margin, base_max, base_min), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            size_t want = 0, at = 0;
+            char what[112];
+            for (size_t b = 2; b <= base_max && want == 0; b++)
+                if (brute_closest(n, d, (double)b, &at) >= margin)
+                    want = b;
+            snprintf(what, sizeof what, "smallest base, n = %zu, d = %zu, margin %g, base_max %zu "
+                     "(0: none)", n, d, margin, base_max);
+            kit_expect_size(what, *base_min, want);
+        }
+#endif
+    }
+}
+
+static void sweep_pe_separation_bound(void **state)
+{
+    static const struct { size_t d; double base; } cases[] = {
+        { 2, 1.5 }, { 2, 1e8 }, { 3, 10.0 }, { 4, 1.5 }, { 4, 100.0 }, { 5, 10000.0 },
+        { 8, 1e8 }, { 9, 2.0 }, { 64, 10000.0 }, { 513, 100.0 },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t d = cases[t].d;
+        double base = cases[t].base;
+        double *bound = kit_doubles(2);
+        kit_expect_status("pe_separation_bound(bound, d, base)",
+                          pe_separation_bound(bound, d, base), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            size_t pairs = d / 2;
+            double reach = TWO_PI / 2.0 * pow(base, 2.0 * (double)(pairs - 1) / (double)d);
+            double margin = 2.0 * sin(0.5), r = pow(base, 2.0 / (double)d);
+            char what[64];
+            if (pairs > 1)
+                margin = fmin(margin, 2.0 * sin(TWO_PI / (4.0 * r)));
+            snprintf(what, sizeof what, "reach, d = %zu, base = %g", d, base);
+            kit_expect_near(what, bound[0], reach, 1e-12 * reach);
+            snprintf(what, sizeof what, "margin, d = %zu, base = %g", d, base);
+            kit_expect_near(what, bound[1], margin, TOL);
+        }
+#endif
+    }
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(wavelengths_mistakes, 2, "pe_wavelengths", "§4.2", "d = 8 and 20, naming a missing 2 pi or the d - 2 denominator"),
     KIT_TEST(wavelengths_t2t_mistakes, 1, "pe_wavelengths", "§4.2", "PE_T2T is not the paper's ladder"),
@@ -584,5 +775,10 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(separation_bound_one_pair, 1, "pe_separation_bound", "§4.5", "d = 2: one pair, reach pi, margin 2 sin(1/2)"),
     KIT_TEST(separation_bound_odd_d, 2, "pe_separation_bound,pe_closest_pair", "§4.5", "odd d = 7, base 100: full pairs only, and the guarantee holds"),
     KIT_TEST(separation_bound_bad_arguments, 1, "pe_separation_bound", "§4.5", "NULL, d < 2, bad base"),
+    KIT_TEST(sweep_pe_wavelengths, 2, "pe_wavelengths", "§4.2", "d = 1 .. 64, odd and even, bases 2.5 .. 1e6, both conventions"),
+    KIT_TEST(sweep_pe_offset_distance, 2, "pe_offset_distance", "§4.3", "n = 1 .. 12, p up to 1e6, d = 1 .. 16, bases 2 .. 1e6"),
+    KIT_TEST(sweep_pe_closest_pair, 2, "pe_closest_pair", "§4.4", "n = 2 .. 60, d = 1 .. 9, bases 3 .. 1e6, against every pair"),
+    KIT_TEST(sweep_pe_smallest_base, 2, "pe_smallest_base", "§4.5", "n = 2 .. 40, d = 1 .. 7, margins 0.2 .. 1.3, base_max 2 .. 60"),
+    KIT_TEST(sweep_pe_separation_bound, 1, "pe_separation_bound", "§4.5", "d = 2 .. 513, bases 1.5 .. 1e8"),
     KIT_END_OF_TESTS
 };
