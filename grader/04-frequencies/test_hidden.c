@@ -8,7 +8,11 @@
  * judge's build (KIT_JUDGE, see kit_test.h): the subject, which holds the
  * student's code, has no answer in its memory.
  * Tolerances as in test_public.c: wavelengths 1e-12 relative (they reach
- * 6e4), distances 1e-12 absolute (angles at most ~1e3), integers exact.
+ * 6e4), distances 1e-12 absolute (angles at most ~1e3), integers exact. The
+ * sweeps (expected values from the definitions, column by column) use the
+ * same, except the offset-distance sweep, whose positions reach 1e6: it adds
+ * (p + n) * 2^-50, the rounding of angles up to p + n (~2^-53 each) in the
+ * expected value and in any correct answer.
  */
 #include <math.h>
 #include <stdint.h>
