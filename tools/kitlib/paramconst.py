@@ -39,7 +39,9 @@ right after the last `if` or loop that returns and tests an argument (a failed
 malloc is not one), before the first statement that touches an output. A
 declaration above that point whose initializer reads the parameter without a
 call (`size_t pairs = d / 2;`) is assigned again after it, so the whole
-computation sees the constant. The tests run without sanitizers (SAN=0): a
+computation sees the constant. A parameter that nothing after the checks reads
+(embed_lookup's v: it bounds the ids) is set at the top of the body instead:
+ignoring it can only mean not checking with it. The tests run without sanitizers (SAN=0): a
 mutant is caught by any verdict but PASS, and a test that fails on the
 reference (run the same way) catches nothing.
 """
@@ -48,7 +50,10 @@ import collections
 import concurrent.futures
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 if __package__ in (None, ""):      # run as a script: python3 tools/kitlib/paramconst.py
@@ -65,7 +70,7 @@ TEXT_ELEMENTS = 4096             # an input array without a shape comment (a str
 MAX_ZERO_BYTES = 1 << 26         # the zero buffer's cap (it lives in .bss)
 TYPE_WORDS = {"const", "static", "unsigned", "signed", "char", "short", "int", "long",
               "float", "double", "size_t", "struct", "enum", "volatile", "_Bool"}
-WORK = os.path.join(ROOT, "build", "paramconst")
+WORK = os.path.join(ROOT, "build", "paramconst")   # a run-* folder per run (runs may overlap)
 
 
 # ---------------------------------------------------------------- what the tests pass
@@ -148,10 +153,12 @@ def constant(fn, p, info):
 
 
 def c_literal(value, ctype):
+    """value as a C constant of type ctype (a double's repr reads back exactly)."""
     if ctype == "double":
-        if value != value or value in (float("inf"), -float("inf")):
-            return {True: "(1.0 / 0.0)", False: "(-1.0 / 0.0)"}[value > 0] if value == value \
-                else "(0.0 / 0.0)"
+        if value != value:
+            return "(0.0 / 0.0)"
+        if value in (float("inf"), -float("inf")):
+            return "(1.0 / 0.0)" if value > 0 else "(-1.0 / 0.0)"
         return repr(float(value))
     if ctype == "size_t":
         return str(value) if value < 2 ** 31 else f"(size_t){value}ULL"
@@ -268,7 +275,6 @@ def insertion(text, fn):
     declarations above that point to assign again, [(name, initializer)]."""
     m = _mask(text)
     _, start, close = function_span(text, fn.name)
-    params = {p.name for p in fn.params}
     outputs = {p.name for p in fn.params if p.pointer and not p.const_data}
     allocated, decls, at, point = set(), [], start + 1, start + 1
     while True:
@@ -304,10 +310,21 @@ def zero_name(fn, p):
     return f"paramconst_zero_{fn.name}_{p.name}"
 
 
+def placement(text, fn, p):
+    """(offset, redo, at_top) of p's assignment: where the checks end, or the
+    top of the body when nothing after the checks reads p (then only the checks
+    can ignore it, and a mutant after them would be equivalent)."""
+    point, decls = insertion(text, fn)
+    _, start, close = function_span(text, fn.name)
+    if p.name in _idents(_mask(text)[point:close]):
+        return point, decls, False
+    return start + 1, [], True
+
+
 def make_rewrite(fn, p, value, elements):
     """The Mutant.rewrite that makes fn ignore p."""
     def rewrite(text):
-        point, decls = insertion(text, fn)
+        point, decls, _ = placement(text, fn, p)
         if p.const_data:
             assign = f"{p.name} = {zero_name(fn, p)};"
         else:
@@ -331,6 +348,7 @@ class Outcome:
     def __init__(self, ch, fn=None, p=None, shown="", how=""):
         self.ch, self.fn, self.p, self.shown, self.how = ch, fn, p, shown, how
         self.tests, self.caught, self.error = [], [], None
+        self.work = None        # the mutant's folder
 
     @property
     def ok(self):
@@ -367,10 +385,10 @@ def solution_file(ch, name):
     return None
 
 
-def reference(ch, jb, tests, funcs, jobs):
+def reference(ch, jb, tests, funcs, jobs, root):
     """Run the probed reference without sanitizers: ({test: verdict}, what
     observed() makes of its probe)."""
-    work = os.path.join(WORK, ch.slug, "reference")
+    work = os.path.join(root, ch.slug, "reference")
     files = [os.path.basename(s) for s in ch.sources_in(os.path.join(ROOT, "solutions"))]
     m = mutants.Mutant(ch.slug, "reference")
     m.file, m.rewrite = files[0], probe_rewrite(funcs)
@@ -387,13 +405,25 @@ def reference(ch, jb, tests, funcs, jobs):
     return {r.test.name: r.verdict for r in results}, data
 
 
-def plan(ch, jobs):
+def private_judge(jb, folder):
+    """A copy of the judge and of the subject's kit objects: another developer's
+    make check may relink the shared ones (build/judge/) while the mutants run."""
+    os.makedirs(folder, exist_ok=True)
+    out = dict(jb, judge=os.path.join(folder, "judge"), objects=[])
+    shutil.copy2(jb["judge"], out["judge"])
+    for k, obj in enumerate(jb["objects"]):
+        out["objects"].append(os.path.join(folder, f"{k}-{os.path.basename(obj)}"))
+        shutil.copy2(obj, out["objects"][-1])
+    return out
+
+
+def plan(ch, jobs, root):
     """([(outcome, mutant, judge)], problems) of one chapter, before running."""
-    jb = build.judge(ch, hidden=True)
+    jb = private_judge(build.judge(ch, hidden=True), os.path.join(root, ch.slug, "kit"))
     tests = run.manifest(jb["judge"])
     with open(ch.header) as f:
         funcs = cparse.prototypes(f.read())
-    verdicts, seen = reference(ch, jb, tests, funcs, jobs)
+    verdicts, seen = reference(ch, jb, tests, funcs, jobs, root)
     problems = [f"{ch.slug}: {n} is {v} on the reference (it catches nothing here)"
                 for n, v in verdicts.items() if v != "PASS"]
     items = []
@@ -412,6 +442,8 @@ def plan(ch, jobs):
             else:
                 value, how = constant(fn, p, seen[fn.name])
                 shown, elements = c_literal(value, p.type), 0
+            if fname and placement(open(os.path.join(ch.solution_dir, fname)).read(), fn, p)[2]:
+                how += "; read by the checks only: set at the top"
             o = Outcome(ch, fn, p, shown, how)
             o.tests = good
             m = None
@@ -421,6 +453,7 @@ def plan(ch, jobs):
                 m = mutants.Mutant(ch.slug, f"{fn.name}-{p.name}")
                 m.file = fname
                 m.rewrite = make_rewrite(fn, p, value, elements)
+                o.work = os.path.join(root, ch.slug, m.name)
             items.append((o, m, jb))
     return items, problems
 
@@ -428,40 +461,63 @@ def plan(ch, jobs):
 def run_mutant(o, m, jb):
     try:
         data = mutants.run_here(m, jb, functions=[o.fn.name], san=False, jobs=1, timeout=3.0,
-                                work=os.path.join(WORK, o.ch.slug, m.name))
+                                work=o.work)
     except Exception as e:            # a rewrite that does not apply, a kit build failure
         o.error = f"{type(e).__name__}: {e}"
         return o
     if data["build_error"]:
         o.error = "the mutant does not build: " + _first_error(data["build_error"])
         return o
-    o.caught = [t["name"] for t in data["tests"] if t["verdict"] != "PASS" and t["name"] in o.tests]
+    o.caught = [t["name"] + ("" if t["verdict"] == "FAIL" else f" ({t['verdict']})")
+                for t in data["tests"] if t["verdict"] != "PASS" and t["name"] in o.tests]
     return o
 
 
-def check(chs, jobs=2, out=None):
-    """Every outcome of the chapters chs, in header order. out(outcome) is
-    called as each is known (printing)."""
-    items = []
-    for ch in chs:
+def _plan(ch, jobs, root):
+    """plan(), again after a pause when the kit's build fails (another
+    developer may be relinking the same judge, or be mid-edit): three tries."""
+    for attempt in range(3):
         try:
-            more, problems = plan(ch, jobs)
-            items += more
-            for pr in problems:
-                print("note: " + pr, flush=True)
-        except (RuntimeError, build.BuildError, ValueError) as e:
-            o = Outcome(ch)
-            o.error = f"cannot run the reference: {_first_error(str(e))}"
-            items.append((o, None, None))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_mutant, o, m, jb) if m else None for o, m, jb in items]
-        done = []
-        for (o, _, _), f in zip(items, futures):
-            if f is not None:
-                f.result()
-            if out:
-                out(o)
-            done.append(o)
+            return plan(ch, jobs, root)
+        except (RuntimeError, build.BuildError, OSError, subprocess.CalledProcessError):
+            if attempt == 2:
+                raise
+            time.sleep(5)
+
+
+def check(chs, jobs=2, out=None, keep=False):
+    """Every outcome of the chapters chs, in header order. out(outcome) is
+    called as each is known (printing). The mutants live in a folder of their
+    own under build/paramconst/, removed at the end unless keep."""
+    os.makedirs(WORK, exist_ok=True)
+    root = tempfile.mkdtemp(prefix="run-", dir=WORK)
+    items = []
+    try:
+        for ch in chs:
+            try:
+                more, problems = _plan(ch, jobs, root)
+                items += more
+                for pr in problems:
+                    print("note: " + pr, flush=True)
+            except (RuntimeError, build.BuildError, ValueError, OSError,
+                    subprocess.CalledProcessError) as e:
+                o = Outcome(ch)
+                o.error = f"cannot run the reference: {_first_error(str(e))}"
+                items.append((o, None, None))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = [pool.submit(run_mutant, o, m, jb) if m else None for o, m, jb in items]
+            done = []
+            for (o, _, _), f in zip(items, futures):
+                if f is not None:
+                    f.result()
+                if out:
+                    out(o)
+                done.append(o)
+    finally:
+        if keep:
+            print(f"the mutants are in {os.path.relpath(root, ROOT)}/", flush=True)
+        else:
+            shutil.rmtree(root, ignore_errors=True)
     return done
 
 
@@ -469,13 +525,15 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--chapter", default="", help="only this chapter (3, 03 or 03-sinusoidal)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the mutants (their folder is printed at the end)")
     a = ap.parse_args(argv)
     if a.chapter and chapters.find(a.chapter) is None:
         print(f"There is no chapter {a.chapter!r}.")
         return 2
     chs = [chapters.find(a.chapter)] if a.chapter else chapters.all_chapters()
     start = time.monotonic()
-    done = check(chs, a.jobs, out=lambda o: print(o.line(), flush=True))
+    done = check(chs, a.jobs, out=lambda o: print(o.line(), flush=True), keep=a.keep)
     bad = [o for o in done if not o.ok]
     params = [o for o in done if o.fn]
     funcs = {(o.ch.slug, o.fn.name) for o in params}
