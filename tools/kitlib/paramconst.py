@@ -4,10 +4,13 @@ parameter that is a scalar (size_t, int, double) or an input array (`const T *`)
 a mutant of the reference that ignores the parameter must fail at least one of
 the tests that list the function.
 
-    python3 tools/kitlib/paramconst.py [--chapter N] [--jobs J]
+    python3 tools/kitlib/paramconst.py [--chapter N] [--jobs J] [--keep]
 
 prints one line per (function, parameter, constant): the tests that catch it,
 or NOT CAUGHT; exit 1 when any is not caught (or a mutant does not build).
+make test runs it too (tools/selftest.py, a section per chapter). --keep keeps
+the mutants' sources (the folder is printed); otherwise each run works in a
+folder of its own under build/paramconst/ and removes it.
 
 The mutant. The parameter is overwritten in the body of the reference:
   scalar       `p = C;`, C the value the chapter's tests pass most often for p
@@ -39,11 +42,13 @@ right after the last `if` or loop that returns and tests an argument (a failed
 malloc is not one), before the first statement that touches an output. A
 declaration above that point whose initializer reads the parameter without a
 call (`size_t pairs = d / 2;`) is assigned again after it, so the whole
-computation sees the constant. A parameter that nothing after the checks reads
-(embed_lookup's v: it bounds the ids) is set at the top of the body instead:
-ignoring it can only mean not checking with it. The tests run without sanitizers (SAN=0): a
-mutant is caught by any verdict but PASS, and a test that fails on the
-reference (run the same way) catches nothing.
+computation sees the constant. A parameter that nothing after the checks
+reads (embed_lookup's v: it only bounds the ids) is set at the top of the body
+instead: there, ignoring it can only mean not checking with it.
+
+How. The tests run without sanitizers (SAN=0), only those that list the
+mutated function, one mutant per job: a mutant is caught by any verdict but
+PASS, and a test that fails on the reference (run the same way) catches nothing.
 """
 import argparse
 import collections
