@@ -12,9 +12,13 @@
  * Tolerance 1e-12 absolute (TOL): angles are at most ~2000 here, where the
  * error of k * omega in double is ~2000 * 2^-53 ~ 2e-13, and sums have at
  * most 16 terms of size <= 1 (random tables: values in [-1, 1), 8 terms).
+ * The sweeps (expected values from the definitions) use TOL, plus |k| 2^-50
+ * per term for far offsets k (up to 1e5): the rounding of the angle k omega_i
+ * in the expected value and in any correct answer.
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kit_test.h"
@@ -542,6 +546,202 @@ static void compose_bad_arguments(void **state)
     kit_expect_untouched("C", C);
 }
 
+/* ---- sweeps: each function alone over a grid of its arguments ----------- */
+/* Expected values from the definitions, written here (never the reference):
+   M_k block by block (model_rotation with the right sign), each pair of a row
+   rotated by k omega_i, dot products of rows, PE(p + k) . PE(p) summed over
+   the columns, the matrix product. Far offsets k: the angle k omega_i carries
+   ~|k| 2^-53, in the expected value and in any correct answer, so those cases
+   allow TOL + |k| 2^-50 (per term). */
+#ifdef KIT_JUDGE
+/* PE(pos, j), convention A. */
+static double pe_exact(double pos, size_t j, size_t d, double base)
+{
+    double angle = pos * omega_of(j / 2, d, base);
+    return (j % 2 == 0) ? sin(angle) : cos(angle);
+}
+
+/* Each (sin, cos) pair of the n rows of pe rotated by k omega_i. */
+static double *model_shift(const double *pe, size_t n, size_t d, int k, double base)
+{
+    double *out = kit_doubles(n * d);
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < d / 2; i++) {
+            double a = (double)k * omega_of(i, d, base);
+            double s = pe[r * d + 2 * i], c = pe[r * d + 2 * i + 1];
+            out[r * d + 2 * i] = cos(a) * s + sin(a) * c;        /* sin(t + a) */
+            out[r * d + 2 * i + 1] = -sin(a) * s + cos(a) * c;   /* cos(t + a) */
+        }
+    return out;
+}
+#endif /* KIT_JUDGE */
+
+static void sweep_rel_rotation(void **state)
+{
+    static const struct { int k; size_t d; double base; } cases[] = {
+        { 0, 2, 10000.0 }, { 1, 2, 2.0 }, { -1, 4, 100.0 }, { 5, 6, 1.5 }, { -7, 10, 10000.0 },
+        { 12345, 4, 1e6 }, { -1000, 8, 100.0 }, { 2, 12, 3.0 }, { 3, 2, 10000.0 },
+        { 100, 6, 10000.0 },
+    };
+    static const size_t odd[3] = { 1, 3, 9 };
+    double *unwritten = kit_doubles(9 * 9);
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        int k = cases[t].k;
+        size_t d = cases[t].d;
+        double base = cases[t].base;
+        double *M = kit_doubles(d * d);
+        kit_expect_status("rel_rotation(M, k, d, base)", rel_rotation(M, k, d, base), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            char what[64];
+            snprintf(what, sizeof what, "M_%d, d = %zu, base = %g", k, d, base);
+            kit_expect_table(what, "r,c", M, model_rotation((double)k, 1, d, base), d, d,
+                             TOL + ldexp(fabs((double)k), -50), NULL, 0);
+        }
+#endif
+    }
+    for (size_t t = 0; t < 3; t++)
+        kit_expect_status("rel_rotation(M, 1, odd d, 10000)",
+                          rel_rotation(unwritten, 1, odd[t], 10000.0), KIT_ERR_DOMAIN);
+    kit_expect_untouched("M (odd d)", unwritten);
+}
+
+static void sweep_rel_shift(void **state)
+{
+    /* first < 0: random rows (seed -first); else PE(first ..) rows. */
+    static const struct { size_t n, d; int k; double base; long first; int in_place; } cases[] = {
+        { 1, 2, 1, 10000.0, -21, 0 }, { 2, 4, -1, 100.0, -22, 0 }, { 7, 12, 3, 3.0, -23, 0 },
+        { 3, 6, 999, 10000.0, 0, 0 }, { 4, 8, -40, 1e6, 5000, 0 }, { 5, 2, 0, 10000.0, -24, 0 },
+        { 6, 10, 17, 50.0, -25, 1 }, { 1, 16, -3, 10000.0, 3, 0 }, { 3, 4, 2, 1.5, 10, 1 },
+    };
+    double *unwritten = kit_doubles(2 * 3), odd_in[2 * 3] = { 0 };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t n = cases[t].n, d = cases[t].d;
+        int k = cases[t].k;
+        double base = cases[t].base;
+        long first = cases[t].first;
+        double *pe, *out;
+        if (first < 0) {
+            pe = kit_doubles(n * d);
+            kit_fill(pe, n * d, (uint64_t)-first, -1.5, 1.5);
+        } else {
+            pe = pe_rows((double)first, 1.0, n, d, base);
+        }
+        out = cases[t].in_place ? pe : kit_doubles(n * d);
+#ifdef KIT_JUDGE
+        double *want = model_shift(pe, n, d, k, base);   /* before the call: out may be pe */
+#endif
+        kit_expect_status(cases[t].in_place ? "rel_shift(pe, n, d, k, base, pe) (in place)"
+                                            : "rel_shift(pe, n, d, k, base, out)",
+                          rel_shift(pe, n, d, k, base, out), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            char what[96];
+            snprintf(what, sizeof what, "out, n = %zu, d = %zu, k = %d, base = %g%s", n, d, k,
+                     base, first < 0 ? ", random rows" : ", rows of PE");
+            if (first >= 0)
+                kit_table_pe((size_t)(first + k), d, base);
+            kit_expect_table(what, "row,j", out, want, n, d, TOL + ldexp(fabs((double)k), -50),
+                             NULL, 0);
+        }
+#endif
+    }
+    kit_expect_status("rel_shift(pe, 2, 3, 1, 10000, out) (odd d)",
+                      rel_shift(odd_in, 2, 3, 1, 10000.0, unwritten), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(pe, 2, 1, 1, 10000, out) (odd d)",
+                      rel_shift(odd_in, 2, 1, 1, 10000.0, unwritten), KIT_ERR_DOMAIN);
+    kit_expect_untouched("out (odd d)", unwritten);
+}
+
+static void sweep_rel_gram(void **state)
+{
+    static const struct { size_t n, d; } cases[] = {
+        { 1, 1 }, { 1, 5 }, { 2, 1 }, { 3, 7 }, { 5, 2 }, { 8, 3 }, { 4, 16 }, { 6, 6 },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t n = cases[t].n, d = cases[t].d;
+        double *pe = kit_doubles(n * d), *G = kit_doubles(n * n);
+        kit_fill(pe, n * d, 30 + t, -2.0, 2.0);
+        kit_expect_status("rel_gram(pe, n, d, G)", rel_gram(pe, n, d, G), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want = kit_doubles(n * n);
+            char what[48];
+            for (size_t p = 0; p < n; p++)
+                for (size_t q = 0; q < n; q++) {
+                    want[p * n + q] = 0.0;
+                    for (size_t j = 0; j < d; j++)
+                        want[p * n + q] += pe[p * d + j] * pe[q * d + j];
+                }
+            snprintf(what, sizeof what, "G, n = %zu, d = %zu", n, d);
+            kit_expect_table(what, "p,q", G, want, n, n, TOL, NULL, 0);
+        }
+#endif
+    }
+}
+
+static void sweep_rel_dot_offset(void **state)
+{
+    static const struct { int k; size_t d; double base; } cases[] = {
+        { 0, 2, 10000.0 }, { 1, 2, 1.5 }, { -3, 4, 100.0 }, { 7, 6, 1e7 }, { -500, 16, 10000.0 },
+        { 100000, 64, 10000.0 }, { 13, 64, 2.0 }, { 2, 10, 50.0 }, { -1, 8, 10000.0 },
+    };
+    double *unwritten = kit_doubles(1);
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        int k = cases[t].k;
+        size_t d = cases[t].d;
+        double base = cases[t].base;
+        double *dot = kit_doubles(1);
+        kit_expect_status("rel_dot_offset(dot, k, d, base)", rel_dot_offset(dot, k, d, base), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double want = 0.0;
+            char what[64];
+            for (size_t j = 0; j < d; j++)             /* PE(3 + k) . PE(3) */
+                want += pe_exact(3.0 + k, j, d, base) * pe_exact(3.0, j, d, base);
+            snprintf(what, sizeof what, "PE(p + %d) . PE(p), d = %zu, base = %g", k, d, base);
+            kit_expect_near(what, *dot, want, (TOL + ldexp(fabs((double)k) + 3.0, -50)) * (double)(d / 2));
+        }
+#endif
+    }
+    kit_expect_status("rel_dot_offset(dot, 1, 1, 10000) (odd d)",
+                      rel_dot_offset(unwritten, 1, 1, 10000.0), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, 1, 5, 10000) (odd d)",
+                      rel_dot_offset(unwritten, 1, 5, 10000.0), KIT_ERR_DOMAIN);
+    kit_expect_untouched("dot (odd d)", unwritten);
+}
+
+static void sweep_rel_compose(void **state)
+{
+    static const size_t ds[5] = { 1, 2, 3, 5, 8 };
+    (void)state;
+    for (size_t t = 0; t < 5; t++) {
+        size_t d = ds[t];
+        double *A = kit_doubles(d * d), *B = kit_doubles(d * d), *C = kit_doubles(d * d);
+        kit_fill(A, d * d, 40 + t, -1.0, 1.0);
+        kit_fill(B, d * d, 50 + t, -1.0, 1.0);
+        kit_expect_status("rel_compose(A, B, d, C)", rel_compose(A, B, d, C), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want = kit_doubles(d * d);
+            char what[40];
+            for (size_t r = 0; r < d; r++)
+                for (size_t c = 0; c < d; c++) {
+                    want[r * d + c] = 0.0;
+                    for (size_t s = 0; s < d; s++)
+                        want[r * d + c] += A[r * d + s] * B[s * d + c];
+                }
+            snprintf(what, sizeof what, "C = A B, d = %zu", d);
+            kit_expect_table(what, "r,c", C, want, d, d, TOL, NULL, 0);
+        }
+#endif
+    }
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(rotation_mistakes, 3, "rel_rotation", "§5.2", "M_{-2}, d = 6, base 100, naming sign and off-by-one mistakes"),
     KIT_TEST(rotation_m3_names_mistakes, 1, "rel_rotation", "§5.2", "M_3, d = 8, naming the transpose"),
@@ -564,5 +764,10 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(compose_mistakes, 2, "rel_compose", "§5.6", "A B, not B A nor A B^T"),
     KIT_TEST(compose_group_law_negative, 2, "rel_rotation,rel_compose", "§5.6", "M_-7 M_12 = M_5, M_-7 M_7 = I"),
     KIT_TEST(compose_bad_arguments, 1, "rel_compose", "§5.6", "NULL, d = 0, overflow"),
+    KIT_TEST(sweep_rel_rotation, 2, "rel_rotation", "§5.2", "d = 2 .. 12, k = -1000 .. 12345, bases 1.5 .. 1e6; odd d refused"),
+    KIT_TEST(sweep_rel_shift, 2, "rel_shift", "§5.3", "n = 1 .. 7, d = 2 .. 16, k = -40 .. 999, random and far PE rows, in place; odd d refused"),
+    KIT_TEST(sweep_rel_gram, 1, "rel_gram", "§5.4", "random tables, n and d from 1 to 16"),
+    KIT_TEST(sweep_rel_dot_offset, 2, "rel_dot_offset", "§5.5", "d = 2 .. 64, k = -500 .. 1e5, bases 1.5 .. 1e7; odd d refused"),
+    KIT_TEST(sweep_rel_compose, 1, "rel_compose", "§5.6", "random d x d matrices, d = 1 .. 8"),
     KIT_END_OF_TESTS
 };
