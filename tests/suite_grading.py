@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Instructor grading, proved on hostile submissions (chapter 3).
+"""Instructor grading, proved through the front door: `make grade` as the
+README writes it.
 
-Every hostile submission (tests/hostile/fixtures.py) is graded by `make grade`'s
-code in one batch, next to correct ones; each must get exactly its expected
+1. Hostile submissions (tests/hostile/fixtures.py, chapter 3) are graded by
+`make grade SUBMISSIONS=… GRADES=… GRADE_CHAPTERS=3` (relative paths) in one batch,
+next to correct ones; each must get exactly its expected
 score (no false pass: every test of the attacked function fails; no collateral
 damage: every other test passes), with the expected verdict; every entry gets
 its gradebook row; nothing of the hidden tests or the reference leaks into any
-feedback; nothing is written outside; the network is not reached. Then the
-student release (make dist) and the Gradescope zip are checked.
+feedback; nothing is written outside; the network is not reached; a second
+grading into a fresh GRADES gives a byte-identical gradebook (KIT_REPEAT=20 for more).
+2. A copy of the kit inside `mktemp -d` (mode 0700) under a path with a space:
+`make grade SUBMISSIONS=subs` with every default grades the references full and
+the stubs 0; as a non-root user too; with the levels unshare and rlimits; and a
+broken reference stops the pre-flight with one line and no row, no cache entry.
+3. The student release (make dist) and the Gradescope zip.
 
     python3 tests/suite_grading.py [--keep] [--only grade|dist|gradescope] [--sandbox rlimits]
 exit 0 = pass.
@@ -98,13 +105,17 @@ def suite_grade(a, tmp):
     os.makedirs(os.path.join(subs, "empty"))
     expected["empty"] = (None, "zero", ())
     for n in fixtures.bad_archives(subs, ch.slug, fname, ref):
-        expected[grade.student_id(n)] = (None, "rejected", ())
+        # an unsafe member the kit does not take is never extracted: ignored, and noted
+        noted = n.split(".")[0] in ("evil-traversal", "evil-absolute", "evil-device")
+        expected[grade.student_id(n)] = (None, "full-noted" if n.startswith(("evil-traversal", "evil-absolute"))
+                                         else "full" if noted else "rejected", ())
     for n in fixtures.good_archives(subs, ch.slug, fname, ref):
         expected[grade.student_id(n)] = (None, "full", ())
     with open(os.path.join(subs, "not-an-archive.rar"), "w") as f:
         f.write("?")
     expected[grade.student_id("not-an-archive.rar")] = (None, "rejected", ())
     out = os.path.join(tmp, "grades")
+    os.chmod(tmp, 0o700)   # a private folder, like a home: the stage must make it work
     for p in ("/tmp/kit-PWNED", os.path.join(ROOT, "PWNED"), os.path.join(ROOT, "build", "PWNED"),
               "/tmp/kit-evil-traversal", "/tmp/kit-evil-absolute"):
         if os.path.exists(p):
@@ -112,9 +123,15 @@ def suite_grade(a, tmp):
     level = sandbox.detect(a.sandbox or None)
     print(f"  sandbox level: {level}")
     t0 = time.monotonic()
-    results = grade.grade_all(subs, out, jobs=2, level=level, quiet=True, only=[ch.slug])
+    r = make_grade(ROOT, subs, out, "3", a.sandbox)
     el = time.monotonic() - t0
     stop.set()
+    check(r.returncode == 0, "make grade exits 0", (r.stdout + r.stderr)[-600:])
+    pf = [l for l in (r.stdout + r.stderr).splitlines() if "pre-flight" in l]
+    check(bool(pf) and "pre-flight ok" in pf[0], "the pre-flight line", " / ".join(pf))
+    if pf:
+        print(f"       ({pf[0].strip()})")
+    results = read_results(subs, out)
     print(f"  graded {len(results)} submissions in {el:.1f} s")
     tests = {t.name: t for t in run.manifest(build.judge(ch, True)["judge"])}
     full = sum(t.points for t in tests.values())
@@ -151,6 +168,10 @@ def suite_grade(a, tmp):
         elif expect == "full":
             check(r["total"] == full, f"{sid}: {full}/{full}",
                   f"{r['total']}: " + ", ".join(f"{n}={v}" for n, v in got_v.items() if v != "PASS"))
+        elif expect == "full-noted":
+            check(r["total"] == full and any("ignored" in n for n in r.get("notes", [])),
+                  f"{sid}: {full}/{full}, the unsafe member ignored and noted",
+                  f"{r['total']} {r.get('notes')} {r.get('error')}")
         elif expect == "rejected":
             false_pass += sum(v == "PASS" for v in got_v.values())
             check(r["status"] == "rejected" and r["total"] == 0 and r.get("error"),
@@ -181,9 +202,19 @@ def suite_grade(a, tmp):
     gs = json.load(open(os.path.join(out, "students", "correct", "results.json")))
     keys = {"score", "max_score", "status", "name", "number", "output", "visibility"}
     hid = [t for t in gs["tests"] if t["name"].endswith("(hidden)")]
+    pub_pts = sum(t["max_score"] for t in gs["tests"] if t not in hid)
     check(all(keys <= set(t) for t in gs["tests"]) and hid and
-          all(t["visibility"] == "after_published" for t in hid) and gs["score"] == full,
-          "Gradescope results.json: fields, hidden tests after_published, score")
+          all(t["visibility"] == "after_published" for t in hid) and
+          sum(t["score"] for t in gs["tests"]) == full,
+          "Gradescope results.json: fields, hidden tests after_published, scores add up")
+    check("score" not in gs and f"{pub_pts}/{pub_pts}" in gs["output"] and str(full) not in gs["output"],
+          "Gradescope: before publication a student sees only the public points (no top-level score)",
+          json.dumps({k: v for k, v in gs.items() if k != "tests"})[:300])
+    sh = {t["name"]: t["verdict"] for t in by["shm-hog"]["chapters"][0]["tests"]}
+    if level == "bwrap":
+        check(not os.path.exists("/dev/shm/kit-hog-0"), "shm-hog: nothing left in the host's /dev/shm")
+    else:
+        print(f"  (sandbox {level}: shm-hog verdicts {sorted(set(sh.values()))})")
     for n in ("feedback.md", "feedback.html", "junit.xml", "results.tap"):
         check(os.path.getsize(os.path.join(out, "students", "abort", n)) > 0, f"abort/{n} written")
     import xml.dom.minidom
@@ -196,13 +227,164 @@ def suite_grade(a, tmp):
     check(tap[1] == f"1..{len(tests)}" and sum(l.startswith("ok ") for l in tap) == len(tests), "TAP plan and lines")
     # resume: a second run grades nothing again
     t0 = time.monotonic()
-    again = grade.grade_all(subs, out, jobs=2, level=level, quiet=True, only=[ch.slug])
+    make_grade(ROOT, subs, out, "3", a.sandbox)
+    again = read_results(subs, out)
     el2 = time.monotonic() - t0
     check([r["total"] for r in again] == [r["total"] for r in results] and
           all(r.get("cached") for r in again if r["status"] not in ("rejected",)),
           f"resume: the second run reuses every result ({el2:.1f} s)")
+    # determinism: fresh GRADES, the same gradebook byte for byte
+    book = open(os.path.join(out, "gradebook.csv"), "rb").read()
+    n = int(os.environ.get("KIT_REPEAT", "1"))
+    same = 0
+    for k in range(n):
+        o2 = os.path.join(tmp, f"grades-again-{k}")
+        make_grade(ROOT, subs, o2, "3", a.sandbox)
+        same += open(os.path.join(o2, "gradebook.csv"), "rb").read() == book
+        shutil.rmtree(o2, ignore_errors=True)
+    check(same == n, f"{n} more grading(s) into a fresh GRADES: byte-identical gradebooks ({same}/{n})")
     if a.keep:
         print(f"  kept: {tmp}")
+
+
+def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env=None):
+    """`make grade` as a user types it: paths relative to cwd when they are inside it."""
+    def rel(p):
+        p = os.path.abspath(p)
+        return os.path.relpath(p, cwd) if p.startswith(os.path.abspath(cwd) + os.sep) else p
+    cmd = ["make", "--no-print-directory", "grade", f"SUBMISSIONS={rel(subs)}"]
+    if out:
+        cmd.append(f"GRADES={rel(out)}")
+    if chapters_:
+        cmd.append(f"GRADE_CHAPTERS={chapters_}")
+    env = dict(os.environ)
+    env.pop("KIT_SANDBOX", None)
+    if sandbox_level:
+        env["KIT_SANDBOX"] = sandbox_level
+    env.update(extra_env or {})
+    if user:
+        cmd = ["runuser", "-u", user, "--", "env", f"PATH={env['PATH']}",
+               f"HOME={os.path.expanduser('~' + user)}"] + \
+            ([f"KIT_SANDBOX={sandbox_level}"] if sandbox_level else []) + cmd
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
+
+
+def read_results(subs, out):
+    rows = list(csv.DictReader(open(os.path.join(out, "gradebook.csv"))))
+    res = []
+    for row in rows:
+        try:
+            res.append(json.load(open(os.path.join(out, "students", row["student"], "result.json"))))
+        except (OSError, ValueError):
+            res.append({"student": row["student"], "status": row["status"], "total": int(row["total"]),
+                        "chapters": [], "error": row["message"]})
+    return res
+
+
+def copy_kit(dest):
+    """The kit's files (tracked and new, not build/) copied to dest, as a fresh clone would be."""
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split("\0")
+    for f in files:
+        if not f or f.startswith("build/") or not os.path.isfile(os.path.join(ROOT, f)):
+            continue
+        os.makedirs(os.path.dirname(os.path.join(dest, f)) or dest, exist_ok=True)
+        shutil.copy2(os.path.join(ROOT, f), os.path.join(dest, f))
+
+
+def class_of(kit, chs, kinds=("reference", "stub")):
+    """subs/<kind>/exercises/<slug>/<file> from the kit's solutions and stubs."""
+    subs = os.path.join(kit, "subs")
+    for kind in kinds:
+        for ch in chs:
+            src = ch.solution_dir if kind == "reference" else ch.exercise_dir
+            for f in ch.student_files():
+                d = os.path.join(subs, kind, "exercises", ch.slug)
+                os.makedirs(d, exist_ok=True)
+                shutil.copy(os.path.join(src, f), os.path.join(d, f))
+    return subs
+
+
+def gradebook(path):
+    try:
+        return {r["student"]: r for r in csv.DictReader(open(path))}
+    except OSError:
+        return {}
+
+
+def suite_front_door(a, tmp):
+    print("\n== make grade through the front door: a private folder, a space, defaults")
+    home = tempfile.mkdtemp(prefix="kit-home-")          # mode 0700, like a home folder
+    try:
+        kit = os.path.join(home, "my kit")
+        copy_kit(kit)
+        chs = [c for c in chapters.all_chapters() if os.path.isdir(c.solution_dir)]
+        full = {}
+        subs = class_of(kit, chs)
+        r = make_grade(kit, subs, None, "")
+        book = gradebook(os.path.join(kit, "build", "grades", "gradebook.csv"))
+        ref, stub = book.get("reference", {}), book.get("stub", {})
+        full = ref.get("max_total")
+        pf = [l for l in (r.stdout + r.stderr).splitlines() if "pre-flight" in l]
+        print(f"       ({pf[0].strip() if pf else 'no pre-flight line'})")
+        check(r.returncode == 0 and ref.get("total") == full and stub.get("total") == "0" and full,
+              f"make grade SUBMISSIONS=subs (every default, {len(chs)} chapters): reference "
+              f"{ref.get('total')}/{full}, stub {stub.get('total')}",
+              (r.stdout + r.stderr)[-800:])
+        # the levels below bwrap, in the same private folder
+        ch3 = chapters.find("3")
+        one = class_of(os.path.join(home, "one"), [ch3])
+        for level in ("unshare", "rlimits"):
+            out = os.path.join(kit, "build", f"grades-{level}")
+            r = make_grade(kit, one, out, "3", level)
+            book = gradebook(os.path.join(out, "gradebook.csv"))
+            ok = book.get("reference", {}).get("total") == "30" and book.get("stub", {}).get("total") == "0"
+            lv = book.get("reference", {}).get("sandbox")
+            check(r.returncode == 0 and ok and lv == level,
+                  f"KIT_SANDBOX={level}: reference 30/30, stub 0, the level in every row ({lv})",
+                  (r.stdout + r.stderr)[-600:])
+        # a grader fault is never a student's zero: the pre-flight stops and writes nothing
+        broken = os.path.join(kit, "solutions", ch3.slug, ch3.student_files()[0])
+        good = open(broken).read()
+        with open(broken, "w") as f:
+            f.write(open(os.path.join(ch3.exercise_dir, ch3.student_files()[0])).read())
+        out = os.path.join(kit, "build", "grades-broken")
+        r = make_grade(kit, one, out, "3")
+        with open(broken, "w") as f:
+            f.write(good)
+        lines = [l for l in (r.stdout + r.stderr).splitlines() if "pre-flight failed" in l]
+        cache = glob.glob(os.path.join(out, "cache", "*.json"))
+        check(r.returncode != 0 and len(lines) == 1 and "reference of 03-sinusoidal" in lines[0]
+              and not os.path.exists(os.path.join(out, "gradebook.csv")) and not cache
+              and not glob.glob(os.path.join(out, "students", "*")),
+              "a broken reference: make grade stops with one line, no row, no cache entry",
+              (r.stdout + r.stderr)[-600:])
+        if lines:
+            print(f"       ({lines[0].strip()[:200]})")
+        # as a non-root user, in that user's private home
+        if os.geteuid() == 0 and shutil.which("useradd") and shutil.which("runuser"):
+            user = "kitgrader"
+            if subprocess.run(["id", user], capture_output=True).returncode != 0:
+                subprocess.run(["useradd", "-m", "-s", "/bin/bash", user], check=True)
+            uhome = os.path.expanduser("~" + user)
+            ukit = os.path.join(uhome, "kit with space")
+            shutil.rmtree(ukit, ignore_errors=True)
+            copy_kit(ukit)
+            usubs = class_of(ukit, [ch3])
+            subprocess.run(["chown", "-R", f"{user}:{user}", ukit], check=True)
+            os.chmod(uhome, 0o700)
+            r = make_grade(ukit, usubs, None, "3", user=user)
+            book = gradebook(os.path.join(ukit, "build", "grades", "gradebook.csv"))
+            check(r.returncode == 0 and book.get("reference", {}).get("total") == "30"
+                  and book.get("stub", {}).get("total") == "0",
+                  f"as the non-root user {user} (level {book.get('reference', {}).get('sandbox')}): "
+                  "reference 30/30, stub 0", (r.stdout + r.stderr)[-600:])
+            shutil.rmtree(ukit, ignore_errors=True)
+        else:
+            print("  (not root: the non-root case is this run itself)")
+    finally:
+        if not a.keep:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 def suite_dist(a, tmp):
@@ -287,22 +469,28 @@ def suite_gradescope(a, tmp):
         except (OSError, ValueError) as e:
             check(False, f"run_autograder ({name}) writes results.json", str(e) + r.stdout[-400:] + r.stderr[-400:])
             continue
-        score, mx = res.get("score"), sum(t["max_score"] for t in res.get("tests", []))
+        score = sum(t["score"] for t in res.get("tests", []))
+        mx = sum(t["max_score"] for t in res.get("tests", []))
         ok = {"full": score == mx and mx > 0, "zero": score == 0 and mx > 0, "some": 0 < score < mx}[want]
         check(ok, f"run_autograder ({name}): score {score}/{mx}", json.dumps(res)[:300])
-    # the fallback: a broken kit still writes results.json
+    # a broken kit writes no results.json (Gradescope then flags the run to the staff): never a 0
     ag = os.path.join(tmp, "ag-broken")
     for d in ("source", "submission", "results"):
         os.makedirs(os.path.join(ag, d))
     subprocess.run(["unzip", "-q", zips[0], "-d", os.path.join(ag, "source")], check=True)
-    os.remove(os.path.join(ag, "source", "tools", "kitlib", "grade.py"))
+    with open(os.path.join(ag, "submission", fname), "w") as f:
+        f.write(ref)
+    hidden = glob.glob(os.path.join(ag, "source", "grader", ch.slug, "test_hidden.c"))
+    for h in hidden:        # the pre-flight must catch a kit whose hidden tests are wrong
+        with open(h, "a") as f:
+            f.write("\nint kit_broken_on_purpose(void) { return }\n")
     env = dict(os.environ, AUTOGRADER_ROOT=ag)
-    subprocess.run(["bash", os.path.join(ag, "source", "run_autograder")], env=env, capture_output=True)
-    try:
-        res = json.load(open(os.path.join(ag, "results", "results.json")))
-        check(res.get("score") == 0 and res.get("output"), "run_autograder writes results.json even when the kit breaks")
-    except (OSError, ValueError) as e:
-        check(False, "run_autograder writes results.json even when the kit breaks", str(e))
+    r = subprocess.run(["bash", os.path.join(ag, "source", "run_autograder")], env=env,
+                       capture_output=True, text=True)
+    check(hidden and r.returncode != 0 and not os.path.exists(os.path.join(ag, "results", "results.json"))
+          and "no score was written" in r.stdout,
+          "run_autograder with a broken kit: no results.json (no zero for the student), the reason printed",
+          r.stdout[-400:])
 
 
 def main():
@@ -314,7 +502,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="kit-grading-")
     os.chmod(tmp, 0o755)
     try:
-        for name, fn in (("grade", suite_grade), ("dist", suite_dist), ("gradescope", suite_gradescope)):
+        for name, fn in (("grade", suite_grade), ("front", suite_front_door), ("dist", suite_dist),
+                         ("gradescope", suite_gradescope)):
             if not a.only or a.only == name:
                 try:
                     fn(a, tmp)

@@ -28,6 +28,49 @@ PRELUDE = """#define _POSIX_C_SOURCE 200809L
 #include <unistd.h>
 """
 
+# The worked example's row 1 (sin 1, cos 1, sin 0.1) searched for in every readable
+# mapping of the process; when found, the 40 values around it are the golden table.
+MEMORY_SCAN = r"""
+#include <math.h>
+__attribute__((no_sanitize("address", "undefined")))
+static int kit_same(const unsigned char *p, const unsigned char *q, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (p[k] != q[k])
+            return 0;
+    return 1;
+}
+__attribute__((no_sanitize("address", "undefined")))
+static int kit_scan(double *out)
+{
+    volatile double needle[3];
+    unsigned char want[24];
+    char line[512];
+    FILE *maps = fopen("/proc/self/maps", "r");
+    needle[0] = sin(1.0); needle[1] = cos(1.0); needle[2] = sin(0.1);
+    for (int k = 0; k < 3; k++) { double v = needle[k]; memcpy(want + 8 * k, &v, 8); }
+    while (maps != NULL && fgets(line, sizeof line, maps) != NULL) {
+        unsigned long lo, hi;
+        char perm[8];
+        if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perm) != 3 || perm[0] != 'r' ||
+            hi - lo > (64ul << 20) || strstr(line, "[v") != NULL)
+            continue;
+        for (unsigned long a = lo + 64; a + 24 + 256 <= hi; a += 8) {
+            const unsigned char *p = (const unsigned char *)a;
+            if (p == want || p == (const unsigned char *)needle || !kit_same(p, want, 24))
+                continue;
+            for (int k = 0; k < 40; k++)
+                memcpy(&out[k], p - 64 + 8 * k, 8);
+            fclose(maps);
+            return 1;
+        }
+    }
+    if (maps != NULL)
+        fclose(maps);
+    return 0;
+}
+"""
+
 # name, function index, snippet at the function's start, file-level code, expectation, verdicts
 FIXTURES = [
     ("exit0", 0, "exit(0);", "", "inject", ("FAIL",)),
@@ -87,6 +130,20 @@ FIXTURES = [
      "zero", ("BUILD ERROR",)),
     ("missing-symbol", "rename", "", "", "zero", ("BUILD ERROR",)),
     ("wrong-signature", "signature", "", "", "zero", ("BUILD ERROR",)),
+    # a bounded fork that leaves sleeping children and returns at once: PROCESS LIMIT, every time
+    ("fork-sleepers", 0,
+     "for (int k = 0; k < 2000; k++) { pid_t c = fork(); if (c == 0) { sleep(30); _exit(0); } "
+     "if (c < 0) break; }", "", "inject", ("PROCESS LIMIT",)),
+    # fills the sandbox's writable tmpfs (/dev/shm, /tmp: 16 MiB each) and tries /, then returns
+    ("shm-hog", 2,
+     "static char chunk[1 << 20]; const char *where[3] = {\"/dev/shm/kit-hog\", \"/tmp/kit-hog\", "
+     "\"/kit-hog\"}; char name[64]; for (int w = 0; w < 3; w++) for (int k = 0; k < 12; k++) { "
+     "snprintf(name, sizeof name, \"%s-%d\", where[w], k); FILE *h = fopen(name, \"w\"); "
+     "if (h == NULL) break; for (int m = 0; m < 2; m++) if (fwrite(chunk, 1, sizeof chunk, h) != "
+     "sizeof chunk) break; fclose(h); }", "", "inject", ("FILE LIMIT",)),
+    # looks for the worked example's golden table in its own memory and copies it out
+    ("memory-scan", 1, "if (n == 5 && d == 8 && pe != NULL && kit_scan(pe)) return KIT_OK; "
+     "return -12345;", MEMORY_SCAN, "inject", ("FAIL",)),
     ("correct", None, "", "", "full", ()),
 ]
 
@@ -175,7 +232,7 @@ def bad_archives(dest, slug, fname, good_text):
     dev = tarfile.TarInfo("exercises/dev-null")
     dev.type, dev.devmajor, dev.devminor = tarfile.CHRTYPE, 1, 3
     tar("evil-device.tar.gz", [reg(f"exercises/{slug}/{fname}", good), (dev, None)])
-    tar("evil-many-files.tar.gz", [reg(f"junk/{k}.txt", b"x") for k in range(600)])
+    tar("evil-many-files.tar.gz", [reg(f"junk/{k}.txt", b"x") for k in range(20001)])
     big = tarfile.TarInfo(f"exercises/{slug}/{fname}")
     big.size = 3 << 20
     tar("evil-oversize.tar.gz", [(big, b"/*" + b" " * ((3 << 20) - 4) + b"*/")])
@@ -201,4 +258,24 @@ def good_archives(dest, slug, fname, good_text):
         t.addfile(i, io.BytesIO(data))
     with zipfile.ZipFile(os.path.join(dest, "good-zip.zip"), "w") as z:
         z.writestr(f"{fname}", good_text)     # the chapter file alone
-    return ["good-tar.tar.gz", "good-zip.zip"]
+    # made on Windows: backslash separators, create_system 0 (MS-DOS)
+    with zipfile.ZipFile(os.path.join(dest, "good-windows.zip"), "w") as z:
+        zi = zipfile.ZipInfo(f"my work\\exercises\\{slug}\\{fname}")
+        zi.create_system = 0
+        z.writestr(zi, good_text)
+        zi = zipfile.ZipInfo("my work\\notes.txt")
+        zi.create_system = 0
+        z.writestr(zi, "see you")
+    # the whole release folder: the book's big figures, a build/ tree, a symlink it never reads
+    rel = os.path.join(dest, "good-release-folder")
+    os.makedirs(os.path.join(rel, "exercises", slug))
+    os.makedirs(os.path.join(rel, "build", "book"))
+    with open(os.path.join(rel, "exercises", slug, fname), "w") as f:
+        f.write(good_text)
+    with open(os.path.join(rel, "build", "book", "03-heatmap.svg"), "wb") as f:
+        f.write(b"<svg>" + b" " * (3 << 20) + b"</svg>")
+    os.symlink("exercises", os.path.join(rel, "latest"))
+    # a bare .c file, as a learning platform hands it in (renamed to the student)
+    with open(os.path.join(dest, "good-bare.c"), "w") as f:
+        f.write(good_text)
+    return ["good-tar.tar.gz", "good-zip.zip", "good-windows.zip", "good-release-folder", "good-bare.c"]

@@ -4,10 +4,14 @@
     python3 tools/gradescope/build.py [--chapters 3,5] [--out build/gradescope]
 
 The zip holds the kit as graders need it (headers, stubs, public tests, hidden
-tests, harness, grading tools; never solutions/ or tests/), setup.sh (Debian/
-Ubuntu packages) and run_autograder at its root. run_autograder grades
-/autograder/submission with tools/kitlib/grade.py (same sandbox, limits and
-verdicts as `make grade`) and always writes /autograder/results/results.json.
+tests, the reference solutions for the pre-flight, harness, grading tools; never
+the kit's own tests/), setup.sh (Debian/Ubuntu packages) and run_autograder at
+its root. The zip is the course staff's: Gradescope never shows it to students,
+and in the container the kit's copy is made root's alone before any student
+code runs. run_autograder grades /autograder/submission with
+tools/kitlib/grade.py (same pre-flight, sandbox, limits and verdicts as
+`make grade`) and writes /autograder/results/results.json for every
+submission it could grade.
 """
 import argparse
 import os
@@ -19,7 +23,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 from kitlib import chapters  # noqa: E402
 
-TREES = ["include", "exercises", "grader", "tools/harness", "tools/kitlib", "tools/sandbox"]
+TREES = ["include", "exercises", "grader", "solutions", "tools/harness", "tools/kitlib", "tools/sandbox"]
 FILES = ["tools/kit.py", "tools/deps.sh", "Makefile"]
 
 
@@ -106,9 +110,9 @@ def main(argv=None):
             with open(os.path.join(HERE, f), "rb") as fh:
                 z.writestr(info, fh.read(), zipfile.ZIP_DEFLATED)
         z.writestr("gradescope.conf", f'CHAPTERS="{",".join(str(c.number) for c in chs) if only else ""}"\n')
-    bad = [n for n in zipfile.ZipFile(path).namelist() if n.startswith(("solutions/", "tests/"))]
+    bad = [n for n in zipfile.ZipFile(path).namelist() if n.startswith("tests/")]
     if bad:
-        print("gradescope: the zip would hold solutions or kit tests:", bad[:3])
+        print("gradescope: the zip would hold the kit's own tests:", bad[:3])
         os.remove(path)
         return 1
     os.makedirs(os.path.dirname(a.workflow), exist_ok=True)

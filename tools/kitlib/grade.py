@@ -342,8 +342,9 @@ class Grader:
         single = None
         if len(self.chs) == 1 and len(self.chs[0].student_files()) == 1:
             single = self.chs[0].student_files()[0]
-        members = read_submission(entry, self.wanted(), single)
-        per, notes = {}, []
+        notes = []
+        members = read_submission(entry, self.wanted(), single, notes)
+        per = {}
         for ch in self.chs:
             per[ch.slug], n = locate(members, ch)
             notes += n

@@ -69,10 +69,13 @@ def _wanted_name(name, wanted, windows=False):
     return base in wanted
 
 
-def _taken(name, wanted, windows=False):
+def _taken(name, wanted, windows=False, notes=None):
     """The parts of a member the kit takes, None if it is not taken; Rejected when
-    a taken member's path is unsafe."""
+    a taken member's path is unsafe. An unsafe member that is not taken is only
+    noted (it is never extracted, so it cannot do harm)."""
     if not _wanted_name(name, wanted, windows):
+        if notes is not None and _parts(name, windows) is None:
+            notes.append(f"ignored the member {name!r}: its path is absolute or leaves the folder")
         return None
     parts = _parts(name, windows)
     if parts is None:
@@ -101,7 +104,7 @@ def _read_folder(path, wanted, budget):
     return files
 
 
-def _read_zip(path, wanted, budget):
+def _read_zip(path, wanted, budget, notes):
     try:
         z = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
@@ -114,7 +117,7 @@ def _read_zip(path, wanted, budget):
             windows = info.create_system == 0 or "\\" in info.filename
             if info.is_dir() or info.filename.endswith("\\"):
                 continue
-            parts = _taken(info.filename, wanted, windows)
+            parts = _taken(info.filename, wanted, windows, notes)
             if parts is None:
                 continue
             mode = info.external_attr >> 16
@@ -130,7 +133,7 @@ def _read_zip(path, wanted, budget):
     return files
 
 
-def _read_tar(path, wanted, budget):
+def _read_tar(path, wanted, budget, notes):
     import zlib
     try:
         t = tarfile.open(path, "r:*")
@@ -143,7 +146,7 @@ def _read_tar(path, wanted, budget):
                 budget.member()
                 if m.isdir():
                     continue
-                parts = _taken(m.name, wanted)
+                parts = _taken(m.name, wanted, notes=notes)
                 if parts is None:
                     continue
                 if m.issym() or m.islnk():
@@ -157,20 +160,22 @@ def _read_tar(path, wanted, budget):
     return files
 
 
-def read_submission(path, wanted, single_file=None):
+def read_submission(path, wanted, single_file=None, notes=None):
     """{path-tuple: bytes} of the taken members (names in wanted). Raises Rejected.
+    notes (a list) gets a line for each member ignored for a reason worth telling.
     single_file: the one file name a bare .c entry stands for (one chapter with
     one file is being graded), or None."""
     budget = _Budget()
+    notes = [] if notes is None else notes
     if os.path.islink(path):
         raise Rejected("the submission is a symbolic link")
     if os.path.isdir(path):
         return _read_folder(path, wanted, budget)
     low = path.lower()
     if low.endswith(".zip"):
-        return _read_zip(path, wanted, budget)
+        return _read_zip(path, wanted, budget, notes)
     if low.endswith((".tar.gz", ".tgz", ".tar")):
-        return _read_tar(path, wanted, budget)
+        return _read_tar(path, wanted, budget, notes)
     if low.endswith(".c"):
         name = os.path.basename(path)
         if name not in wanted:

@@ -91,7 +91,9 @@ def _empty(path, keep=()):
 
 
 def clean(workdir, keep, tmp_bytes):
-    """Measure and empty the writable places; the name of one that filled up, or ''."""
+    """Measure and empty the writable places; the name of one that filled up, or ''.
+    In the log folder, only what this test created goes (keep: what was there
+    before it, and its own record, output and errors)."""
     full = ""
     for place in ("/tmp", "/dev/shm"):
         if _usage(place) >= tmp_bytes - 65536:
@@ -115,7 +117,6 @@ def main():
                                          int(sys.argv[4]), int(sys.argv[5]))
     exe = sys.argv[6]
     tmp_bytes = int(sys.argv[7]) if len(sys.argv) > 7 else 16 << 20
-    keep = set()
     try:
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)       # PR_SET_DUMPABLE = 0
     except (OSError, AttributeError):
@@ -135,6 +136,7 @@ def main():
         except ValueError:
             continue
         most, timed_out, status = 0, False, None
+        keep = set(os.listdir(os.getcwd())) | {os.path.basename(log) + x for x in ("", ".out", ".err")}
         try:
             with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
                 p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
@@ -191,7 +193,6 @@ def main():
                     break
             except ChildProcessError:
                 break
-        keep |= {os.path.basename(log) + x for x in ("", ".out", ".err")}
         full = clean(os.getcwd(), keep, tmp_bytes)
         print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}", flush=True)
 
