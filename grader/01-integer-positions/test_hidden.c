@@ -1,6 +1,9 @@
 /*
  * test_hidden.c — chapter 1's hidden tests: tokenizer edge cases, bad
- * arguments, and the known mistakes, each recognised with its own hint.
+ * arguments, the known mistakes, each recognised with its own hint, and one
+ * sweep per function (sweep_*: the function alone over a grid of its
+ * arguments, random inputs from fixed seeds, expected values computed in the
+ * judge from the definitions), so that no argument can be ignored.
  *
  * Golden values come from bc in 60-digit arithmetic
  * (tests/golden/01-integer-positions.bc); token ids are read off the
@@ -8,13 +11,16 @@
  * produces, so a wrong answer can be named. Tolerance 1e-12 absolute: sums,
  * means and norms of a few dozen numbers below 12 (rounding ~1e-15); the
  * ratios of swamp_long reach 8176, where a relative error of 1e-15 is
- * still below 1e-11, so that test uses 1e-9. Golden values, mistake models,
+ * still below 1e-11, so that test uses 1e-9; sweep_int_pos_swamp scales 1e-12
+ * by the largest ratio of each grid point (a short random row makes a large
+ * ratio, known to ~1e-15 relative). Golden values, mistake models,
  * expected ids and hint logic exist only in the judge's build (KIT_JUDGE, see
  * kit_test.h): the subject, which holds the student's code, has no answer in
  * its memory.
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kit_test.h"
@@ -40,6 +46,9 @@ static const double golden_ratio_long[4] = {
                     "separate tokens too, not only spaces."
 #define HINT_EMPTY "you found %zu token(s) where there are %zu: a run of several white-space " \
                    "characters is one separator; it does not make empty tokens."
+#define HINT_VOCAB_SIZE "\"%s\" became <unk>, but it is entry %d of a vocabulary of v = %zu " \
+                        "words: look through all v entries (the vocabulary is an argument, " \
+                        "not always the chapter's 10 words)."
 #define HINT_PREFIX "token %zu (\"%s\") got id %d (\"%s\"), but only the whole word matches: " \
                     "compare up to the end of both the token and the vocabulary entry."
 
@@ -53,25 +62,43 @@ static int *tokenized(const char *text, size_t **n)
 }
 
 #ifdef KIT_JUDGE
-/* Compare the n ids of text with the expected ones; name the known mistakes.
-   tokens[] are the expected tokens, for the messages. */
-static void expect_ids(const char *text, const int *ids, size_t n, const char *const *tokens,
-                       const int *want, size_t count)
+static int has_upper(const char *s)
 {
-    int has_other_space = strpbrk(text, "\t\n\v\f\r") != NULL;
+    for (; *s != '\0'; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* Compare the n ids of text (tokenized with voc, v entries) with the expected
+   ones; name the known mistakes. tokens[] are the expected tokens, for the
+   messages; where says which call it was ("" or " (v = 5, ...)"). */
+static void expect_ids(const char *text, const int *ids, size_t n, const char *const *tokens,
+                       const int *want, size_t count, const char *const *voc, size_t v,
+                       const char *where)
+{
+    int has_other_space = strpbrk(text, "\t\n\v\f\r") != NULL, lowered = 0;
+    char what[160];
     if (n < count && has_other_space)
         kit_hint("spaces-only", HINT_SPACES, n, count);
     else if (n > count)
         kit_hint("empty-tokens", HINT_EMPTY, n, count);
-    kit_expect_size("number of tokens *n", n, count);
+    snprintf(what, sizeof what, "number of tokens *n%s", where);
+    kit_expect_size(what, n, count);
+    for (size_t pos = 0; pos < count; pos++)     /* lower-casing works somewhere? */
+        if (has_upper(tokens[pos]) && want[pos] != 0 && ids[pos] == want[pos])
+            lowered = 1;
     for (size_t pos = 0; pos < count; pos++) {
         if (ids[pos] == want[pos])
             continue;
-        if (ids[pos] == 0 && want[pos] != 0)
+        if (ids[pos] == 0 && want[pos] >= IP_VOCAB_SIZE)
+            kit_hint("vocab-size", HINT_VOCAB_SIZE, tokens[pos], want[pos], v);
+        else if (ids[pos] == 0 && want[pos] != 0 && has_upper(tokens[pos]) && !lowered)
             kit_hint("not-lowered", HINT_LOWER, tokens[pos]);
-        else if (want[pos] == 0 && ids[pos] > 0 && ids[pos] < IP_VOCAB_SIZE)
-            kit_hint("prefix-match", HINT_PREFIX, pos, tokens[pos], ids[pos], vocab[ids[pos]]);
-        kit_fail("ids[%zu] (token \"%s\"): expected %d, got %d", pos, tokens[pos], want[pos], ids[pos]);
+        else if (want[pos] == 0 && ids[pos] > 0 && (size_t)ids[pos] < v)
+            kit_hint("prefix-match", HINT_PREFIX, pos, tokens[pos], ids[pos], voc[ids[pos]]);
+        kit_fail("ids[%zu] (token \"%s\")%s: expected %d, got %d", pos, tokens[pos], where,
+                 want[pos], ids[pos]);
     }
 }
 #endif
@@ -86,7 +113,7 @@ static void tokenize_upper_case(void **state)
     {
         const char *tokens[6] = { "ALL", "Animals", "ARE", "eQuAl", "BUT", "Others" };
         const int want[6] = { 1, 2, 3, 4, 5, 9 };
-        expect_ids(text, ids, *n, tokens, want, 6);
+        expect_ids(text, ids, *n, tokens, want, 6, vocab, IP_VOCAB_SIZE, "");
     }
 #else
     (void)ids;
@@ -103,7 +130,7 @@ static void tokenize_white_space(void **state)
     {
         const char *tokens[7] = { "all", "animals", "are", "equal", "but", "some", "more" };
         const int want[7] = { 1, 2, 3, 4, 5, 6, 7 };
-        expect_ids(text, ids, *n, tokens, want, 7);
+        expect_ids(text, ids, *n, tokens, want, 7, vocab, IP_VOCAB_SIZE, "");
     }
 #else
     (void)ids;
@@ -120,7 +147,7 @@ static void tokenize_runs_of_spaces(void **state)
     {
         const char *tokens[4] = { "all", "animals", "are", "equal" };
         const int want[4] = { 1, 2, 3, 4 };
-        expect_ids(text, ids, *n, tokens, want, 4);
+        expect_ids(text, ids, *n, tokens, want, 4, vocab, IP_VOCAB_SIZE, "");
     }
 #else
     (void)ids;
@@ -139,7 +166,7 @@ static void tokenize_unknown_words(void **state)
     {
         const char *tokens[8] = { "a", "al", "alls", "animal", "equal.", "<unk>", "cats", "than" };
         const int want[8] = { 0, 0, 0, 0, 0, 0, 0, 8 };
-        expect_ids(text, ids, *n, tokens, want, 8);
+        expect_ids(text, ids, *n, tokens, want, 8, vocab, IP_VOCAB_SIZE, "");
     }
 #else
     (void)ids;
@@ -226,6 +253,137 @@ static void tokenize_bad_arguments(void **state)
     kit_expect_untouched("n", n);
 }
 
+/* ---- sweeps: each function alone over a grid of its arguments -----------
+   Inputs are made in both builds (fixed seeds); expected values are computed
+   in the judge from the definitions, never by a chapter function. */
+
+/* A reproducible stream of small integers (0 .. bound-1) for the inputs. */
+static unsigned sweep_next(uint64_t *s, unsigned bound)
+{
+    *s = *s * 6364136223846793005u + 1442695040888963407u;
+    return (unsigned)((*s >> 33) % bound);
+}
+
+/* A vocabulary unlike the chapter's: words that are prefixes of others (a, ab,
+   abc; position, positions), and entry 11 repeating entry 4. */
+static const char *const sweep_vocab[12] = {
+    "<unk>", "a", "ab", "abc", "b", "ba", "position", "positions", "sin", "cos", "omega", "b"
+};
+/* The words a sweep text is made of: entries 1 .. 10, then words of no entry
+   (extensions, prefixes, a non-ASCII byte, the literal <unk>). */
+#define SWEEP_WORDS 18
+static const char *const sweep_words[SWEEP_WORDS] = {
+    "a", "ab", "abc", "b", "ba", "position", "positions", "sin", "cos", "omega",
+    "abcd", "c", "positionss", "cosine", "caf\xc3\xa9", "<unk>", "si", "x9"
+};
+
+#define SWEEP_MAX_WORDS 16
+struct sweep_text {
+    char text[SWEEP_MAX_WORDS * 14 + 4];
+#ifdef KIT_JUDGE
+    char token[SWEEP_MAX_WORDS][16];   /* the words as written, for the messages */
+    int word[SWEEP_MAX_WORDS];         /* their index in sweep_words            */
+#endif
+};
+
+/* count words of sweep_words in random case, separated (and maybe preceded
+   and followed) by runs of 1 .. 3 white-space characters of every kind. */
+static void make_sweep_text(struct sweep_text *t, size_t count, uint64_t seed)
+{
+    static const char spaces[6] = { ' ', '\t', '\n', '\v', '\f', '\r' };
+    uint64_t s = seed;
+    size_t at = 0;
+    for (size_t w = 0; w <= count; w++) {
+        unsigned run = sweep_next(&s, 4);            /* white space before word w */
+        if (run == 0 && w > 0 && w < count)
+            run = 1;                                 /* words need a separator    */
+        for (unsigned r = 0; r < run; r++)
+            t->text[at++] = spaces[sweep_next(&s, 6)];
+        if (w == count)
+            break;
+        unsigned k = sweep_next(&s, SWEEP_WORDS);
+        size_t len = strlen(sweep_words[k]);
+        for (size_t c = 0; c < len; c++) {
+            char ch = sweep_words[k][c];
+            if (ch >= 'a' && ch <= 'z' && sweep_next(&s, 2))
+                ch = (char)(ch - 'a' + 'A');
+            t->text[at + c] = ch;
+#ifdef KIT_JUDGE
+            t->token[w][c] = ch;
+#endif
+        }
+#ifdef KIT_JUDGE
+        t->token[w][len] = '\0';
+        t->word[w] = (int)k;
+#endif
+        at += len;
+    }
+    t->text[at] = '\0';
+}
+
+#ifdef KIT_JUDGE
+/* The definition: the first entry k < v equal to the (lower-case) word, else 0. */
+static int sweep_id(int word, size_t v)
+{
+    for (size_t k = 0; k < v; k++)
+        if (strcmp(sweep_vocab[k], sweep_words[word]) == 0)
+            return (int)k;
+    return 0;
+}
+#endif
+
+static void sweep_tokenize_ids(void **state)
+{
+    const size_t vs[4] = { 1, 4, 5, 12 }, counts[5] = { 0, 1, 3, 8, 14 };
+    (void)state;
+    for (size_t a = 0; a < 4; a++)
+        for (size_t b = 0; b < 5; b++) {
+            struct sweep_text t;
+            size_t v = vs[a], count = counts[b];
+            size_t n_roomy = SIZE_MAX, n_exact = SIZE_MAX, n_short = SIZE_MAX, n_counted = SIZE_MAX;
+            int *roomy = kit_ints(count + 2), *exact = kit_ints(count);
+            make_sweep_text(&t, count, 100 + 10 * a + b);
+            kit_expect_status("tokenize_ids, max_n = count + 2 (sweep)",
+                              tokenize_ids(t.text, sweep_vocab, v, roomy, count + 2, &n_roomy), KIT_OK);
+            kit_expect_status("tokenize_ids, max_n = count (sweep)",
+                              tokenize_ids(t.text, sweep_vocab, v, exact, count, &n_exact), KIT_OK);
+            kit_expect_status("tokenize_ids, ids = NULL, max_n = 0 (sweep)",
+                              tokenize_ids(t.text, sweep_vocab, v, NULL, 0, &n_counted),
+                              count > 0 ? KIT_ERR_SIZE : KIT_OK);
+            if (count > 0) {
+                int *small = kit_ints(count - 1);
+                kit_expect_status("tokenize_ids, max_n = count - 1 (sweep)",
+                                  tokenize_ids(t.text, sweep_vocab, v, small, count - 1, &n_short),
+                                  KIT_ERR_SIZE);
+                kit_expect_untouched("ids after KIT_ERR_SIZE (sweep)", small);
+            }
+#ifdef KIT_JUDGE
+            {
+                char where[128];
+                const char *tokens[SWEEP_MAX_WORDS];
+                int want[SWEEP_MAX_WORDS];
+                for (size_t w = 0; w < count; w++) {
+                    tokens[w] = t.token[w];
+                    want[w] = sweep_id(t.word[w], v);
+                }
+                snprintf(where, sizeof where, " (sweep: v = %zu, %zu words, max_n = %zu)", v, count,
+                         count + 2);
+                expect_ids(t.text, roomy, n_roomy, tokens, want, count, sweep_vocab, v, where);
+                snprintf(where, sizeof where, " (sweep: v = %zu, %zu words, max_n = %zu)", v, count,
+                         count);
+                expect_ids(t.text, exact, n_exact, tokens, want, count, sweep_vocab, v, where);
+                snprintf(where, sizeof where, "tokens needed *n (sweep: v = %zu, max_n = 0)", v);
+                kit_expect_size(where, n_counted, count);
+                if (count > 0) {
+                    snprintf(where, sizeof where, "tokens needed *n (sweep: v = %zu, max_n = %zu)", v,
+                             count - 1);
+                    kit_expect_size(where, n_short, count);
+                }
+            }
+#endif
+        }
+}
+
 /* ---- embed_lookup ------------------------------------------------------ */
 static void embed_not_square(void **state)
 {
@@ -286,6 +444,47 @@ static void embed_bad_arguments(void **state)
     kit_expect_untouched("X", X);
 }
 
+static void sweep_embed_lookup(void **state)
+{
+    const size_t vd[8][2] = { { 1, 1 }, { 1, 4 }, { 2, 2 }, { 3, 1 }, { 7, 3 }, { 13, 2 }, { 5, 8 },
+                              { 10, 5 } };
+    const size_t ns[4] = { 1, 2, 5, 11 };
+    uint64_t s = 7;
+    (void)state;
+    for (size_t a = 0; a < 8; a++)
+        for (size_t b = 0; b < 4; b++) {
+            size_t v = vd[a][0], d = vd[a][1], n = ns[b];
+            int ids[11], bad[11];
+            double *T = kit_doubles(v * d), *X = kit_doubles(n * d), *Y = kit_doubles(n * d);
+            kit_fill(T, v * d, 40 + 4 * a + b, -1.0, 1.0);
+            for (size_t pos = 0; pos < n; pos++)
+                ids[pos] = bad[pos] = (int)sweep_next(&s, (unsigned)v);
+            ids[n - 1] = (int)v - 1;                   /* the last row of E          */
+            bad[n - 1] = (b % 2 == 1) ? (int)v : -1;   /* one id just out of range   */
+            kit_expect_status("embed_lookup (sweep)", embed_lookup(ids, n, T, v, d, X), KIT_OK);
+            kit_expect_status("embed_lookup with an id out of range (sweep)",
+                              embed_lookup(bad, n, T, v, d, Y), KIT_ERR_DOMAIN);
+            kit_expect_untouched("X after KIT_ERR_DOMAIN (sweep)", Y);
+#ifdef KIT_JUDGE
+            {
+                double want[11 * 8], transposed[11 * 8];
+                char what[96];
+                struct kit_mistake m[1] = {
+                    { "table-transposed", "E is (v, d) row-major: the vector of word id is "
+                      "E[id*d + 0 .. id*d + d-1], not a column.", transposed },
+                };
+                for (size_t pos = 0; pos < n; pos++)
+                    for (size_t j = 0; j < d; j++) {
+                        want[pos * d + j] = T[(size_t)ids[pos] * d + j];   /* a copy of the row */
+                        transposed[pos * d + j] = T[j * v + (size_t)ids[pos]];
+                    }
+                snprintf(what, sizeof what, "X (sweep: n = %zu, v = %zu, d = %zu)", n, v, d);
+                kit_expect_table(what, "pos,j", X, want, n, d, TOL, m, 1);
+            }
+#endif
+        }
+}
+
 /* ---- mean_pool ---------------------------------------------------------- */
 static void mean_mistakes(void **state)
 {
@@ -343,6 +542,41 @@ static void mean_bad_arguments(void **state)
     kit_expect_untouched("m", m);
 }
 
+static void sweep_mean_pool(void **state)
+{
+    const size_t ns[5] = { 1, 2, 3, 8, 13 }, ds[5] = { 1, 2, 3, 4, 7 };
+    (void)state;
+    for (size_t a = 0; a < 5; a++)
+        for (size_t b = 0; b < 5; b++) {
+            size_t n = ns[a], d = ds[b];
+            double *X = kit_doubles(n * d), *m = kit_doubles(d);
+            int shifted = (a + b) % 2 == 1;           /* values in [2, 5): no mean near 0 */
+            kit_fill(X, n * d, 70 + 5 * a + b, shifted ? 2.0 : -1.0, shifted ? 5.0 : 1.0);
+            kit_expect_status("mean_pool (sweep)", mean_pool(X, n, d, m), KIT_OK);
+#ifdef KIT_JUDGE
+            {
+                double want[7], sum[7], by_d[7];
+                char what[96];
+                struct kit_mistake mk[2] = {
+                    { "sum-not-mean", "your values are n times too large: the mean divides the "
+                      "column sums by n.", sum },
+                    { "divided-by-d", "you divided by d, the width; the mean over the sentence "
+                      "divides by n, the number of rows.", by_d },
+                };
+                for (size_t j = 0; j < d; j++) {
+                    sum[j] = 0.0;
+                    for (size_t pos = 0; pos < n; pos++)
+                        sum[j] += X[pos * d + j];
+                    want[j] = sum[j] / (double)n;
+                    by_d[j] = sum[j] / (double)d;
+                }
+                snprintf(what, sizeof what, "m (sweep: n = %zu, d = %zu)", n, d);
+                kit_expect_table(what, "j", m, want, 1, d, TOL, mk, 2);
+            }
+#endif
+        }
+}
+
 /* ---- int_pos_add -------------------------------------------------------- */
 static void int_pos_add_mistakes(void **state)
 {
@@ -378,6 +612,41 @@ static void int_pos_add_bad_arguments(void **state)
     kit_expect_status("int_pos_add(NULL, 0, 4)", int_pos_add(NULL, 0, 4), KIT_OK);
     kit_expect_status("int_pos_add(X, 0, 4)", int_pos_add(X, 0, 4), KIT_OK);
     kit_expect_untouched("X", X);
+}
+
+static void sweep_int_pos_add(void **state)
+{
+    const size_t ns[5] = { 1, 2, 3, 9, 17 }, ds[4] = { 1, 2, 3, 6 };
+    (void)state;
+    for (size_t a = 0; a < 5; a++)
+        for (size_t b = 0; b < 4; b++) {
+            size_t n = ns[a], d = ds[b];
+            double *X = kit_doubles(n * d);
+            kit_fill(X, n * d, 90 + 4 * a + b, -1.0, 1.0);
+#ifdef KIT_JUDGE
+            /* before the call: in the judge, the call overwrites X with the record */
+            double want[17 * 6], from1[17 * 6], replaced[17 * 6], column[17 * 6];
+            char what[96];
+            struct kit_mistake m[3] = {
+                { "positions-from-1", "row pos got pos + 1: positions count from 0, so row 0 is "
+                  "unchanged.", from1 },
+                { "replaced-not-added", "X must keep the word vectors: add pos to them (+=), do "
+                  "not overwrite them.", replaced },
+                { "column-index", "you added the column index j; every element of row pos gains "
+                  "the row's position pos.", column },
+            };
+            for (size_t pos = 0; pos < n; pos++)
+                for (size_t j = 0; j < d; j++) {
+                    want[pos * d + j] = X[pos * d + j] + (double)pos;
+                    from1[pos * d + j] = X[pos * d + j] + (double)(pos + 1);
+                    replaced[pos * d + j] = (double)pos;
+                    column[pos * d + j] = X[pos * d + j] + (double)j;
+                }
+            snprintf(what, sizeof what, "X (sweep: n = %zu, d = %zu)", n, d);
+#endif
+            kit_expect_status("int_pos_add (sweep)", int_pos_add(X, n, d), KIT_OK);
+            kit_expect_table(what, "pos,j", X, want, n, d, TOL, m, 3);
+        }
 }
 
 /* The bag of words stays a bag: with positions added, the mean of either
@@ -477,6 +746,52 @@ static void swamp_bad_arguments(void **state)
     kit_expect_untouched("ratio", ratio);
 }
 
+static void sweep_int_pos_swamp(void **state)
+{
+    const size_t ns[4] = { 1, 2, 3, 10 }, ds[5] = { 1, 2, 3, 5, 16 };
+    (void)state;
+    for (size_t a = 0; a < 4; a++)
+        for (size_t b = 0; b < 5; b++) {
+            size_t n = ns[a], d = ds[b];
+            double *X = kit_doubles(n * d), *ratio = kit_doubles(n);
+            kit_fill(X, n * d, 120 + 5 * a + b, -2.0, 2.0);
+            if (d == 3)
+                for (size_t j = 0; j < d; j++)
+                    X[j] = 0.0;                       /* a zero row at pos 0: ratio 0 */
+            kit_expect_status("int_pos_swamp (sweep)", int_pos_swamp(X, n, d, ratio), KIT_OK);
+#ifdef KIT_JUDGE
+            {
+                double want[10], no_sqrt_d[10], squared[10], from1[10], top = 1.0;
+                char what[96];
+                struct kit_mistake m[3] = {
+                    { "no-sqrt-d", "the added vector (pos, ..., pos) has d entries: its norm is "
+                      "pos * sqrt(d), not pos.", no_sqrt_d },
+                    { "squared-norms", "you divided squared norms: take the square root of each "
+                      "sum of squares.", squared },
+                    { "positions-from-1", "row pos gains pos, counted from 0: ratio[0] = 0.", from1 },
+                };
+                for (size_t pos = 0; pos < n; pos++) {
+                    double sq = 0.0, p = (double)pos;
+                    for (size_t j = 0; j < d; j++)
+                        sq += X[pos * d + j] * X[pos * d + j];
+                    if (sq == 0.0) {                  /* only row 0 here */
+                        want[pos] = no_sqrt_d[pos] = squared[pos] = from1[pos] = 0.0;
+                        continue;
+                    }
+                    want[pos] = p * sqrt((double)d) / sqrt(sq);
+                    no_sqrt_d[pos] = p / sqrt(sq);
+                    squared[pos] = p * p * (double)d / sq;
+                    from1[pos] = (p + 1.0) * sqrt((double)d) / sqrt(sq);
+                    if (want[pos] > top)
+                        top = want[pos];
+                }
+                snprintf(what, sizeof what, "ratio (sweep: n = %zu, d = %zu)", n, d);
+                kit_expect_table(what, "pos", ratio, want, 1, n, TOL * top, m, 3);
+            }
+#endif
+        }
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(tokenize_upper_case, 2, "tokenize_ids", "§1.1", "upper-case words are looked up lower-cased"),
     KIT_TEST(tokenize_white_space, 2, "tokenize_ids", "§1.1", "tabs, newlines, \\r, \\v, \\f separate tokens"),
@@ -486,18 +801,23 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(tokenize_buffer_sizes, 2, "tokenize_ids", "§1.1", "max_n = n fits; max_n = n - 1: KIT_ERR_SIZE, *n, no id"),
     KIT_TEST(tokenize_first_entry_wins, 1, "tokenize_ids", "§1.1", "a repeated vocabulary word: the first entry"),
     KIT_TEST(tokenize_bad_arguments, 1, "tokenize_ids", "§1.1", "NULL pointers, a NULL entry, v = 0"),
+    KIT_TEST(sweep_tokenize_ids, 2, "tokenize_ids", "§1.1", "random texts, v = 1 .. 12 of another vocabulary, max_n around the count"),
     KIT_TEST(embed_not_square, 2, "embed_lookup", "§1.2", "a 6 x 3 table: rows, not columns"),
     KIT_TEST(embed_checks_before_writing, 1, "embed_lookup", "§1.2", "a bad last id: nothing written"),
     KIT_TEST(embed_bad_arguments, 1, "embed_lookup", "§1.2", "NULL pointers, v = 0, d = 0, overflow, n = 0"),
+    KIT_TEST(sweep_embed_lookup, 2, "embed_lookup", "§1.2", "random tables, n = 1 .. 11, v = 1 .. 13, d = 1 .. 8; ids v - 1 and v"),
     KIT_TEST(mean_mistakes, 2, "mean_pool", "§1.3", "the example's mean, naming any known mistake"),
     KIT_TEST(mean_any_order, 1, "mean_pool", "§1.3", "a random 9 x 5 matrix and a shuffle of its rows"),
     KIT_TEST(mean_bad_arguments, 1, "mean_pool", "§1.3", "n = 0 has no mean; d = 0; NULL; overflow"),
+    KIT_TEST(sweep_mean_pool, 1, "mean_pool", "§1.3", "random matrices, n = 1 .. 13, d = 1 .. 7"),
     KIT_TEST(int_pos_add_mistakes, 2, "int_pos_add", "§1.4", "the example + pos, naming any known mistake"),
     KIT_TEST(int_pos_add_bad_arguments, 1, "int_pos_add", "§1.4", "NULL, d = 0, overflow, n = 0"),
+    KIT_TEST(sweep_int_pos_add, 2, "int_pos_add", "§1.4", "random matrices, n = 1 .. 17, d = 1 .. 6"),
     KIT_TEST(positions_do_not_fix_the_mean, 1, "int_pos_add,mean_pool", "§1.4", "with positions, both orders still have one mean"),
     KIT_TEST(swamp_mistakes, 2, "int_pos_swamp", "§1.5", "the example's ratios, naming any known mistake"),
     KIT_TEST(swamp_long, 1, "int_pos_swamp", "§1.5", "512 rows of norm 1, d = 256: ratio = 16 pos"),
     KIT_TEST(swamp_zero_rows, 1, "int_pos_swamp", "§1.5", "zero rows: 0 at pos 0, INFINITY after"),
     KIT_TEST(swamp_bad_arguments, 1, "int_pos_swamp", "§1.5", "NULL, d = 0, NaN or infinity in X, n = 0"),
+    KIT_TEST(sweep_int_pos_swamp, 1, "int_pos_swamp", "§1.5", "random matrices, n = 1 .. 10, d = 1 .. 16, a zero row 0"),
     KIT_END_OF_TESTS
 };

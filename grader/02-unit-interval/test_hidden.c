@@ -1,7 +1,9 @@
 /*
  * test_hidden.c — chapter 2's hidden tests: golden values, the edge cases
- * n = 1 and n = 0, bad arguments, and the known mistakes, each recognised
- * with its own hint.
+ * n = 1 and n = 0, bad arguments, the known mistakes, each recognised with
+ * its own hint, and one sweep per function (sweep_*: the function alone over
+ * a grid of its arguments, expected values computed in the judge from the
+ * definition t_def), so that no argument can be ignored.
  *
  * Golden values come from bc in 60-digit arithmetic (tests/golden/02-unit-interval.bc).
  * The mistake models below compute what each known mistake produces, so a
@@ -14,6 +16,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "kit_test.h"
 #include "02-unit-interval.h"
@@ -45,6 +48,12 @@ static const double golden_range_1_2_1000000[2] = {
 static const double golden_range_5_8_20[2] = {
     0.26315789473684209, 0.7142857142857143
 };
+
+/* The definition (for the sweeps): t(pos, n) = pos / (n - 1), t(0, 1) = 0. */
+static double t_def(size_t pos, size_t n)
+{
+    return n == 1 ? 0.0 : (double)pos / (double)(n - 1);
+}
 
 /* ---- what each known mistake computes ---------------------------------- */
 enum mistake { INT_DIV, BY_N, FROM_1 };
@@ -86,6 +95,18 @@ static void mistakes_for(struct kit_mistake *out, const double *base, size_t n, 
     }
 }
 
+/* The hint of the known mistake (if any) whose code of offset k in n tokens is
+   delta, when delta is not want. */
+static void offset_hint(size_t k, size_t n, double delta, double want)
+{
+    if (fabs(delta - want) <= TOL || n < 2)
+        return;
+    for (size_t q = 0; q < N_MISTAKES; q++)
+        if (fabs(delta - model(k, n, catalogue[q].m)) <= 1e-12) {
+            kit_hint(catalogue[q].id, "%s", catalogue[q].hint);
+            return;
+        }
+}
 #endif /* KIT_JUDGE */
 
 #define HINT_N1 "with n = 1 there is no n - 1 to divide by: pos/(n-1) is 0/0, NaN in double " \
@@ -173,6 +194,35 @@ static void positions_empty(void **state)
     kit_expect_untouched("t after n = 0", t);
 }
 
+/* ---- sweeps: each function alone over a grid of its arguments -----------
+   Expected values are computed in the judge from the definition t_def,
+   never by a chapter function. */
+static void sweep_unit_positions(void **state)
+{
+    const size_t ns[10] = { 1, 2, 3, 4, 6, 9, 16, 33, 100, 257 };
+    (void)state;
+    for (size_t a = 0; a < 10; a++) {
+        size_t n = ns[a];
+        double *t = kit_doubles(n);
+        kit_expect_status("unit_positions (sweep)", unit_positions(t, n), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double want[257];
+            char what[48];
+            struct kit_mistake m[N_MISTAKES];
+            for (size_t pos = 0; pos < n; pos++)
+                want[pos] = t_def(pos, n);
+            if (n == 1 && isnan(t[0]))
+                kit_hint("n-equals-1", HINT_N1);
+            if (n >= 2)
+                mistakes_for(m, NULL, n, 1);
+            snprintf(what, sizeof what, "t (sweep: n = %zu)", n);
+            kit_expect_table(what, "pos", t, want, 1, n, TOL, m, n >= 2 ? N_MISTAKES : 0);
+        }
+#endif
+    }
+}
+
 /* ---- unit_offset_code ------------------------------------------------------ */
 static void offset_mistakes(void **state)
 {
@@ -183,13 +233,7 @@ static void offset_mistakes(void **state)
         size_t n = lengths[k];
         kit_expect_status("unit_offset_code(2, n, delta)", unit_offset_code(2, n, delta), KIT_OK);
 #ifdef KIT_JUDGE
-        if (fabs(*delta - golden_offset_2[k]) > TOL) {
-            for (size_t q = 0; q < N_MISTAKES; q++)
-                if (fabs(*delta - model(2, n, catalogue[q].m)) <= 1e-12) {
-                    kit_hint(catalogue[q].id, "%s", catalogue[q].hint);
-                    break;
-                }
-        }
+        offset_hint(2, n, *delta, golden_offset_2[k]);
 #endif
         kit_expect_near("the code of an offset of 2 tokens", *delta, golden_offset_2[k], TOL);
     }
@@ -235,6 +279,36 @@ static void offset_bad_arguments(void **state)
     kit_expect_untouched("delta", delta);
 }
 
+static void sweep_unit_offset_code(void **state)
+{
+    const size_t ns[7] = { 1, 2, 3, 4, 7, 12, 100 }, far[6] = { 0, 1, 2, 49, 98, 99 };
+    (void)state;
+    for (size_t a = 0; a < 7; a++) {
+        size_t n = ns[a], count = n <= 12 ? n : 6;
+        double *untouched = kit_doubles(1);
+        for (size_t b = 0; b < count; b++) {
+            size_t k = n <= 12 ? b : far[b];         /* every offset, or some of n = 100 */
+            double delta = -1.0;
+            kit_expect_status("unit_offset_code (sweep)", unit_offset_code(k, n, &delta), KIT_OK);
+#ifdef KIT_JUDGE
+            {
+                char what[64];
+                if (n == 1 && isnan(delta))
+                    kit_hint("n-equals-1", HINT_N1);
+                offset_hint(k, n, delta, t_def(k, n));
+                snprintf(what, sizeof what, "delta (sweep: k = %zu, n = %zu)", k, n);
+                kit_expect_near(what, delta, t_def(k, n), TOL);
+            }
+#endif
+        }
+        kit_expect_status("unit_offset_code(n, n, delta) (sweep)", unit_offset_code(n, n, untouched),
+                          KIT_ERR_DOMAIN);
+        kit_expect_status("unit_offset_code(n + 3, n, delta) (sweep)",
+                          unit_offset_code(n + 3, n, untouched), KIT_ERR_DOMAIN);
+        kit_expect_untouched("delta after KIT_ERR_DOMAIN (sweep)", untouched);
+    }
+}
+
 /* ---- unit_code_range ------------------------------------------------------- */
 /* want = EXPECTED(golden (lo, hi)): NULL in the subject, which only calls. */
 static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *want)
@@ -242,6 +316,9 @@ static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *w
     double lo = -1.0, hi = -1.0;
     kit_expect_status("unit_code_range", unit_code_range(pos, n_min, n_max, &lo, &hi), KIT_OK);
 #ifdef KIT_JUDGE
+    char what_lo[80], what_hi[80];
+    snprintf(what_lo, sizeof what_lo, "lo (pos = %zu, n = %zu .. %zu)", pos, n_min, n_max);
+    snprintf(what_hi, sizeof what_hi, "hi (pos = %zu, n = %zu .. %zu)", pos, n_min, n_max);
     if (lo > hi && fabs(lo - want[1]) <= TOL && fabs(hi - want[0]) <= TOL)
         kit_hint("lo-hi-swapped", "lo must be the smallest code and hi the largest; yours are "
                  "the other way round. t(pos, n) falls as n grows.");
@@ -249,8 +326,8 @@ static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *w
         kit_hint("lengths-without-pos", "a sentence of n tokens has positions 0 .. n-1 only: "
                  "lengths n <= pos do not have position %zu and must be left out "
                  "(their 'codes' would be above 1, or 0 for n = 1).", pos);
-    kit_expect_near("lo", lo, want[0], TOL);
-    kit_expect_near("hi", hi, want[1], TOL);
+    kit_expect_near(what_lo, lo, want[0], TOL);
+    kit_expect_near(what_hi, hi, want[1], TOL);
 #else
     (void)want;
 #endif
@@ -316,6 +393,36 @@ static void code_range_bad_arguments(void **state)
     kit_expect_untouched("hi", hi);
 }
 
+static void sweep_unit_code_range(void **state)
+{
+    const size_t poss[6] = { 0, 1, 2, 4, 7, 20 };
+    const size_t ranges[10][2] = { { 1, 1 }, { 1, 2 }, { 2, 2 }, { 1, 9 }, { 3, 8 }, { 5, 5 },
+                                   { 8, 30 }, { 21, 21 }, { 2, 100 }, { 25, 40 } };
+    (void)state;
+    for (size_t a = 0; a < 6; a++)
+        for (size_t b = 0; b < 10; b++) {
+            size_t pos = poss[a], n_min = ranges[b][0], n_max = ranges[b][1];
+            if (n_max <= pos) {                       /* no length has position pos */
+                double *lo = kit_doubles(1), *hi = kit_doubles(1);
+                kit_expect_status("unit_code_range with n_max <= pos (sweep)",
+                                  unit_code_range(pos, n_min, n_max, lo, hi), KIT_ERR_DOMAIN);
+                kit_expect_untouched("lo after KIT_ERR_DOMAIN (sweep)", lo);
+                kit_expect_untouched("hi after KIT_ERR_DOMAIN (sweep)", hi);
+                continue;
+            }
+#ifdef KIT_JUDGE
+            /* the definition: min and max of t(pos, n) over the lengths n > pos */
+            double want[2] = { INFINITY, -INFINITY };
+            for (size_t n = n_min; n <= n_max; n++)
+                if (n > pos) {
+                    want[0] = fmin(want[0], t_def(pos, n));
+                    want[1] = fmax(want[1], t_def(pos, n));
+                }
+#endif
+            expect_range(pos, n_min, n_max, EXPECTED(want));
+        }
+}
+
 /* ---- unit_pos_add ---------------------------------------------------------- */
 static void pos_add_random(void **state)
 {
@@ -371,6 +478,46 @@ static void pos_add_bad_arguments(void **state)
     kit_expect_untouched("x", x);
 }
 
+static void sweep_unit_pos_add(void **state)
+{
+    const size_t ns[5] = { 1, 2, 3, 7, 12 }, ds[5] = { 1, 2, 3, 4, 9 };
+    (void)state;
+    for (size_t a = 0; a < 5; a++)
+        for (size_t b = 0; b < 5; b++) {
+            size_t n = ns[a], d = ds[b];
+            double *x = kit_doubles(n * d);
+            kit_fill(x, n * d, 200 + 5 * a + b, -1.0, 1.0);
+#ifdef KIT_JUDGE
+            /* before the call: in the judge, the call overwrites x with the record */
+            double want[12 * 9], replaced[12 * 9];
+            char what[48];
+            struct kit_mistake m[N_MISTAKES + 1];
+            size_t n_m = 0;
+            for (size_t pos = 0; pos < n; pos++)
+                for (size_t j = 0; j < d; j++) {
+                    want[pos * d + j] = x[pos * d + j] + t_def(pos, n);
+                    replaced[pos * d + j] = t_def(pos, n);
+                }
+            if (n >= 2) {
+                mistakes_for(m, x, n, d);
+                n_m = N_MISTAKES;
+            }
+            m[n_m].id = "replaced-not-added";
+            m[n_m].hint = "x must keep its values: add t(pos, n) to them (x[k] += ...), do not "
+                          "overwrite them.";
+            m[n_m].values = replaced;
+            n_m++;
+            snprintf(what, sizeof what, "x (sweep: n = %zu, d = %zu)", n, d);
+#endif
+            kit_expect_status("unit_pos_add (sweep)", unit_pos_add(x, n, d), KIT_OK);
+#ifdef KIT_JUDGE
+            if (n == 1 && isnan(x[0]))
+                kit_hint("n-equals-1", HINT_N1);
+#endif
+            kit_expect_table(what, "pos,j", x, want, n, d, TOL, m, n_m);
+        }
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(positions_mistakes, 2, "unit_positions", "§2.1", "n = 5, naming any known mistake"),
     KIT_TEST(positions_sevenths, 1, "unit_positions", "§2.1", "n = 7: sixths (bc golden values)"),
@@ -378,17 +525,21 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(positions_single, 2, "unit_positions", "§2.2", "n = 1: t[0] = 0, not NaN, no crash"),
     KIT_TEST(positions_two, 1, "unit_positions", "§2.2", "n = 2: (0, 1)"),
     KIT_TEST(positions_empty, 1, "unit_positions", "§2.2", "n = 0: KIT_OK, nothing written"),
+    KIT_TEST(sweep_unit_positions, 1, "unit_positions", "§2.1", "t for n = 1 .. 257"),
     KIT_TEST(offset_mistakes, 2, "unit_offset_code", "§2.3", "offset 2 for n = 3 .. 1001, naming mistakes"),
     KIT_TEST(offset_counts_steps, 1, "unit_offset_code", "§2.3", "offsets 1 and 3 in n = 9"),
     KIT_TEST(offset_edges, 1, "unit_offset_code", "§2.3", "k = 0, k = n - 1, and n = 1"),
     KIT_TEST(offset_bad_arguments, 1, "unit_offset_code", "§2.3", "NULL, n = 0, k >= n"),
+    KIT_TEST(sweep_unit_offset_code, 2, "unit_offset_code", "§2.3", "every offset k < n for n = 1 .. 12, some of n = 100; k = n, n + 3"),
     KIT_TEST(code_range_skips_short_lengths, 2, "unit_code_range", "§2.4", "lengths without the position are left out"),
     KIT_TEST(code_range_golden, 1, "unit_code_range", "§2.4", "two ranges (bc golden values)"),
     KIT_TEST(code_range_wide, 1, "unit_code_range", "§2.4", "position 1 over n = 2 .. 10^6"),
     KIT_TEST(code_range_first_position, 1, "unit_code_range", "§2.4", "position 0 is always 0; a single length"),
     KIT_TEST(code_range_bad_arguments, 1, "unit_code_range", "§2.4", "NULL, n_min = 0, n_min > n_max, n_max <= pos"),
+    KIT_TEST(sweep_unit_code_range, 2, "unit_code_range", "§2.4", "pos = 0 .. 20 over 10 ranges of lengths, 1 .. 100"),
     KIT_TEST(pos_add_random, 2, "unit_pos_add", "§2.5", "x + t on random x, in place, naming mistakes"),
     KIT_TEST(pos_add_single_row, 1, "unit_pos_add", "§2.5", "n = 1 leaves the row as it is"),
     KIT_TEST(pos_add_bad_arguments, 1, "unit_pos_add", "§2.5", "bad arguments; n = 0"),
+    KIT_TEST(sweep_unit_pos_add, 2, "unit_pos_add", "§2.5", "random x, n = 1 .. 12, d = 1 .. 9"),
     KIT_END_OF_TESTS
 };
