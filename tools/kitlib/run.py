@@ -171,9 +171,14 @@ def _explain_end(tags, status):
             fn = tag.split()[1]
             return [f"{fn} never returned: the process ended inside it with {how}. "
                     "Does your code call exit() or _exit()? A library function must return."]
+        if tag == "NO-RECORD":
+            return [f"your code ended the test process ({how}) before the test began, so "
+                    "nothing of it was recorded: exit(), _exit() or abort() in a constructor or at "
+                    "load time? A library file must only define its functions."]
         if tag.startswith("STOPPED-BEFORE") or tag == "UNFINISHED":
-            return [f"the test process ended early with {how}, outside your functions "
-                    "(an atexit handler, a constructor or a thread of yours?)."]
+            return [f"your code ended the test process ({how}) before the test finished, "
+                    "outside your functions: an atexit handler, a constructor or a thread of yours "
+                    "that calls exit()? What it printed is shown below."]
     return None
 
 

@@ -41,7 +41,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-UID_BASE = 1990000
+# The throw-away uids of one grading run: a block of 64 of its own (picked from the
+# pid), so that two gradings on one machine never count or kill each other's processes.
+UID_BASE = 1990000 + (os.getpid() % 8192) * 64
 TMP_MB = 16                  # each writable tmpfs in the sandbox (/tmp, /dev/shm)
 LIMIT_VERDICTS = ("MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")
 SANDBOX_COMMS = ("bwrap", "unshare", "timeout", "prlimit", "setpriv")
@@ -188,7 +190,7 @@ class Sandbox:
         self.root = os.geteuid() == 0
         self.uids = queue.Queue()
         for i in range(max(1, slots) + 2):
-            self.uids.put(UID_BASE + 1 + i if self.root else None)
+            self.uids.put(UID_BASE + 1 + min(i, 62) if self.root else None)
         self.info = {}          # log path -> what the run saw (for classify)
         self.owner = {}         # log folder -> the uid its tests run as (see slot())
         self.runners = {}       # log folder -> _Runner (bwrap: one sandbox per slot)
