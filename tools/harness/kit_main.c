@@ -25,6 +25,8 @@
 
 extern const char *kit_current_test;
 extern const char *kit_current_functions;
+extern const char *kit_current_section;
+void kit_table_reset(void); /* kit_check.c: forget a kit_table_pe/omega context */
 
 static void list(const struct kit_test *t, const char *kind)
 {
@@ -52,6 +54,8 @@ static int judge(const struct kit_test *t)
     int failed;
     kit_current_test = t->name;
     kit_current_functions = t->functions;
+    kit_current_section = t->section;
+    kit_table_reset();
     memset(one, 0, sizeof one);
     one[0].name = t->name;
     one[0].test_func = t->fn;
@@ -115,6 +119,7 @@ int main(int argc, char **argv)
     }
     kit_current_test = t->name;
     kit_current_functions = t->functions;
+    kit_current_section = t->section;
     setvbuf(stdout, NULL, _IONBF, 0);
     if (!kit_is_judge()) {
         t->fn(NULL);

@@ -107,7 +107,12 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
 /* got and want are (rows, cols), row-major. axes names the two indices,
    e.g. "pos,j"; rows == 1 with a single axis name checks a vector. On a
    mismatch: the first wrong element, expected, got, max |diff|, and the
-   hint of the first mistake whose values match got. */
+   hint of the first mistake whose values match got; when none matches, the
+   shape of the numbers (kit_check.c): "hint (shape-RULE): ... (see §N.M)"
+   from the rule whose prediction fits every cell (never written,
+   transposed, shifted, swapped or concatenated columns, sign, a factor,
+   another base or angle factor, float rounding, NaN), or one line saying
+   that no known shape fits. */
 void kit_expect_table_at(const char *file, int line, const char *what, const char *axes,
                          const double *got, const double *want, size_t rows, size_t cols,
                          double tol, const struct kit_mistake *mistakes, size_t n_mistakes);
@@ -119,6 +124,14 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
    kit_table_omega: a vector omega_i = base^(-2i/d), i = 0 .. (d+1)/2 - 1.   */
 void kit_table_pe(size_t pos0, size_t d, double base);
 void kit_table_omega(size_t d, double base);
+/* Judge only: the shape rule ("transposed" for hint shape-transposed, ...) that
+   explains got (rows, cols) against want, or NULL when none does; the
+   diagnosis kit_expect_table prints when no known mistake matches. It reads
+   the context of kit_table_pe / kit_table_omega without clearing it. For a
+   test whose own hint needs this evidence first (see chapter 3's
+   table_row_independent_of_n). */
+const char *kit_table_shape(const double *got, const double *want, size_t rows, size_t cols,
+                            double tol);
 /* The kit buffer buf must not have been written (an error must write nothing). */
 void kit_expect_untouched_at(const char *file, int line, const char *what, const void *buf);
 /* cond must hold; the message is printf-style. */
@@ -132,6 +145,7 @@ void kit_hint(const char *id, const char *fmt, ...) CMOCKA_PRINTF_ATTRIBUTE(2, 3
 #define kit_hint(...) ((void)0)
 #define kit_table_pe(...) ((void)0)
 #define kit_table_omega(...) ((void)0)
+#define kit_table_shape(...) ((const char *)0)
 #endif
 /* Set the hint shown if the next call writes past the end of a buffer. */
 void kit_overflow_hint(const char *id, const char *text);

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""The diagnosis of a wrong table, proved on wrong answers the kit has never
+seen. tests/unseen/<slug>.txt holds mutants of the references (the format of
+tools/kitlib/mutants.py) that no catalogue mistake of the tests models; each
+expect line names a test and the shape rule its hint must give
+(`expect: table_mistakes hint=shape-base`).
+
+A mutant is
+  right       when every expect line holds (the test fails with that hint);
+  misleading  when any test prints a hint the mutant's expect lines do not
+              name: a hint that names a mistake that was not made.
+The suite fails unless at least 80 % are right and none is misleading, or
+when an unseen block repeats a block of tests/mutants/ (it would not be
+unseen). It prints one row per mutant: expected rule, hints given.
+"""
+import concurrent.futures
+import json
+import os
+import re
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+from kitlib import build, chapters, mutants  # noqa: E402
+
+UNSEEN = os.path.join(ROOT, "tests", "unseen")
+HINT = re.compile(r"hint \(([^)]+)\)")
+RIGHT_SHARE = 0.8
+
+
+def specs():
+    return sorted(os.path.join(UNSEEN, f) for f in os.listdir(UNSEEN) if f.endswith(".txt"))
+
+
+def edits_key(m):
+    return (m.slug, m.file, tuple((old, new.strip()) for old, new in m.edits))
+
+
+def seen_blocks():
+    """The edits of every block of tests/mutants/: an unseen block must differ."""
+    return {edits_key(m): m.name for spec in mutants.all_specs() for m in mutants.parse(spec)}
+
+
+def judge(m):
+    """(problems, {test: [hint ids]}) of one unseen mutant."""
+    try:
+        problems = mutants.run(m, jobs=1)
+    except ValueError as e:
+        return [str(e)], {}
+    # mutants.run leaves the check's report here (see its run()).
+    out = os.path.join(ROOT, "build", "mutants", m.slug, m.name, "result.json")
+    with open(out) as f:
+        data = json.load(f)
+    hints = {t["name"]: HINT.findall("\n".join(t["lines"])) for t in data["tests"]}
+    return problems, {k: v for k, v in hints.items() if v}
+
+
+def main():
+    start = time.monotonic()
+    seen = seen_blocks()
+    blocks = [m for spec in specs() for m in mutants.parse(spec)]
+    failures = []
+    for m in blocks:
+        if edits_key(m) in seen:
+            failures.append(f"{m.slug}/{m.name} repeats tests/mutants block {seen[edits_key(m)]}")
+        if not any("hint" in opts for _, opts in m.expects):
+            failures.append(f"{m.slug}/{m.name} names no expected hint")
+    for slug in sorted({m.slug for m in blocks}):  # the judges first: two checks of one
+        build.judge(chapters.find(slug), True)      # chapter must not build its judge at once
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(judge, blocks))
+    right = misleading = 0
+    rows = []
+    for m, (problems, hints) in zip(blocks, results):
+        expected = {opts["hint"] for _, opts in m.expects if "hint" in opts}
+        wrong = sorted({h for hs in hints.values() for h in hs} - expected)
+        ok = not problems
+        right += ok
+        misleading += bool(wrong)
+        given = sorted({h for name, _ in m.expects for h in hints.get(name, [])})
+        verdict = "misleading" if wrong else "right" if ok else "no hint"
+        rows.append((f"{m.slug[:2]} {m.name}", ", ".join(sorted(expected)),
+                     ", ".join(given + [f"{w} (misleading)" for w in wrong]) or "none", verdict))
+        if wrong:
+            failures.append(f"{m.slug}/{m.name}: misleading hint(s) " + ", ".join(
+                f"{h} in {t}" for t, hs in hints.items() for h in hs if h in wrong))
+        elif problems:
+            print(f"  {m.slug}/{m.name}: " + "; ".join(problems)[:300])
+    widths = [max(len(r[k]) for r in rows + [("mutant", "expected", "hint given", "")])
+              for k in range(3)]
+    print(f"  {'mutant':<{widths[0]}}  {'expected':<{widths[1]}}  {'hint given':<{widths[2]}}")
+    for r in rows:
+        print(f"  {r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}")
+    n = len(blocks)
+    share = right / n if n else 0.0
+    print(f"  {right} of {n} right ({100 * share:.0f} %, at least {100 * RIGHT_SHARE:.0f} % "
+          f"needed), {misleading} misleading, {time.monotonic() - start:.0f} s")
+    if n and share < RIGHT_SHARE:
+        failures.append(f"only {right} of {n} unseen mutants get their hint")
+    if not n:
+        failures.append("no unseen mutants in tests/unseen/")
+    for f in failures:
+        print("  FAIL " + f[:400])
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
