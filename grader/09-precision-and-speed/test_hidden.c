@@ -14,12 +14,20 @@
  *   contract) and 1e-14 for ps_table_rotate with R = 16. Measured with the
  *   reference: 3.4e-14 (R = 256) and 3.1e-15 (R = 16); never reseeding gives
  *   5.0e-13 at n = 4096, d = 512.
+ * - sweeps (the contract's steps computed in the judge): the float error
+ *   1.2e-7, as against bc; ps_table_rotate against the contract's recurrence
+ *   5e-14 and ps_drift against it 3e-14, at n <= 2048: a fused multiply-add
+ *   in the rotation moves a value by at most 8.4e-15 and a drift by 7.2e-15
+ *   there (measured), while a wrong R, d or base moves them by >= 1e-13
+ *   (libm's angle pos * omega is rounded, the recurrence's is not);
+ *   ps_table_fast against libm 1e-12, the contract.
  * Golden values, models, hints and value checks exist only in the judge's
  * build (KIT_JUDGE, see kit_test.h): the subject, which holds the student's
  * code, has no answer in its memory.
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kit_test.h"
@@ -382,6 +390,171 @@ static void fast_bad_arguments(void **state)
     kit_expect_untouched("pe", pe);
 }
 
+/* ---- sweeps: each function alone over a grid of its arguments ------------
+   d from 1 up, odd and even; n = 1; bases from 2.5 to 3e38; positions up to
+   2^24 - 1; R from 1 to beyond n. Expected values from the contract's steps
+   computed here (judge-only), never from the reference. */
+#ifdef KIT_JUDGE
+/* ps_float_error by the header's steps: the float path against libm. */
+static double model_float_error(size_t pos, size_t d, double base)
+{
+    double worst = 0.0;
+    for (size_t i = 0; 2 * i < d; i++) {
+        float e_f = -2.0f * (float)i / (float)d;
+        float omega_f = powf((float)base, e_f);
+        float theta_f = (float)pos * omega_f;
+        double theta = (double)pos * pow(base, -2.0 * (double)i / (double)d);
+        worst = fmax(worst, fabs((double)sinf(theta_f) - sin(theta)));
+        if (2 * i + 1 < d)
+            worst = fmax(worst, fabs((double)cosf(theta_f) - cos(theta)));
+    }
+    return worst;
+}
+
+/* Pair i of the recurrence of the header: (s, c) of rows 0 .. n-1, seeded
+   from libm at pos % R == 0, turned by omega_i on the other rows; row pos
+   of pair i goes to out[pos * stride]. The libm seeds need not be stored:
+   with track != NULL, track[pos] = max(track[pos], |s - sin|, |c - cos|)
+   against libm (ps_drift's distance; c only when the pair has its cos). */
+static void model_pair(size_t i, size_t n, size_t d, double base, size_t R, double *out,
+                       size_t stride, double *track)
+{
+    double omega = pow(base, -2.0 * (double)i / (double)d);
+    double cw = cos(omega), sw = sin(omega), s = 0.0, c = 1.0;
+    int has_cos = 2 * i + 1 < d;
+    for (size_t pos = 0; pos < n; pos++) {
+        double theta = (double)pos * omega;
+        if (pos % R == 0) {
+            s = sin(theta);
+            c = cos(theta);
+        } else {
+            double s_next = s * cw + c * sw, c_next = c * cw - s * sw;
+            s = s_next;
+            c = c_next;
+        }
+        if (out != NULL) {
+            out[pos * stride] = s;
+            if (has_cos)
+                out[pos * stride + 1] = c;
+        }
+        if (track != NULL) {
+            double e = fabs(s - sin(theta));
+            if (has_cos)
+                e = fmax(e, fabs(c - cos(theta)));
+            track[pos] = fmax(track[pos], e);
+        }
+    }
+}
+
+/* The n x d table of ps_table_rotate. */
+static double *model_rotate_table(size_t n, size_t d, double base, size_t R)
+{
+    double *pe = kit_doubles(n * d);
+    for (size_t i = 0; 2 * i < d; i++)
+        model_pair(i, n, d, base, R, pe + 2 * i, d, NULL);
+    return pe;
+}
+
+/* The drift of ps_drift: the recurrence never reseeded, against libm. */
+static double *model_drift(size_t n, size_t d, double base)
+{
+    double *drift = kit_doubles(n);
+    for (size_t pos = 0; pos < n; pos++)
+        drift[pos] = 0.0;
+    for (size_t i = 0; 2 * i < d; i++)
+        model_pair(i, n, d, base, n, NULL, 0, drift);
+    return drift;
+}
+#endif /* KIT_JUDGE */
+
+static void sweep_ps_float_error(void **state)
+{
+    static const struct { size_t pos, d; double base; } grid[] = {
+        { 0, 1, 10000.0 }, { 1, 1, 100.0 }, { 7, 2, 100.0 }, { 12345, 3, 10000.0 }, { 1000, 33, 2.5 },
+        { 100000, 8, 500000.0 }, { 65535, 16, 100.0 }, { 16777215, 4, 10000.0 }, { 300, 512, 1e6 },
+        { 54321, 64, 3.0e38 }, { 999, 6, 10000.0 },
+    };
+    size_t count = sizeof grid / sizeof grid[0];
+    double *err = kit_doubles(count);
+    char call[80];
+    (void)state;
+    for (size_t k = 0; k < count; k++) {
+        snprintf(call, sizeof call, "ps_float_error(pos = %zu, d = %zu, base = %g, err)", grid[k].pos,
+                 grid[k].d, grid[k].base);
+        kit_expect_status(call, ps_float_error(grid[k].pos, grid[k].d, grid[k].base, err + k), KIT_OK);
+    }
+#ifdef KIT_JUDGE
+    double *want = kit_doubles(count);
+    for (size_t k = 0; k < count; k++)
+        want[k] = model_float_error(grid[k].pos, grid[k].d, grid[k].base);
+    kit_expect_table("err (k: pos, d, base of the k-th case; see the test)", "k", err, want, 1, count,
+                     1.2e-7, NULL, 0);
+#endif
+}
+
+static void sweep_ps_table_rotate(void **state)
+{
+    /* The last three: 2048 rows, where a wrong R shows (>= 1.5e-13). */
+    static const struct { size_t n, d; double base; size_t R; } grid[] = {
+        { 1, 1, 10000.0, 1 }, { 1, 2, 100.0, 7 }, { 5, 3, 2.5, 2 }, { 9, 4, 500000.0, 4 },
+        { 12, 7, 100.0, 5 }, { 20, 8, 1e6, 3 }, { 40, 5, 50.0, 100 }, { 300, 6, 100.0, 7 },
+        { 64, 9, 10000.0, 64 }, { 2048, 64, 2.5, 3 }, { 2048, 64, 2.5, 100 }, { 2048, 64, 2.5, 5000 },
+    };
+    char call[96];
+    (void)state;
+    for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
+        size_t n = grid[g].n, d = grid[g].d;
+        double *pe = kit_doubles(n * d);
+        snprintf(call, sizeof call, "ps_table_rotate(pe, n = %zu, d = %zu, base = %g, R = %zu)", n, d,
+                 grid[g].base, grid[g].R);
+        kit_expect_status(call, ps_table_rotate(pe, n, d, grid[g].base, grid[g].R), KIT_OK);
+#ifdef KIT_JUDGE
+        double *want = model_rotate_table(n, d, grid[g].base, grid[g].R);
+        kit_table_pe(0, d, grid[g].base);
+        kit_expect_table(call, "pos,j", pe, want, n, d, 5e-14, NULL, 0);
+#endif
+    }
+}
+
+static void sweep_ps_drift(void **state)
+{
+    /* The last case: 2048 rows of d = 64, where a wrong d or base shows. */
+    static const struct { size_t n, d; double base; } grid[] = {
+        { 1, 1, 100.0 }, { 2, 2, 10000.0 }, { 50, 3, 2.5 }, { 300, 7, 500000.0 }, { 1000, 5, 1e6 },
+        { 700, 16, 50.0 }, { 2048, 64, 2.5 },
+    };
+    char call[64];
+    (void)state;
+    for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
+        size_t n = grid[g].n, d = grid[g].d;
+        double *drift = kit_doubles(n);
+        snprintf(call, sizeof call, "ps_drift(drift, n = %zu, d = %zu, base = %g)", n, d, grid[g].base);
+        kit_expect_status(call, ps_drift(drift, n, d, grid[g].base), KIT_OK);
+        kit_expect_table(call, "pos", drift, model_drift(n, d, grid[g].base), 1, n, 3e-14, NULL, 0);
+    }
+}
+
+static void sweep_ps_table_fast(void **state)
+{
+    static const struct { size_t n, d; double base; } grid[] = {
+        { 1, 1, 10000.0 }, { 1, 2, 100.0 }, { 2, 3, 2.5 }, { 7, 4, 500000.0 }, { 30, 7, 100.0 },
+        { 300, 5, 50.0 }, { 600, 8, 1e6 }, { 257, 6, 10000.0 }, { 1000, 1, 100.0 }, { 3000, 2, 2.5 },
+    };
+    char call[80];
+    (void)state;
+    for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
+        size_t n = grid[g].n, d = grid[g].d;
+        double *pe = kit_doubles(n * d);
+        snprintf(call, sizeof call, "ps_table_fast(pe, n = %zu, d = %zu, base = %g)", n, d, grid[g].base);
+        kit_expect_status(call, ps_table_fast(pe, n, d, grid[g].base), KIT_OK);
+#ifdef KIT_JUDGE
+        double *want = libm_table(n, d, grid[g].base);
+        kit_table_pe(0, d, grid[g].base);
+        kit_expect_table(call, "pos,j", pe, want, n, d, 1e-12, NULL, 0);
+#endif
+    }
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(float_error_golden, 3, "ps_float_error", "§9.2", "five float errors against bc"),
     KIT_TEST(float_error_grows_with_pos, 1, "ps_float_error", "§9.2", "~10x per decade of pos"),
@@ -400,5 +573,9 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(fast_odd_d_long, 1, "ps_table_fast", "§9.5", "1000 x 9 against libm"),
     KIT_TEST(fast_small_n, 1, "ps_table_fast", "§9.5", "n = 1 and n = 2"),
     KIT_TEST(fast_bad_arguments, 1, "ps_table_fast", "§9.5", "NULL, d = 0, overflow, inf base; n = 0"),
+    KIT_TEST(sweep_ps_float_error, 2, "ps_float_error", "§9.2", "pos 0 .. 2^24 - 1, d from 1 up, bases 2.5 .. 3e38"),
+    KIT_TEST(sweep_ps_table_rotate, 2, "ps_table_rotate", "§9.3", "n, d from 1 up, bases 2.5 .. 1e6, R from 1 to beyond n"),
+    KIT_TEST(sweep_ps_drift, 1, "ps_drift", "§9.4", "n, d from 1 up, bases 2.5 .. 1e6, against the recurrence"),
+    KIT_TEST(sweep_ps_table_fast, 2, "ps_table_fast", "§9.5", "n, d from 1 up, bases 2.5 .. 1e6, against libm"),
     KIT_END_OF_TESTS
 };
