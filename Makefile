@@ -71,15 +71,20 @@ bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: 
 	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
 	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
 
-# The ablation of chapter 10, built -O2 from the REFERENCE of chapter 10 (QUICK=1: seconds).
+# The ablation of chapter 10, built -O2 from the reference of chapter 10 (or from
+# SRC=exercises, your own pieces; a release without solutions/ uses yours). QUICK=1: seconds.
 QUICK ?= 0
+EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train),solutions,exercises),$(SRC))
 .PHONY: experiment
-experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: a check of seconds)
+experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: seconds)
 	$(Q)mkdir -p build/experiment
 	$(Q)$(CC) -std=c11 -O2 -ffp-contract=off -Wall -Wextra -Wpedantic -Werror -Iinclude \
-	    tools/experiment/experiment.c solutions/10-train/train.c -o build/experiment/experiment -lm
-	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment --quick --check chapters/data/10-quick.tsv; \
-	else build/experiment/experiment --out chapters/data && build/experiment/experiment --quick --out chapters/data; fi
+	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
+	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
+	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --check chapters/data/10-quick.tsv; \
+	elif [ "$(EXP_SRC)" = solutions ]; then build/experiment/experiment-solutions --out chapters/data && \
+	    build/experiment/experiment-solutions --quick --out chapters/data; \
+	else build/experiment/experiment-$(notdir $(EXP_SRC)); fi
 
 test: ## the kit's own test suite (references, stubs, mutants, markers, ...)
 	$(Q)if [ ! -d solutions ] || [ ! -f tools/selftest.py ]; then \

@@ -13,6 +13,13 @@ Sections: `## N.M Title` gets the id sec-N.M and shows as "§N.M Title", so a
 reader who sees "read §3.2" in `make check` finds it with the browser's
 search; `### Title` gets sec-N.M.K. A "§N.M" in the prose links to its page.
 
+Generated tables: a block ```{.table source="chapters/data/F.tsv"}``` (empty)
+becomes a table of that tab-separated file, its first line the header,
+read at build time (a missing or empty file stops the build: numbers in the
+prose never drift from the file that `make experiment` wrote). Optional:
+where="col=value" keeps the rows whose column col is value, drop="a,b"
+leaves out columns, caption="..." captions it.
+
 Figures: ![caption](figure:NAME) embeds $BOOK_PLOTS/NAME.svg (or .png),
 copied to $BOOK_OUT/figures/. A missing figure stops the build when
 $BOOK_FIGURES_REQUIRED=1 (the kit has a `make plots`), else a placeholder
@@ -120,7 +127,61 @@ local function listing_block(el)
     code}, pandoc.Attr("", {"listing", entry.kind}))
 end
 
+
+-- Generated tables -----------------------------------------------------------
+local function split_tabs(line)
+  local cells = {}
+  for cell in (line .. "\t"):gmatch("([^\t]*)\t") do cells[#cells + 1] = cell end
+  return cells
+end
+
+local function generated_table(el)
+  local src = el.attributes["source"]
+  if not src then fail("a {.table} block needs source=\"FILE.tsv\"") end
+  local text = read_file(root .. "/" .. src)
+  if not text then fail("table source " .. src .. " is missing (for chapter 10: make experiment)") end
+  local rows = {}
+  for line in text:gmatch("[^\n]+") do rows[#rows + 1] = split_tabs(line) end
+  if #rows < 2 then fail("table source " .. src .. " has no rows under its header") end
+  local head = rows[1]
+  local col_of = {}
+  for k, name in ipairs(head) do col_of[name] = k end
+  local keep_rows = {}
+  local wcol, wval = (el.attributes["where"] or ""):match("^([^=]+)=(.*)$")
+  if el.attributes["where"] and not wcol then fail("where= is col=value: " .. el.attributes["where"]) end
+  if wcol and not col_of[wcol] then fail(src .. " has no column '" .. wcol .. "'") end
+  for k = 2, #rows do
+    if #rows[k] ~= #head then fail(src .. ": row " .. k .. " has " .. #rows[k] .. " cells, the header " .. #head) end
+    if not wcol or rows[k][col_of[wcol]] == wval then keep_rows[#keep_rows + 1] = rows[k] end
+  end
+  if #keep_rows == 0 then fail(src .. ": no row has " .. wcol .. " = " .. wval) end
+  local dropped = {}
+  for name in (el.attributes["drop"] or ""):gmatch("[^,]+") do
+    if not col_of[name] then fail(src .. " has no column '" .. name .. "' to drop") end
+    dropped[col_of[name]] = true
+  end
+  local function esc(cell) return (cell:gsub("|", "\\|")) end
+  local function line_of(cells)
+    local out = {}
+    for k, c in ipairs(cells) do if not dropped[k] then out[#out + 1] = esc(c) end end
+    return "| " .. table.concat(out, " | ") .. " |"
+  end
+  local md = {line_of(head)}
+  local sep = {}
+  for k, _ in ipairs(head) do
+    if not dropped[k] then sep[#sep + 1] = (tonumber(keep_rows[1][k]) and "--:" or ":--") end
+  end
+  md[#md + 1] = "|" .. table.concat(sep, "|") .. "|"
+  for _, r in ipairs(keep_rows) do md[#md + 1] = line_of(r) end
+  if el.attributes["caption"] then md[#md + 1] = "\n: " .. el.attributes["caption"] end
+  local blocks = pandoc.read(table.concat(md, "\n"), "markdown").blocks
+  return pandoc.Div(blocks, pandoc.Attr("", {"table-wrap", "generated"}, {{"data-source", src}}))
+end
+
 local function code_block(el)
+  if el.classes:includes("table") then
+    return generated_table(el)
+  end
   if el.attributes["file"] or el.attributes["listing"] then
     if not (el.attributes["file"] and el.attributes["listing"]) then
       fail("a listing needs both file= and listing=")

@@ -442,7 +442,7 @@ static void xent_bad_arguments_more(void **state)
 /* ---- tr_linear_forward / tr_linear_backward --------------------------- */
 static void linear_forward_random(void **state)
 {
-    enum { N = 4, DI = 3, DO = 3 };
+    enum { N = 3, DI = 4, DO = 4 };
     double X[N * DI], W[DI * DO], b[DO];
     double *Y = kit_doubles(N * DO);
     (void)state;
@@ -655,6 +655,28 @@ static void attn_forward_mistakes(void **state)
 #endif
 }
 
+static void attn_forward_random(void **state)
+{
+    enum { N = 5, D = 3, DV = 2 };
+    double Q[N * D], K[N * D], V[N * DV], M[N * N];
+    double *A = kit_doubles(N * N), *Y = kit_doubles(N * DV);
+    (void)state;
+    kit_fill(Q, N * D, 81, -2.0, 2.0);
+    kit_fill(K, N * D, 82, -2.0, 2.0);
+    kit_fill(V, N * DV, 83, -1.0, 1.0);
+    kit_fill(M, N * N, 84, -1.0, 0.0);    /* a finite bias on every score */
+    kit_expect_status("tr_attn_forward (n = 5, d = 3, d_v = 2, a random bias)",
+                      tr_attn_forward(Q, K, V, M, N, D, DV, A, Y), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double *want_A = kit_doubles(N * N), *want_Y = kit_doubles(N * DV);
+        attn_model(Q, K, V, M, N, D, DV, 1.0 / sqrt((double)D), 0, want_A, want_Y);
+        kit_expect_table("A", "r,c", A, want_A, N, N, TOL, NULL, 0);
+        kit_expect_table("Y", "r,j", Y, want_Y, N, DV, TOL, NULL, 0);
+    }
+#endif
+}
+
 static void attn_forward_bad_arguments(void **state)
 {
     double Q[12], M[9];
@@ -754,16 +776,16 @@ static void attn_backward_gradient_check(void **state)
 static void attn_backward_single_token(void **state)
 {
     /* One token: A = (1), so Y = V whatever Q and K are: dV = dY, dQ = dK = 0. */
-    const double Q[3] = { 0.5, -1, 2 }, K[3] = { 1, 1, -0.5 }, V[2] = { 3, -2 }, A[1] = { 1 };
-    const double dY[2] = { 0.75, -1.25 };
-    double *dQ = kit_doubles(3), *dK = kit_doubles(3), *dV = kit_doubles(2);
+    const double Q[3] = { 0.5, -1, 2 }, K[3] = { 1, 1, -0.5 }, V[3] = { 3, -2, 0.5 }, A[1] = { 1 };
+    const double dY[3] = { 0.75, -1.25, 2 };
+    double *dQ = kit_doubles(3), *dK = kit_doubles(3), *dV = kit_doubles(3);
     (void)state;
-    kit_expect_status("tr_attn_backward with n = 1",
-                      tr_attn_backward(Q, K, V, A, dY, 1, 3, 2, dQ, dK, dV), KIT_OK);
+    kit_expect_status("tr_attn_backward with n = 1, d = d_v = 3",
+                      tr_attn_backward(Q, K, V, A, dY, 1, 3, 3, dQ, dK, dV), KIT_OK);
 #ifdef KIT_JUDGE
     {
         const double zero[3] = { 0, 0, 0 };
-        kit_expect_table("dV", "c,j", dV, dY, 1, 2, TOL, NULL, 0);
+        kit_expect_table("dV", "c,j", dV, dY, 1, 3, TOL, NULL, 0);
         kit_expect_table("dQ (the weight of the only key is always 1)", "r,t", dQ, zero, 1, 3,
                          TOL, NULL, 0);
         kit_expect_table("dK", "c,t", dK, zero, 1, 3, TOL, NULL, 0);
@@ -900,6 +922,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(attn_forward_mask, 2, "tr_attn_forward", "§10.4", "a causal mask with ALiBi's bias (bc golden)"),
     KIT_TEST(attn_forward_huge_scores, 1, "tr_attn_forward", "§10.4", "scores in the thousands do not overflow"),
     KIT_TEST(attn_forward_mistakes, 2, "tr_attn_forward", "§10.4", "the worked example, naming a known mistake"),
+    KIT_TEST(attn_forward_random, 1, "tr_attn_forward", "§10.4", "n = 5, d = 3, d_v = 2 with a random bias"),
     KIT_TEST(attn_forward_bad_arguments, 1, "tr_attn_forward", "§10.4", "NULL, zero sizes, bad biases, a NaN query"),
     KIT_TEST(attn_backward_gradient_check, 4, "tr_attn_backward", "§10.5", "dQ, dK, dV against finite differences, masked bias"),
     KIT_TEST(attn_backward_single_token, 1, "tr_attn_backward", "§10.5", "n = 1: dV = dY, dQ = dK = 0"),
