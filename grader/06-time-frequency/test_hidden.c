@@ -8,13 +8,20 @@
  * the plain DFT on N = 1024 random samples (|X_k| <= 1024, each carrying up
  * to ~1024 rounding errors of ~1e-16 * 1024 in the plain sum); 1e-13 for
  * omega, the accuracy the contract promises. A mistake model matches within
- * 1e-9 (kit_expect_table). Golden values and mistake models exist only in the
+ * 1e-9 (kit_expect_table). The sweeps compare with the DFT summed in long
+ * double: 1e-12 for the plain DFT (N <= 64, samples in [-3, 3): ~64 * 3 *
+ * 4e-16 = 8e-14), 1e-12 * (1 + N / 8) for the FFT (N <= 512, |X_k| grows
+ * with N); omega from rows first .. first + n - 1 of a libm table to
+ * 1e-13 + (first + n) 2^-51 / (n - 1) (each angle of the input carries
+ * ~(first + n) 2^-53, and the method divides the difference of two by n - 1).
+ * Golden values and mistake models exist only in the
  * judge's build (KIT_JUDGE, see kit_test.h): the subject, which holds the
  * student's code, has no answer in its memory. Encoding tables given as input
  * come from libm (pe_input in test_data.h).
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kit_test.h"
@@ -497,6 +504,209 @@ static void omega_bad_arguments(void **state)
     kit_expect_untouched("omega", omega);
 }
 
+/* ---- sweeps: each function alone over a grid of its arguments ----------- */
+/* Expected values from the definitions, written here (never the reference):
+   X_k = sum_n x_n e^{-2 pi i k n / N} in long double with the angle reduced
+   (k n mod N), the peak from those |X_k|, omega_i = base^(-2i/d) of the
+   table's own generator. */
+#ifdef KIT_JUDGE
+/* X_k, k = 0 .. K-1, of the N samples x[0], x[stride], ... (long double). */
+static void dft_exact(const double *x, size_t N, size_t stride, size_t K, long double *re,
+                      long double *im)
+{
+    long double *c = malloc(N * sizeof *c), *s = malloc(N * sizeof *s);
+    const long double two_pi = 6.283185307179586476925286766559L;
+    if (c == NULL || s == NULL)
+        abort();
+    for (size_t m = 0; m < N; m++) {
+        c[m] = cosl(two_pi * (long double)m / (long double)N);
+        s[m] = sinl(two_pi * (long double)m / (long double)N);
+    }
+    for (size_t k = 0; k < K; k++) {
+        re[k] = im[k] = 0.0L;
+        for (size_t n = 0; n < N; n++) {
+            size_t m = (size_t)(((unsigned long long)k * n) % N);
+            re[k] += (long double)x[n * stride] * c[m];
+            im[k] -= (long double)x[n * stride] * s[m];
+        }
+    }
+    free(c);
+    free(s);
+}
+
+/* re, im as doubles: X_k of x (N samples). */
+static void dft_want(const double *x, size_t N, double *re, double *im)
+{
+    long double *lre = malloc(N * sizeof *lre), *lim = malloc(N * sizeof *lim);
+    if (lre == NULL || lim == NULL)
+        abort();
+    dft_exact(x, N, 1, N, lre, lim);
+    for (size_t k = 0; k < N; k++) {
+        re[k] = (double)lre[k];
+        im[k] = (double)lim[k];
+    }
+    free(lre);
+    free(lim);
+}
+
+/* The contract's peak of column j: the smallest k <= n/2 with
+   |X_k| >= (1 - 1e-9) max. */
+static size_t peak_want(const double *pe, size_t n, size_t d, size_t j)
+{
+    size_t K = n / 2 + 1, k = 0;
+    long double *re = malloc(K * sizeof *re), *im = malloc(K * sizeof *im), max = 0.0L;
+    if (re == NULL || im == NULL)
+        abort();
+    dft_exact(pe + j, n, d, K, re, im);
+    for (size_t b = 0; b < K; b++)
+        max = fmaxl(max, hypotl(re[b], im[b]));
+    while (hypotl(re[k], im[k]) < (1.0L - 1e-9L) * max)
+        k++;
+    free(re);
+    free(im);
+    return k;
+}
+#endif /* KIT_JUDGE */
+
+static void sweep_tf_dft(void **state)
+{
+    static const size_t Ns[8] = { 1, 2, 3, 5, 8, 12, 31, 64 };
+    (void)state;
+    for (size_t t = 0; t < 8; t++) {
+        size_t N = Ns[t];
+        double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+        kit_fill(x, N, 70 + t, -3.0, 3.0);
+        kit_expect_status("tf_dft(x, N, re, im)", tf_dft(x, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want_re = kit_doubles(N), *want_im = kit_doubles(N);
+            char what[32];
+            dft_want(x, N, want_re, want_im);
+            snprintf(what, sizeof what, "re, N = %zu", N);
+            kit_expect_table(what, "k", re, want_re, 1, N, TOL, NULL, 0);
+            snprintf(what, sizeof what, "im, N = %zu", N);
+            kit_expect_table(what, "k", im, want_im, 1, N, TOL, NULL, 0);
+        }
+#endif
+    }
+}
+
+static void sweep_tf_fft(void **state)
+{
+    static const size_t Ns[7] = { 1, 2, 4, 8, 32, 128, 512 }, bad[3] = { 3, 6, 100 };
+    double *x100 = kit_doubles(100), *re100 = kit_doubles(100), *im100 = kit_doubles(100);
+    (void)state;
+    for (size_t t = 0; t < 7; t++) {
+        size_t N = Ns[t];
+        double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
+        kit_fill(x, N, 80 + t, -3.0, 3.0);
+        kit_expect_status("tf_fft(x, N, re, im)", tf_fft(x, N, re, im), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want_re = kit_doubles(N), *want_im = kit_doubles(N);
+            double tol = TOL * (1.0 + (double)N / 8.0);   /* |X_k| grows with N */
+            char what[32];
+            dft_want(x, N, want_re, want_im);
+            snprintf(what, sizeof what, "re, N = %zu", N);
+            kit_expect_table(what, "k", re, want_re, 1, N, tol, NULL, 0);
+            snprintf(what, sizeof what, "im, N = %zu", N);
+            kit_expect_table(what, "k", im, want_im, 1, N, tol, NULL, 0);
+        }
+#endif
+    }
+    kit_fill(x100, 100, 87, -3.0, 3.0);
+    for (size_t t = 0; t < 3; t++)
+        kit_expect_status("tf_fft(x, N not a power of two, re, im)",
+                          tf_fft(x100, bad[t], re100, im100), KIT_ERR_SIZE);
+    kit_expect_untouched("re (N not a power of two)", re100);
+    kit_expect_untouched("im (N not a power of two)", im100);
+}
+
+static void sweep_tf_peak(void **state)
+{
+    /* A table whose column c is noise in [-0.1, 0.1) plus a tone
+       (1 + c/2) cos(2 pi b_c pos / n + 0.3 c), b_c = (2 + 5c) mod (n/2 + 1):
+       the columns peak at different bins. first >= 0: rows of PE instead. */
+    static const struct { size_t n, d, j; long first; double base; } cases[] = {
+        { 1, 1, 0, -1, 0.0 }, { 2, 3, 2, -1, 0.0 }, { 3, 2, 1, -1, 0.0 }, { 16, 5, 4, -1, 0.0 },
+        { 16, 5, 1, -1, 0.0 }, { 45, 8, 3, -1, 0.0 }, { 45, 8, 6, -1, 0.0 }, { 64, 1, 0, -1, 0.0 },
+        { 37, 4, 2, -1, 0.0 }, { 64, 6, 0, 5000, 100.0 }, { 64, 6, 3, 5000, 100.0 },
+        { 64, 6, 4, 5000, 100.0 }, { 50, 9, 8, 0, 2.0 },
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t n = cases[t].n, d = cases[t].d, j = cases[t].j;
+        size_t *k = kit_sizes(1);
+        double *f = kit_doubles(1), *pe;
+        if (cases[t].first >= 0) {
+            pe = pe_input((size_t)cases[t].first, n, d, cases[t].base);
+        } else {
+            pe = kit_doubles(n * d);
+            kit_fill(pe, n * d, 90 + t, -0.1, 0.1);
+            for (size_t pos = 0; pos < n; pos++)
+                for (size_t c = 0; c < d; c++) {
+                    size_t b = (2 + 5 * c) % (n / 2 + 1);
+                    pe[pos * d + c] += (1.0 + 0.5 * (double)c) *
+                        cos(TWO_PI * (double)((b * pos) % n) / (double)n + 0.3 * (double)c);
+                }
+        }
+        kit_expect_status("tf_peak(pe, n, d, j, k, f)", tf_peak(pe, n, d, j, k, f), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            size_t want = peak_want(pe, n, d, j);
+            char what[80];
+            snprintf(what, sizeof what, "peak bin, n = %zu, d = %zu, j = %zu%s", n, d, j,
+                     cases[t].first >= 0 ? " (rows of PE)" : "");
+            kit_expect_size(what, *k, want);
+            kit_expect_near("f = k / n", *f, (double)want / (double)n, 1e-15);
+        }
+#endif
+    }
+}
+
+static void sweep_tf_omega(void **state)
+{
+    static const struct { size_t first, n, d; double base; } cases[] = {
+        { 0, 3, 2, 10000.0 }, { 1, 3, 3, 50.0 }, { 777, 5, 4, 2.0 }, { 0, 50, 10, 10000.0 },
+        { 12, 4, 7, 100.0 }, { 3, 2, 6, 1e6 }, { 100, 9, 2, 10000.0 }, { 40, 3, 12, 1.5 },
+    };
+    size_t n = 6, d = 8;
+    double *w = kit_doubles(d / 2), *phase = kit_doubles(d / 2);
+    double *pairs = kit_doubles(n * d), *omega_w = kit_doubles(d / 2);
+    (void)state;
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        size_t first = cases[t].first, rows = cases[t].n, cols = cases[t].d;
+        double base = cases[t].base;
+        const double *pe = pe_input(first, rows, cols, base);
+        double *omega = kit_doubles(cols / 2);
+        kit_expect_status("tf_omega(pe, n, d, omega)", tf_omega(pe, rows, cols, omega), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            double *want = kit_doubles(cols / 2);
+            char what[80];
+            for (size_t i = 0; i < cols / 2; i++)
+                want[i] = pow(base, -2.0 * (double)i / (double)cols);
+            snprintf(what, sizeof what, "omega, rows %zu .. %zu, d = %zu, base = %g", first,
+                     first + rows - 1, cols, base);
+            kit_table_omega(cols, base);
+            /* the table's angles carry ~(first + n) 2^-53 each */
+            kit_expect_table(what, "i", omega, want, 1, cols / 2,
+                             1e-13 + ldexp((double)(first + rows), -51) / (double)(rows - 1), NULL, 0);
+        }
+#endif
+    }
+    /* Not a PE table: pairs (sin, cos)(pos w_i + phase_i), random w_i in (0.05, 3). */
+    kit_fill(w, d / 2, 100, 0.05, 3.0);
+    kit_fill(phase, d / 2, 101, -3.0, 3.0);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t i = 0; i < d / 2; i++) {
+            pairs[pos * d + 2 * i] = sin((double)pos * w[i] + phase[i]);
+            pairs[pos * d + 2 * i + 1] = cos((double)pos * w[i] + phase[i]);
+        }
+    kit_expect_status("tf_omega(pairs, 6, 8, omega)", tf_omega(pairs, n, d, omega_w), KIT_OK);
+    kit_expect_table("omega of random pairs", "i", omega_w, w, 1, d / 2, 1e-13, NULL, 0);
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(dft_mistakes_16, 3, "tf_dft", "§6.2", "the 16-sample example, naming a known mistake"),
     KIT_TEST(dft_odd_N, 2, "tf_dft", "§6.2", "N = 7 (bc): no Nyquist bin, nothing past the end"),
@@ -519,5 +729,9 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(omega_large_table, 2, "tf_omega", "§6.5", "all 256 omega_i of a 4096 x 512 table to 1e-13"),
     KIT_TEST(omega_high_frequencies, 1, "tf_omega", "§6.5", "omega up to 3.1 and negative, many wraps"),
     KIT_TEST(omega_bad_arguments, 1, "tf_omega", "§6.5", "n < 2, d < 2, overflow, NULL, off circle, NaN"),
+    KIT_TEST(sweep_tf_dft, 2, "tf_dft", "§6.2", "random signals, N = 1 .. 64, odd and even"),
+    KIT_TEST(sweep_tf_fft, 2, "tf_fft", "§6.3", "random signals, N = 1 .. 512; N not a power of two refused"),
+    KIT_TEST(sweep_tf_peak, 2, "tf_peak", "§6.4", "n = 1 .. 64, d = 1 .. 9, every kind of j, noisy tones and far PE rows"),
+    KIT_TEST(sweep_tf_omega, 2, "tf_omega", "§6.5", "n = 2 .. 50, d = 2 .. 12, bases 1.5 .. 1e6, rows from 0 to 777; random pairs"),
     KIT_END_OF_TESTS
 };
