@@ -4,7 +4,7 @@ own C code computes.
 
     make plots                         every figure, from the reference (solutions/)
     make plots CHAPTER=3               chapter 3's figures
-    make plots CHAPTER=3 SRC=exercises your own code, and your table next to the reference
+    make plots CHAPTER=3 SRC=exercises your own code, and your functions next to the reference
 
 A figure is one script plots/NN-name.gp (NN = its chapter) whose first lines say
     # data: NAME          the function in plots/data/chNN.c that writes its data
@@ -17,10 +17,17 @@ chapters are not in the kit yet (header or sources missing) is skipped, not fail
 To add a figure: drop NN-name.gp here and a function + table row in plots/data/chNN.c.
 
 The script sees DATA (its data directory; vars.gp there is loaded first), IMAGE
-(a macro for heatmaps: `with image @IMAGE`), and for
-compare figures REF, YOURS (directories), REF_MSG and YOURS_MSG ("" or why there
-is no data). Output: build/plots/NN-name.{png,svg} (reference) or
-build/plots/<src>/NN-name.{png,svg}. Rebuilds only what changed (content hashes).
+(a macro for heatmaps: `with image @IMAGE`). A compare figure's data come from
+plots/data/compare.c built with chapter NN's code alone (-DPLOT_CHAPTER=NN), run
+twice: on the reference (solutions/, or in a student release the numbers make
+dist shipped in plots/reference/<figure>/) and on yours. Its rows are its
+`call 'plots/compare.gp' 'STEM' ...` lines (see compare.gp); it sees REF, YOURS
+(directories), REF_MSG and YOURS_MSG ("" or why a side has no data at all),
+YOURS_MSG_<STEM> ("" or why your code gave no STEM.dat), AGAIN (the command)
+and maxdiff_<STEM> in DATA/vars.gp. Output: build/plots/NN-name.{png,svg}
+(reference) or build/plots/<src>/NN-name.{png,svg}. Rebuilds only what changed
+(content hashes). `--reference-data DIR` (make dist) writes the reference's data
+of every compare figure to DIR.
 """
 import argparse
 import glob
@@ -31,6 +38,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -43,6 +51,9 @@ from kitlib.build import WARN, SAN, cc  # noqa: E402
 OUT = os.path.join(ROOT, "build", "plots")
 DATA_SRC = os.path.join(HERE, "data")
 MESSAGE_GP = os.path.join(HERE, "message.gp")
+COMPARE_C = os.path.join(DATA_SRC, "compare.c")    # the data of every compare figure
+COMPARE_GP = os.path.join(HERE, "compare.gp")      # one row of a compare figure
+REFERENCE = os.path.join(HERE, "reference")        # the reference's data, in a student release
 STYLE_GP = os.path.join(HERE, "style.gp")  # loaded by the scripts
 FONT = "DejaVu Sans,11"
 SVG_FONT = "DejaVu Sans,13"  # svg sizes text in px, pngcairo in pt
@@ -81,10 +92,18 @@ class Figure:
         self.size = (int(w), int(hh))
         self.compare = h.get("mode") == "compare"
         self.functions = [f for f in re.split(r"[,\s]+", h.get("functions", "")) if f]
-        self.data_c = os.path.join(DATA_SRC, f"ch{self.chapter:02d}.c")
+        # a compare figure's rows, in order: `call 'plots/compare.gp' 'STEM' ...`
+        self.rows = re.findall(r"^\s*call\s+'plots/compare\.gp'\s+'(\w+)'", open(script).read(), re.M)
+        if self.compare:   # one program per chapter, with that chapter's code alone
+            self.data_c, self.program = COMPARE_C, f"ch{self.chapter:02d}-compare"
+            self.defines = [f"-DPLOT_CHAPTER={self.chapter}"]
+        else:
+            self.data_c, self.program = os.path.join(DATA_SRC, f"ch{self.chapter:02d}.c"), \
+                f"ch{self.chapter:02d}-data"
+            self.defines = []
 
     def needs(self):
-        if not os.path.exists(self.data_c):
+        if self.compare or not os.path.exists(self.data_c):
             return [self.chapter]
         return sorted({int(n) for n in header(self.data_c).get("needs", "").split()}
                       | {self.chapter})
@@ -148,8 +167,11 @@ def data_program(fig, src_dir, tag):
     # The kit's part: plotdata.c and chNN.c, compiled against the headers alone.
     objs = []
     for src in (os.path.join(DATA_SRC, "plotdata.c"), fig.data_c):
-        obj = os.path.join(objdir, os.path.basename(src)[:-2] + ("-san" if san else "") + ".o")
-        cmd = cc() + WARN + ["-g", "-O1"] + (SAN if san else []) + incs + ["-c", src, "-o", obj]
+        defines = fig.defines if src == fig.data_c else []
+        obj = os.path.join(objdir, os.path.basename(src)[:-2] + (f"-{fig.chapter:02d}" if defines
+                                                                 else "") + ("-san" if san else "") + ".o")
+        cmd = cc() + WARN + ["-g", "-O1"] + (SAN if san else []) + incs + defines + \
+            ["-c", src, "-o", obj]
         deps = headers(fig) if src == fig.data_c else headers(fig)[:1] + glob.glob(
             os.path.join(DATA_SRC, "*.h"))
         key = digest(cmd, [src] + deps)
@@ -163,7 +185,7 @@ def data_program(fig, src_dir, tag):
     sources = []
     for n in fig.needs():
         sources += chapters.find(str(n)).sources_in(src_dir)
-    exe = os.path.join(OUT, "bin", tag, f"ch{fig.chapter:02d}-data")
+    exe = os.path.join(OUT, "bin", tag, fig.program)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
     cmd = cc() + WARN + ["-g", "-O1"] + (SAN if san else []) + incs + objs + sources + \
         ["-o", exe, "-lm"]
@@ -207,6 +229,8 @@ def run_data(exe, name, d, chapter):
 
 
 def gp_string(s):
+    if "\n" in s:   # gnuplot reads \n as a line break in double quotes only
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
     return "'" + s.replace("'", "''") + "'"
 
 
@@ -245,6 +269,74 @@ def hint(fig, message, src_dir):
     return f"Look at your files in {where}; make check CHAPTER={fig.chapter} says what each test wants."
 
 
+NO_REFERENCE = "the reference is not in this copy of the kit"
+
+
+def reference_source(fig, ref):
+    """Where the left panels of compare figure fig come from: (exe, key, None),
+    the reference's data program (solutions/); (None, key, None), the data
+    make dist shipped in plots/reference/<figure>/ (a student release); or
+    (None, None, why there is none)."""
+    if ref and not missing_chapter(fig, ref):
+        exe, key, _ = data_program(fig, ref, "solutions")
+        return exe, key, None
+    shipped = os.path.join(REFERENCE, fig.name)
+    if not ref and os.path.isdir(shipped):
+        return None, digest([fig.name], glob.glob(os.path.join(shipped, "*"))), None
+    return None, None, missing_chapter(fig, ref) if ref else NO_REFERENCE
+
+
+def wrap(text, width=40):
+    """A message for a panel a third of a figure wide: lines of at most width."""
+    return "\n".join(textwrap.wrap(text, width)) if text else ""
+
+
+def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
+    """The data of a compare figure in datadir: ref/ and yours/ (one STEM.dat
+    per row, or yours/STEM.msg: why your code gave no data), diff-STEM.dat
+    (yours - reference) and maxdiff_STEM in vars.gp for each row both have.
+    Returns (gnuplot variables, the messages of the rows yours lacks)."""
+    yours, refd = os.path.join(datadir, "yours"), os.path.join(datadir, "ref")
+    shutil.rmtree(datadir, ignore_errors=True)
+    os.makedirs(yours)
+    ymsg = msg or run_data(exe, fig.data, yours, fig.chapter)
+    rmsg = ref_why
+    if ref_exe:
+        rmsg = run_data(ref_exe, fig.data, refd, fig.chapter)
+        lacking = glob.glob(os.path.join(refd, "*.msg"))
+        if rmsg or lacking:
+            raise KitError(f"the reference gives no data for {fig.name}: "
+                           f"{rmsg or open(lacking[0]).read().strip()}")
+    elif not ref_why:
+        shutil.copytree(os.path.join(REFERENCE, fig.name), refd)
+    os.makedirs(refd, exist_ok=True)
+    if not rmsg:
+        lacking = [s for s in fig.rows if not os.path.exists(os.path.join(refd, s + ".dat"))]
+        if lacking:
+            raise KitError(f"{rel(fig.script)} draws {lacking[0]}.dat, which the reference's "
+                           f"data ({rel(fig.data_c)}, {fig.data}) does not write")
+    stems = fig.rows
+    variables = {"DATA": datadir, "REF": refd, "YOURS": yours, "REF_MSG": wrap(rmsg or ""),
+                 "YOURS_MSG": wrap(ymsg or "")}
+    missing = []
+    for stem in stems:
+        mine, theirs = os.path.join(yours, stem + ".dat"), os.path.join(refd, stem + ".dat")
+        why = ""
+        if not os.path.exists(mine):
+            why = (open(os.path.join(yours, stem + ".msg")).read().strip()
+                   if os.path.exists(os.path.join(yours, stem + ".msg")) else ymsg or "no data")
+            missing.append(why)
+        variables["YOURS_MSG_" + stem] = wrap(why)
+        if not why and os.path.exists(theirs):
+            # the student's data program has the kit's diff too (the release has no other)
+            r = subprocess.run([exe, "diff", theirs, mine,
+                                os.path.join(datadir, "diff-" + stem + ".dat")],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                raise KitError(r.stderr)
+    return variables, missing
+
+
 def draw(fig, src_dir, tag, ref):
     """Build one figure. Returns (state, detail): state is built | up to date |
     message | skipped; raises KitError on a bug in the kit."""
@@ -258,39 +350,20 @@ def draw(fig, src_dir, tag, ref):
     exe, key, msg = data_program(fig, src_dir, tag)
     parts = [key or msg, fig.name, str(fig.size)]
     files = [fig.script, MESSAGE_GP, STYLE_GP, os.path.abspath(__file__)]  # + the terminals
-    ref_exe = None
     if fig.compare:
-        ref_why = missing_chapter(fig, ref) if ref else "the reference is not in this copy of the kit"
-        if not ref_why:
-            ref_exe, ref_key, _ = data_program(fig, ref, "solutions")
-            parts.append(ref_key)
-        else:
-            parts.append(ref_why)
+        ref_exe, ref_key, ref_why = reference_source(fig, ref)
+        parts += [ref_key or ref_why, tag if tag in ("exercises", "solutions") else rel(src_dir)]
+        files.append(COMPARE_GP)
     full = digest(parts, files)
     if fresh(outbase + ".png", full) and os.path.exists(outbase + ".svg"):
         return "up to date", rel(outbase + ".png")
     if fig.compare:
-        yours, refd = os.path.join(datadir, "yours"), os.path.join(datadir, "ref")
-        shutil.rmtree(datadir, ignore_errors=True)
-        os.makedirs(datadir)
-        ymsg = msg or run_data(exe, fig.data, yours, fig.chapter)
-        rmsg = run_data(ref_exe, fig.data, refd, fig.chapter) if ref_exe else ref_why
-        if rmsg and ref_exe:
-            raise KitError(f"the reference gives no data for {fig.name}: {rmsg}")
-        variables = {"DATA": datadir, "REF": refd, "YOURS": yours,
-                     "REF_MSG": rmsg or "", "YOURS_MSG": ymsg or ""}
-        if not ymsg and not rmsg:
-            for f in sorted(os.listdir(refd)):
-                if f.endswith(".dat"):
-                    r = subprocess.run([ref_exe, "diff", os.path.join(refd, f),
-                                        os.path.join(yours, f), os.path.join(datadir, "diff-" + f)],
-                                       capture_output=True, text=True)
-                    if r.returncode != 0:
-                        raise KitError(r.stderr)
-        errors = gnuplot(fig.script, fig, outbase, variables,
-                         [os.path.join(refd, "vars.gp"), os.path.join(yours, "vars.gp"),
-                          os.path.join(datadir, "vars.gp")])
-        state, detail = ("message", ymsg) if ymsg else ("built", rel(outbase + ".png"))
+        variables, missing = compare_data(fig, exe, msg, ref_exe, ref_why, datadir)
+        spec = tag if tag in ("exercises", "solutions") else rel(src_dir)
+        variables["AGAIN"] = f"make plots CHAPTER={fig.chapter} SRC={spec}"
+        errors = gnuplot(fig.script, fig, outbase, variables, [os.path.join(datadir, "vars.gp")])
+        state, detail = (("message", "; ".join(dict.fromkeys(missing))) if missing
+                         else ("built", rel(outbase + ".png")))
     else:
         message = msg or run_data(exe, fig.data, datadir, fig.chapter)
         if message and tag == "solutions":
@@ -309,16 +382,61 @@ def draw(fig, src_dir, tag, ref):
     return state, detail
 
 
+REFERENCE_README = """# plots/reference/ — the reference's numbers for the yours-vs-reference figures
+
+`make plots CHAPTER=N SRC=exercises` draws your functions' output next to these
+numbers and the difference (build/plots/exercises/NN-yours-vs-reference.png).
+`make dist` wrote them by running the figures' data programs on the reference
+solutions, which this copy of the kit does not have: data only (one folder per
+figure, one matrix file per row of the figure), no code.
+"""
+
+
+def export_reference(out, figs):
+    """make dist: the reference's data of every compare figure into
+    out/<figure>/ (the .dat files and vars.gp: values, never code)."""
+    ref = os.path.join(ROOT, "solutions")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    for fig in (f for f in figs if f.compare):
+        why = missing_chapter(fig, ref)
+        if why:
+            print(f"  skipped     {fig.name}: {why}")
+            continue
+        exe, _, _ = data_program(fig, ref, "solutions")
+        d = os.path.join(out, fig.name)
+        message = run_data(exe, fig.data, d, fig.chapter)
+        lacking = glob.glob(os.path.join(d, "*.msg"))
+        if message or lacking:
+            raise KitError(f"the reference gives no data for {fig.name}: "
+                           f"{message or open(lacking[0]).read().strip()}")
+        for f in os.listdir(d):
+            if not (f.endswith(".dat") or f == "vars.gp"):
+                os.remove(os.path.join(d, f))
+        print(f"  reference   {rel(d)}: {', '.join(sorted(os.listdir(d)))}")
+    with open(os.path.join(out, "README.md"), "w") as f:
+        f.write(REFERENCE_README)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="plots")
     ap.add_argument("--chapter", default="")
     ap.add_argument("--src", default="", help="exercises|solutions|<dir>; default solutions")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--out", default="", help="output directory (default build/plots)")
+    ap.add_argument("--reference-data", default="", metavar="DIR",
+                    help="(make dist) write the reference's data of the compare figures to DIR")
     a = ap.parse_args(argv)
     global OUT
     if a.out:
         OUT = os.path.abspath(a.out)
+    if a.reference_data:
+        try:
+            export_reference(os.path.abspath(a.reference_data), all_figures())
+        except KitError as e:
+            print(f"  FAILED      {e}")
+            return 1
+        return 0
     ref = os.path.join(ROOT, "solutions")
     ref = ref if os.path.isdir(ref) else None
     spec = a.src or ("solutions" if ref else "exercises")

@@ -12,7 +12,15 @@ then checks:
 - yours vs reference: a copy of the reference with sin and cos swapped, passed as
   SRC=<dir>, gives the three-panel figure and a difference > 1; the stub gives a
   "not written yet" panel; a crashing or non-compiling student file gives a
-  message panel, never a traceback; `make check` points at the figure.
+  message panel, never a traceback; `make check` points at the figure;
+- every chapter's yours-vs-reference figure: the reference as the student's code
+  draws every row of it, identical (max |diff| <= 1e-12); the stub gets a message
+  per row with the reference panels drawn; a chapter with one function written
+  draws that row and says what the other one lacks;
+- the student release (make dist --no-book, no solutions/): plots/reference/ holds
+  numbers only (check_release refuses anything else there), and its make plots
+  draws the reference panel from them: the same numbers as solutions/ gives, a
+  correct chapter identical, a wrong one different, the stub "not written yet".
 """
 import glob
 import math
@@ -204,6 +212,119 @@ def spot_checks(out):
         check(near(v.get("swamp_49", 0), 49 * math.sqrt(8)), "integer position swamps a unit word", v)
 
 
+def compare_dir(out, tag, fig):
+    return os.path.join(out, "data", tag, fig.name)
+
+
+def every_compare_figure(out, tmp):
+    print("== every yours-vs-reference figure: the reference as yours, then the stub")
+    mine = os.path.join(tmp, "reference-as-yours")
+    shutil.copytree(os.path.join(ROOT, "solutions"), mine)
+    figs = [f for f in plots.all_figures() if f.compare and not plots.missing_chapter(
+        f, os.path.join(ROOT, "solutions"))]
+    check(len(figs) >= 9, "a yours-vs-reference figure for chapters 1 .. 9", [f.name for f in figs])
+    for fig in figs:
+        rc, text = run(out, "--chapter", str(fig.chapter), "--src", mine)
+        got = states(text)
+        if not check(rc == 0 and got.get(fig.name) == "built", f"{fig.name} builds (reference as yours)",
+                     text):
+            continue
+        tag = next(d for d in os.listdir(out) if d.startswith("src-") and "reference-as-yours" in d)
+        check(png_size(os.path.join(out, tag, fig.name + ".png")) == fig.size,
+              f"{fig.name}.png is {fig.size[0]} x {fig.size[1]}")
+        cdir = compare_dir(out, tag, fig)
+        v = gvars(os.path.join(cdir, "vars.gp"))
+        check(fig.rows and all(f"maxdiff_{r}" in v and v[f"maxdiff_{r}"] <= 1e-12 for r in fig.rows),
+              f"{fig.name}: every row ({', '.join(fig.rows)}) drawn, identical to the reference", v)
+        check(set(fig.functions) and all(
+            re.search(r"\b" + re.escape(f) + r"\s*\(", open(chapters.find(str(fig.chapter)).header).read())
+            for f in fig.functions), f"{fig.name}: `# functions:` are the chapter's", fig.functions)
+    fresh_out = os.path.join(tmp, "stub-plots")   # the stub's chapter 3 is drawn already in out
+    for fig in figs:
+        rc, text = run(fresh_out, "--chapter", str(fig.chapter), "--src", "exercises")
+        cdir = compare_dir(fresh_out, "exercises", fig)
+        refs = [os.path.join(cdir, "ref", r + ".dat") for r in fig.rows]
+        check(rc == 0 and states(text).get(fig.name) == "no data" and "not written yet" in text
+              and all(os.path.exists(r) for r in refs) and
+              not glob.glob(os.path.join(cdir, "diff-*")),
+              f"{fig.name}, stub: reference rows drawn, yours 'not written yet', no difference", text)
+
+
+def one_row_written(out, tmp, src):
+    print("== one function written, one not: its row is drawn, the other says why")
+    d = os.path.join(tmp, "half", "03-sinusoidal")
+    os.makedirs(d)
+    half = re.sub(r"(int pe_omega\(.*\)\n\{\n)", r"\1    return KIT_TODO;\n", src, count=1)
+    check(half != src, "pe_omega can be made to return KIT_TODO")
+    with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+        f.write(half)
+    rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
+    tag = next(t for t in os.listdir(out) if t.startswith("src-") and "half" in t)
+    cdir = os.path.join(out, "data", tag, "03-yours-vs-reference")
+    check(rc == 0 and states(text).get("03-yours-vs-reference") == "no data" and
+          "pe_omega is not written yet" in text and "pe_table is" not in text,
+          "the figure says pe_omega is not written, nothing about pe_table", text)
+    check(os.path.exists(os.path.join(cdir, "diff-pe.dat")) and
+          gvars(os.path.join(cdir, "vars.gp")).get("maxdiff_pe", 1) == 0 and
+          not os.path.exists(os.path.join(cdir, "diff-omega.dat")),
+          "pe_table's row is drawn (identical), pe_omega's is not")
+
+
+def release(out, tmp, src, swapped):
+    print("== the student release: the reference panel from plots/reference/, no solutions/")
+    sys.path.insert(0, os.path.join(ROOT, "tools", "kitlib"))
+    import dist  # noqa: E402
+    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kitlib", "dist.py"), "--out",
+                        os.path.join(tmp, "dist"), "--no-book", "--name", "kit"],
+                       capture_output=True, text=True, cwd=ROOT)
+    rel_root = os.path.join(tmp, "dist", "kit")
+    if not check(r.returncode == 0 and os.path.isdir(os.path.join(rel_root, "plots", "reference")),
+                 "make dist writes a release with plots/reference/ (leak check passed)",
+                 r.stdout[-1500:] + r.stderr[-1500:]):
+        return
+    check(not os.path.exists(os.path.join(rel_root, "solutions")), "the release has no solutions/")
+    ref_files = [p for p in glob.glob(os.path.join(rel_root, "plots", "reference", "**"), recursive=True)
+                 if os.path.isfile(p)]
+    check(ref_files and not any(dist.not_data(p) for p in ref_files),
+          "plots/reference/ holds numbers only", [p for p in ref_files if dist.not_data(p)])
+    planted = os.path.join(rel_root, "plots", "reference", "03-yours-vs-reference", "pe.c")
+    with open(planted, "w") as f:
+        f.write("int pe_table(double *pe) { return 0; }\n")
+    check(any("plots/reference/03-yours-vs-reference/pe.c" in p for p in dist.check_release(rel_root)),
+          "check_release refuses code in plots/reference/")
+    os.remove(planted)
+
+    def release_plots(*args):
+        r = subprocess.run([sys.executable, os.path.join(rel_root, "plots", "plots.py"),
+                            "--out", os.path.join(tmp, "release-plots")] + list(args),
+                           capture_output=True, text=True, cwd=rel_root)
+        return r.returncode, r.stdout + r.stderr
+
+    rout = os.path.join(tmp, "release-plots")
+    rc, text = release_plots("--chapter", "3", "--src", "exercises")
+    cdir = os.path.join(rout, "data", "exercises", "03-yours-vs-reference")
+    dev_ref = os.path.join(out, "data", "exercises", "03-yours-vs-reference", "ref")
+    check(rc == 0 and states(text).get("03-yours-vs-reference") == "no data" and
+          "reference is not in this copy" not in text, "release stub: 'not written yet'", text)
+    check(all(os.path.exists(os.path.join(cdir, "ref", s + ".dat")) and
+              matrix(os.path.join(cdir, "ref", s + ".dat")) == matrix(os.path.join(dev_ref, s + ".dat"))
+              for s in ("pe", "omega")),
+          "release: the reference panels hold what solutions/ computes")
+    for name, text_c, same in (("right", src, True), ("wrong", swapped, False)):
+        d = os.path.join(rel_root, "mine-" + name, "03-sinusoidal")
+        os.makedirs(d)
+        with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+            f.write(text_c)
+        rc, text = release_plots("--chapter", "3", "--src", os.path.dirname(d))
+        tag = "src-mine-" + name
+        v = gvars(os.path.join(rout, "data", tag, "03-yours-vs-reference", "vars.gp"))
+        ok = rc == 0 and states(text).get("03-yours-vs-reference") == "built" and \
+            png_size(os.path.join(rout, tag, "03-yours-vs-reference.png")) is not None
+        check(ok and ((v.get("maxdiff_pe") == 0) if same else (v.get("maxdiff_pe", 0) > 1)),
+              f"release, a {name} pe_table: three panels, difference "
+              f"{'0' if same else '> 1'}", (text, v))
+
+
 def main():
     out = tempfile.mkdtemp(prefix="suite-plots-")
     tmp = tempfile.mkdtemp(prefix="suite-plots-src-")
@@ -294,6 +415,9 @@ def main():
             rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
             check(rc == 0 and words in text and "Traceback" not in text and "FAILED" not in text,
                   f"{kind}: a message panel saying '{words}'", text)
+        every_compare_figure(out, tmp)
+        one_row_written(out, tmp, src)
+        release(out, tmp, src, swapped)
     finally:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)

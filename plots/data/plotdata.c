@@ -112,10 +112,16 @@ int plot_finite(const char *dir, const char *fn, const double *a, size_t rows, s
 
 void plot_matrix(const char *dir, const char *file, const double *a, size_t rows, size_t cols)
 {
+    plot_matrix_digits(dir, file, a, rows, cols, 9);
+}
+
+void plot_matrix_digits(const char *dir, const char *file, const double *a, size_t rows,
+                        size_t cols, int digits)
+{
     FILE *f = plot_open(dir, file);
     for (size_t r = 0; r < rows; r++) {
         for (size_t c = 0; c < cols; c++)
-            fprintf(f, "%s%.9g", c ? " " : "", a[r * cols + c]);
+            fprintf(f, "%s%.*g", c ? " " : "", digits, a[r * cols + c]);
         fputc('\n', f);
     }
     fclose(f);

@@ -5,6 +5,8 @@
  * sources it calls (the reference in solutions/, or the student's own files),
  * built with the kit's strict flags by plots/plots.py. chNN.c defines
  *     const struct plot_figure plot_figures[] = { {"name", fn}, ..., {NULL, NULL} };
+ * (the yours-vs-reference figures: plots/data/compare.c, built once per
+ * chapter with -DPLOT_CHAPTER=N, defines it for chapter N's functions alone)
  * and each fn(dir) writes the data of one figure into the directory dir:
  * matrices and columns as plain text for gnuplot, and gnuplot variables in
  * dir/vars.gp. When a chapter function does not deliver (KIT_TODO, an error
@@ -43,6 +45,11 @@ int plot_finite(const char *dir, const char *fn, const double *a, size_t rows, s
 /* Writes a (rows, cols) row-major array as gnuplot `matrix` text: one line
    per row. */
 void plot_matrix(const char *dir, const char *file, const double *a, size_t rows, size_t cols);
+
+/* The same with `digits` significant digits (17: every double exactly; NaN
+   is written as nan, which gnuplot leaves out of a curve). */
+void plot_matrix_digits(const char *dir, const char *file, const double *a, size_t rows,
+                        size_t cols, int digits);
 
 /* Opens dir/file for writing; exits on failure. */
 FILE *plot_open(const char *dir, const char *file);

@@ -2,12 +2,15 @@
 
 What goes in: the Makefile (its instructor block cut out), README, prose
 (chapters/), headers, stubs and public tests (exercises/), the harness and the
-student-side tools, plots and book scripts, and the book built from the
-release itself (student edition) when `make book` exists and works.
+student-side tools, plots and book scripts, the reference's data of the
+yours-vs-reference figures (plots/reference/: numbers the reference solutions
+compute, never their code), and the book built from the release itself
+(student edition) when `make book` exists and works.
 What never goes in: solutions/, grader/, tests/ (mutants, hostile fixtures,
 golden values of hidden tests), the grading tools. `check_release()` then
 proves it: no BEGIN/END SOLUTION marker, no hidden-test file, no line of a
-hidden test or of a solution block anywhere (HTML is read as text too).
+hidden test or of a solution block anywhere (HTML is read as text too), and
+nothing but numbers in plots/reference/.
 """
 import argparse
 import html
@@ -99,6 +102,37 @@ def assemble(dest):
     split_markers(dest)
 
 
+# A line of the reference's figure data: numbers (nan: no point), or `name = number` (vars.gp).
+DATA_LINE = re.compile(r"[-+0-9.eEnaif ]+|[A-Za-z_]\w* = [-+0-9.eEnaif]+")
+
+
+def reference_data(dest):
+    """plots/reference/ in the release: what the reference computes for each
+    yours-vs-reference figure (make plots CHAPTER=N SRC=exercises draws the
+    student's next to it). Values only: the data programs run on solutions/
+    here, and only their output files go in. None, or why it failed."""
+    plots = os.path.join(ROOT, "plots", "plots.py")
+    if not os.path.exists(plots):
+        return None
+    out = os.path.join(dest, "plots", "reference")
+    r = subprocess.run([sys.executable, plots, "--reference-data", out], cwd=ROOT,
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return (r.stdout + r.stderr).strip() or f"plots.py exit {r.returncode}"
+    return None
+
+
+def not_data(path):
+    """True when a file of plots/reference/ is anything but figure data
+    (check_release: the release ships the reference's numbers, never its code)."""
+    f = os.path.basename(path)
+    if f == "README.md" and os.path.dirname(path).endswith(os.path.join("plots", "reference")):
+        return False
+    text = _text_of(path)
+    return not (f.endswith(".dat") or f == "vars.gp") or text is None or \
+        not all(DATA_LINE.fullmatch(line) for line in text.splitlines())
+
+
 def copy_reference_figures(dest):
     """The figures drawn from the reference (build/plots/*.png|svg) go into the
     release, so its book shows them: the release cannot draw them (it has no
@@ -164,7 +198,10 @@ RUN = 3   # a leak is RUN consecutive lines of a secret file (generic one-liners
 
 
 def _content_lines(text):
-    return [n for n in (_norm(l) for l in text.splitlines()) if re.search(r"\w", n) and len(n) >= 6]
+    """The lines that can carry a secret: not blank, not punctuation, not an
+    #include (every C file of the kit shares the same few)."""
+    return [n for n in (_norm(l) for l in text.splitlines())
+            if re.search(r"\w", n) and len(n) >= 6 and not n.startswith("#include")]
 
 
 def _shingles(lines):
@@ -217,6 +254,8 @@ def check_release(dest):
             rp = os.path.normpath(os.path.join(rel, f))
             if f.startswith("test_hidden") or "/mutants/" in "/" + rp:
                 problems.append(f"hidden-test file {rp}")
+            if rp.startswith(os.path.join("plots", "reference") + os.sep) and not_data(p):
+                problems.append(f"{rp}: not figure data (plots/reference/ holds numbers only)")
             text = _text_of(p)
             if text is None:
                 continue
@@ -258,6 +297,12 @@ def main(argv=None):
     dest = os.path.join(a.out, a.name)
     os.makedirs(a.out, exist_ok=True)
     assemble(dest)
+    failed = reference_data(dest)
+    if failed:
+        print("dist: the reference's figure data could not be made — not written:")
+        print("  " + failed.replace("\n", "\n  "))
+        shutil.rmtree(dest)
+        return 1
     note = "book skipped (--no-book)" if a.no_book else build_book(dest, os.path.join(a.out, "book.log"))
     tidy_build(dest)
     problems = check_release(dest)
@@ -281,6 +326,7 @@ def main(argv=None):
     print(f"Student release: {os.path.relpath(dest, ROOT)}/ ({n} files) and {os.path.relpath(tgz, ROOT)}")
     print("  checked: no solutions/, grader/, tests/, no BEGIN/END SOLUTION marker, no line of a "
           "hidden test or of a solution")
+    print("  plots/reference/: the reference's data for the yours-vs-reference figures (numbers only)")
     if note:
         print("  note: " + note)
     else:

@@ -35,8 +35,8 @@ def plot_hint(ch, functions, src):
         if "# mode: compare" in head and shown and \
                 set(functions) & set(re.split(r"[,\s]+", shown.group(1))):
             name = os.path.basename(gp)[:-3]
-            return (f"see your table next to the reference: make plots CHAPTER={ch.number} "
-                    f"SRC={spec} → build/plots/{tag}/{name}.png")
+            return (f"yours next to the reference and the difference: make plots "
+                    f"CHAPTER={ch.number} SRC={spec} → build/plots/{tag}/{name}.png")
     return None
 
 
