@@ -291,6 +291,15 @@ def wrap(text, width=40):
     return "\n".join(textwrap.wrap(text, width)) if text else ""
 
 
+def run_reference(fig, exe, d):
+    """The reference's data of compare figure fig into d; every row, or KitError."""
+    message = run_data(exe, fig.data, d, fig.chapter)
+    lacking = glob.glob(os.path.join(d, "*.msg"))
+    if message or lacking:
+        raise KitError(f"the reference gives no data for {fig.name}: "
+                       f"{message or open(lacking[0]).read().strip()}")
+
+
 def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
     """The data of a compare figure in datadir: ref/ and yours/ (one STEM.dat
     per row, or yours/STEM.msg: why your code gave no data), diff-STEM.dat
@@ -300,26 +309,20 @@ def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
     shutil.rmtree(datadir, ignore_errors=True)
     os.makedirs(yours)
     ymsg = msg or run_data(exe, fig.data, yours, fig.chapter)
-    rmsg = ref_why
     if ref_exe:
-        rmsg = run_data(ref_exe, fig.data, refd, fig.chapter)
-        lacking = glob.glob(os.path.join(refd, "*.msg"))
-        if rmsg or lacking:
-            raise KitError(f"the reference gives no data for {fig.name}: "
-                           f"{rmsg or open(lacking[0]).read().strip()}")
+        run_reference(fig, ref_exe, refd)
     elif not ref_why:
         shutil.copytree(os.path.join(REFERENCE, fig.name), refd)
     os.makedirs(refd, exist_ok=True)
-    if not rmsg:
+    if not ref_why:
         lacking = [s for s in fig.rows if not os.path.exists(os.path.join(refd, s + ".dat"))]
         if lacking:
             raise KitError(f"{rel(fig.script)} draws {lacking[0]}.dat, which the reference's "
                            f"data ({rel(fig.data_c)}, {fig.data}) does not write")
-    stems = fig.rows
-    variables = {"DATA": datadir, "REF": refd, "YOURS": yours, "REF_MSG": wrap(rmsg or ""),
+    variables = {"DATA": datadir, "REF": refd, "YOURS": yours, "REF_MSG": wrap(ref_why or ""),
                  "YOURS_MSG": wrap(ymsg or "")}
     missing = []
-    for stem in stems:
+    for stem in fig.rows:
         mine, theirs = os.path.join(yours, stem + ".dat"), os.path.join(refd, stem + ".dat")
         why = ""
         if not os.path.exists(mine):
@@ -350,16 +353,16 @@ def draw(fig, src_dir, tag, ref):
     exe, key, msg = data_program(fig, src_dir, tag)
     parts = [key or msg, fig.name, str(fig.size)]
     files = [fig.script, MESSAGE_GP, STYLE_GP, os.path.abspath(__file__)]  # + the terminals
+    spec = tag if tag in ("exercises", "solutions") else rel(src_dir)   # SRC= to draw it again
     if fig.compare:
         ref_exe, ref_key, ref_why = reference_source(fig, ref)
-        parts += [ref_key or ref_why, tag if tag in ("exercises", "solutions") else rel(src_dir)]
+        parts += [ref_key or ref_why, spec]
         files.append(COMPARE_GP)
     full = digest(parts, files)
     if fresh(outbase + ".png", full) and os.path.exists(outbase + ".svg"):
         return "up to date", rel(outbase + ".png")
     if fig.compare:
         variables, missing = compare_data(fig, exe, msg, ref_exe, ref_why, datadir)
-        spec = tag if tag in ("exercises", "solutions") else rel(src_dir)
         variables["AGAIN"] = f"make plots CHAPTER={fig.chapter} SRC={spec}"
         errors = gnuplot(fig.script, fig, outbase, variables, [os.path.join(datadir, "vars.gp")])
         state, detail = (("message", "; ".join(dict.fromkeys(missing))) if missing
@@ -405,11 +408,7 @@ def export_reference(out, figs):
             continue
         exe, _, _ = data_program(fig, ref, "solutions")
         d = os.path.join(out, fig.name)
-        message = run_data(exe, fig.data, d, fig.chapter)
-        lacking = glob.glob(os.path.join(d, "*.msg"))
-        if message or lacking:
-            raise KitError(f"the reference gives no data for {fig.name}: "
-                           f"{message or open(lacking[0]).read().strip()}")
+        run_reference(fig, exe, d)
         for f in os.listdir(d):
             if not (f.endswith(".dat") or f == "vars.gp"):
                 os.remove(os.path.join(d, f))

@@ -56,7 +56,7 @@ static void row(const char *dir, const char *stem, int ok, const double *a, size
     fclose(f);
 }
 
-#if PLOT_CHAPTER == 1 || PLOT_CHAPTER == 2 || PLOT_CHAPTER == 7
+#if PLOT_CHAPTER == 1 || PLOT_CHAPTER == 2 || PLOT_CHAPTER == 3 || PLOT_CHAPTER == 7
 /* A fixed pattern in [-1, 1] for inputs: 11 levels, (r, c) -> ((5r + 3c) mod 11 - 5) / 5,
    distinct rows for r = 0 .. 10. */
 static double pattern(size_t r, size_t c)
@@ -80,7 +80,8 @@ static int refuse(const char *dir, const char *text)
 
 /* The running example through tokenize_ids and embed_lookup (E a fixed
    10 x 8 pattern), then int_pos_add on that X.
-   embed.dat (11, 8): X; pos.dat (11, 8): X + pos. */
+   embed.dat (11, 8): X; pos.dat (11, 8): X + pos; swamp.dat (11, 1):
+   int_pos_swamp(X, 11, 8, ratio), how much pos outweighs each word of X. */
 static int compare_01(const char *dir)
 {
     enum { N = 11, D = 8, V = IP_VOCAB_SIZE };
@@ -90,7 +91,9 @@ static int compare_01(const char *dir)
     int ids[N];                 /* (N), -1 = not written */
     size_t n = 0;
     double *X = plot_doubles(N * D); /* (N, D) */
-    int ok;
+    double X0[N * D];                /* (N, D): X before int_pos_add */
+    double *ratio = plot_doubles(N); /* (N) */
+    int ok, have_x;
     for (size_t k = 0; k < V; k++)
         for (size_t j = 0; j < D; j++)
             E[k * D + j] = pattern(k, j);
@@ -113,10 +116,17 @@ static int compare_01(const char *dir)
     ok = ok && plot_ok(dir, "embed_lookup(ids, 11, E, 10, 8, X)", embed_lookup(ids, N, E, V, D, X)) &&
          plot_finite(dir, "embed_lookup", X, N, D);
     row(dir, "embed", ok, X, N, D);
+    have_x = ok;
+    if (have_x)
+        memcpy(X0, X, sizeof X0);
     ok = ok && plot_ok(dir, "int_pos_add(X, 11, 8)", int_pos_add(X, N, D)) &&
          plot_finite(dir, "int_pos_add", X, N, D);
     row(dir, "pos", ok, X, N, D);
+    ok = have_x && plot_ok(dir, "int_pos_swamp(X, 11, 8, ratio)", int_pos_swamp(X0, N, D, ratio)) &&
+         plot_finite(dir, "int_pos_swamp", ratio, N, 1);
+    row(dir, "swamp", ok, ratio, N, 1);
     free(X);
+    free(ratio);
     return 0;
 }
 #define COMPARE {"compare-01", compare_01},
@@ -174,7 +184,8 @@ static int compare_02(const char *dir)
 #include "03-sinusoidal.h"
 
 /* pe.dat (50, 32): pe_table(pe, 50, 32, 10000); omega.dat (16, 1):
-   pe_omega(omega, 32, 10000). */
+   pe_omega(omega, 32, 10000); add.dat (50, 32): a fixed pattern x after
+   pe_add(x, 50, 32, 10000). */
 static int compare_03(const char *dir)
 {
     enum { N = 50, D = 32 };
@@ -186,6 +197,12 @@ static int compare_03(const char *dir)
     ok = plot_ok(dir, "pe_omega(omega, 32, 10000)", pe_omega(omega, D, 10000.0)) &&
          plot_finite(dir, "pe_omega", omega, D / 2, 1);
     row(dir, "omega", ok, omega, D / 2, 1);
+    for (size_t pos = 0; pos < N; pos++)
+        for (size_t j = 0; j < D; j++)
+            pe[pos * D + j] = pattern(pos, j);
+    ok = plot_ok(dir, "pe_add(x, 50, 32, 10000)", pe_add(pe, N, D, 10000.0)) &&
+         plot_finite(dir, "pe_add", pe, N, D);
+    row(dir, "add", ok, pe, N, D);
     free(pe);
     free(omega);
     return 0;
@@ -239,13 +256,15 @@ static int compare_04(const char *dir)
 
 /* rotation.dat (16, 16): rel_rotation(M, 5, 16, 10000); shift.dat (50, 16):
    row pos = rel_shift of the row PE(0) = (0, 1, 0, 1, ...) by k = pos, i.e.
-   PE(pos); gram.dat (50, 50): rel_gram of that table. */
+   PE(pos); gram.dat (50, 50): rel_gram of that table; dot.dat (100, 1):
+   rel_dot_offset(&dot, k, 16, 10000), k = 0 .. 99. */
 static int compare_05(const char *dir)
 {
     enum { N = 50, D = 16 };
     double *M = plot_doubles(D * D);  /* (D, D) */
     double *T = plot_doubles(N * D);  /* (N, D) */
     double *G = plot_doubles(N * N);  /* (N, N) */
+    double *dot = plot_doubles(2 * N); /* (2N) */
     double pe0[D];                    /* (1, D): PE(0), sin 0 = 0 and cos 0 = 1 */
     int ok = plot_ok(dir, "rel_rotation(M, 5, 16, 10000)", rel_rotation(M, 5, D, 10000.0)) &&
              plot_finite(dir, "rel_rotation", M, D, D);
@@ -263,6 +282,15 @@ static int compare_05(const char *dir)
     ok = ok && plot_ok(dir, "rel_gram(T, 50, 16, G)", rel_gram(T, N, D, G)) &&
          plot_finite(dir, "rel_gram", G, N, N);
     row(dir, "gram", ok, G, N, N);
+    ok = 1;
+    for (int k = 0; ok && k < 2 * N; k++) {
+        char call[64];
+        snprintf(call, sizeof call, "rel_dot_offset(&dot, %d, 16, 10000)", k);
+        ok = plot_ok(dir, call, rel_dot_offset(&dot[k], k, D, 10000.0)) &&
+             plot_finite(dir, "rel_dot_offset", &dot[k], 1, 1);
+    }
+    row(dir, "dot", ok, dot, 2 * N, 1);
+    free(dot);
     free(M);
     free(T);
     free(G);
@@ -413,7 +441,8 @@ static int compare_08(const char *dir)
 /* The tables of n = 4096 positions (ps_table_fast's promise: n <= 4096),
    d = 32, base 10000, every 8th position written (an error that grows with
    pos shows all the same): fast.dat (512, 32) of ps_table_fast, rotate.dat
-   (512, 32) of ps_table_rotate with R = 64. 17 digits: the figure looks at
+   (512, 32) of ps_table_rotate with R = 64; drift.dat (4096, 1):
+   ps_drift(drift, 4096, 32, 10000). 17 digits: the figure looks at
    differences of 1e-12, ps_table_fast's promise. */
 static int compare_09(const char *dir)
 {
@@ -433,6 +462,11 @@ static int compare_09(const char *dir)
             for (size_t j = 0; j < D; j++)
                 shown[r * D + j] = pe[r * STEP * D + j];
         row(dir, rotate ? "rotate" : "fast", ok, shown, N / STEP, D);
+    }
+    {
+        int ok = plot_ok(dir, "ps_drift(drift, 4096, 32, 10000)", ps_drift(pe, N, D, 10000.0)) &&
+                 plot_finite(dir, "ps_drift", pe, N, 1);
+        row(dir, "drift", ok, pe, N, 1);
     }
     free(pe);
     free(shown);
