@@ -96,6 +96,14 @@ def main():
         for o in paramconst.check([ch], a.jobs):
             report(o.ok, o.label + (f": {o.detail}" if o.ok else ""), o.detail)
 
+    exp = os.path.join(ROOT, "tools", "experiment", "experiment.c")
+    if os.path.exists(exp) and any(c.slug.startswith("10-") for c in chs):
+        section("chapter 10 experiment (the quick slice)")
+        r = subprocess.run(["make", "--no-print-directory", "experiment", "QUICK=1", "SRC=solutions"],
+                           cwd=ROOT, capture_output=True, text=True)
+        report(r.returncode == 0, "make experiment QUICK=1 reproduces chapters/data/10-quick.tsv",
+               (r.stdout + r.stderr)[-400:])
+
     if not a.skip_suites:
         for suite in sorted(glob.glob(os.path.join(ROOT, "tests", "suite_*.py"))):
             section(os.path.basename(suite))

@@ -42,14 +42,12 @@ if __package__ in (None, ""):
     from kitlib import build, chapters, run, sandbox as sbx  # noqa: E402
     from kitlib.chapters import ROOT  # noqa: E402
     from kitlib.exports import _atomic_write, write_gradebook, write_outputs  # noqa: E402
-    from kitlib.exports import feedback_md, feedback_html, gradescope_json, junit, tap  # noqa: E402,F401
     from kitlib.stage import Stage  # noqa: E402
     from kitlib.submissions import Rejected, entries_of, locate, read_submission, student_id  # noqa: E402
 else:
     from . import build, chapters, run, sandbox as sbx
     from .chapters import ROOT
     from .exports import _atomic_write, write_gradebook, write_outputs
-    from .exports import feedback_md, feedback_html, gradescope_json, junit, tap  # noqa: F401
     from .stage import Stage
     from .submissions import Rejected, entries_of, locate, read_submission, student_id
 
@@ -198,7 +196,6 @@ class Grader:
         self.sandbox = sbx.Sandbox(level, limits, san, slots=self.jobs)
         self.version = kit_version()
         self.judges, self.tests, self.thash = {}, {}, {}
-        self.skipped = []
         if not self.chs:
             raise PreflightError(f"no chapter matches GRADE_CHAPTERS={','.join(only or [])}")
         for ch in self.chs:
