@@ -98,8 +98,10 @@ GRADES      ?= build/grades
 GRADE_SAN   ?= 1
 GRADE_CPU   ?= 1
 GRADE_CHAPTERS ?=
+SHARD       ?=
+SHARDS      ?=
 N           ?= 100
-.PHONY: dist grade gradescope bench-grade
+.PHONY: dist grade grade-merge gradescope bench-grade
 
 dist: ## the student release: build/dist/<name>/ + .tar.gz (no solutions, no hidden tests)
 	$(Q)$(PYTHON) tools/kitlib/dist.py
@@ -107,7 +109,11 @@ dist: ## the student release: build/dist/<name>/ + .tar.gz (no solutions, no hid
 grade: deps-check ## grade a folder of submissions: make grade SUBMISSIONS=dir [GRADES=dir] [JOBS=n]
 	$(Q)if [ -z "$(SUBMISSIONS)" ]; then echo "Which folder? make grade SUBMISSIONS=<folder, one entry per student>"; exit 2; fi
 	$(Q)$(PYTHON) tools/kitlib/grade.py "$(SUBMISSIONS)" --out "$(GRADES)" --jobs $(JOBS) --san $(GRADE_SAN) \
-	    --cpu $(GRADE_CPU) --chapters "$(GRADE_CHAPTERS)"
+	    --cpu $(GRADE_CPU) --chapters "$(GRADE_CHAPTERS)" --shard "$(SHARD)"
+
+grade-merge: ## one gradebook from the shards' GRADES: make grade-merge SUBMISSIONS=dir SHARDS="g1 g2 ..." [GRADES=dir]
+	$(Q)if [ -z "$(SUBMISSIONS)" ] || [ -z "$(SHARDS)" ]; then echo "make grade-merge SUBMISSIONS=<folder> SHARDS=\"<GRADES of shard 1> <of shard 2> ...\""; exit 2; fi
+	$(Q)$(PYTHON) tools/kitlib/grade.py "$(SUBMISSIONS)" --out "$(GRADES)" --merge $(SHARDS)
 
 gradescope: ## the Gradescope autograder zip (+ GitHub Classroom workflow): build/gradescope/
 	$(Q)$(PYTHON) tools/gradescope/build.py --chapters "$(GRADE_CHAPTERS)"

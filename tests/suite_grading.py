@@ -248,7 +248,7 @@ def suite_grade(a, tmp):
         print(f"  kept: {tmp}")
 
 
-def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env=None):
+def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env=None, extra_args=()):
     """`make grade` as a user types it: paths relative to cwd when they are inside it."""
     def rel(p):
         p = os.path.abspath(p)
@@ -258,6 +258,7 @@ def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env
         cmd.append(f"GRADES={rel(out)}")
     if chapters_:
         cmd.append(f"GRADE_CHAPTERS={chapters_}")
+    cmd += list(extra_args)
     env = dict(os.environ)
     env.pop("KIT_SANDBOX", None)
     if sandbox_level:
@@ -345,6 +346,26 @@ def suite_front_door(a, tmp):
             check(r.returncode == 0 and ok and lv == level,
                   f"KIT_SANDBOX={level}: reference {mx}/{mx}, stub 0, the level in every row ({lv})",
                   (r.stdout + r.stderr)[-600:])
+        # more than one machine: SHARD=k/N on each, then one merge == one run, byte for byte
+        for k in (1, 2, 3):
+            os.makedirs(os.path.join(one, f"extra-{k}"))
+        r1 = make_grade(kit, one, os.path.join(kit, "build", "grades-single"), "3")
+        shards = []
+        for k in (1, 2):
+            o = os.path.join(kit, "build", f"grades-shard-{k}")
+            make_grade(kit, one, o, "3", extra_args=[f"SHARD={k}/2"])
+            shards.append(os.path.relpath(o, kit))
+        rm = subprocess.run(["make", "--no-print-directory", "grade-merge", f"SUBMISSIONS={os.path.relpath(one, kit)}",
+                             "GRADES=build/grades-merged", "SHARDS=" + " ".join(shards)], cwd=kit,
+                            capture_output=True, text=True)
+        single = os.path.join(kit, "build", "grades-single", "gradebook.csv")
+        merged = os.path.join(kit, "build", "grades-merged", "gradebook.csv")
+        same = os.path.exists(single) and os.path.exists(merged) and \
+            open(single, "rb").read() == open(merged, "rb").read()
+        n_rows = len(gradebook(merged))
+        check(r1.returncode == 0 and rm.returncode == 0 and same and n_rows == 5,
+              f"SHARD=1/2 + SHARD=2/2 + make grade-merge: the same gradebook as one run, byte for byte "
+              f"({n_rows} rows)", (rm.stdout + rm.stderr)[-400:])
         # a grader fault is never a student's zero: the pre-flight stops and writes nothing
         broken = os.path.join(kit, "solutions", ch3.slug, ch3.student_files()[0])
         good = open(broken).read()

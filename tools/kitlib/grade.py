@@ -453,7 +453,8 @@ class Progress:
             self.stream.flush()
 
 
-def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=False, only=None):
+def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=False, only=None,
+              shard=None):
     """Grade every entry of folder. Returns the list of student results."""
     limits = limits or sbx.Limits()
     level = level or sbx.detect()
@@ -465,14 +466,13 @@ def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=Fals
         line = g.preflight(allow_exposed=os.environ.get("KIT_GRADE_EXPOSED") == "1")
         if not quiet:
             print("grade: " + line, file=sys.stderr)
-        return _grade_all(g, folder, out, san, level, quiet, line)
+        return _grade_all(g, folder, out, san, level, quiet, line, shard)
     finally:
         g.stage.close()
 
 
-def _grade_all(g, folder, out, san, level, quiet, preflight_line):
-    limits = g.limits
-    entries = entries_of(folder)
+def student_ids(entries):
+    """{entry: student id}, unique over the whole folder (a shard computes the same)."""
     ids, seen = {}, set()
     for e in entries:
         sid = student_id(e)
@@ -481,6 +481,22 @@ def _grade_all(g, folder, out, san, level, quiet, preflight_line):
             sid, k = f"{base}-{k}", k + 1
         seen.add(sid)
         ids[e] = sid
+    return ids
+
+
+def shard_of(entries, shard):
+    """The entries of shard (k, n): every n-th entry of the sorted folder, from the k-th."""
+    if not shard:
+        return entries
+    k, n = shard
+    return [e for i, e in enumerate(entries) if i % n == k - 1]
+
+
+def _grade_all(g, folder, out, san, level, quiet, preflight_line, shard=None):
+    limits = g.limits
+    all_entries = entries_of(folder)
+    ids = student_ids(all_entries)
+    entries = shard_of(all_entries, shard)
     desc = sbx.describe(level, san)
     prog = Progress(len(entries), open(os.devnull, "w") if quiet else sys.stderr)
     results = {}
@@ -585,8 +601,61 @@ def _grade_all(g, folder, out, san, level, quiet, preflight_line):
     with open(os.path.join(out, "grading.json"), "w") as f:
         json.dump({"sandbox": level, "sandbox_detail": desc, "kit_version": g.version,
                    "san": san, "limits": vars(limits), "entries": len(entries),
-                   "chapters": [c.slug for c in g.chs], "preflight": preflight_line}, f, indent=1)
+                   "chapters": [c.slug for c in g.chs], "preflight": preflight_line,
+                   "shard": f"{shard[0]}/{shard[1]}" if shard else None}, f, indent=1)
     return ordered
+
+
+class _Columns:
+    """What write_gradebook needs of a Grader: its chapters, in order."""
+    def __init__(self, slugs):
+        self.chs = [chapters.Chapter(s, int(s[:2])) for s in slugs]
+
+
+def merge(folder, out, shard_dirs):
+    """One GRADES from the GRADES of every shard: the students' folders copied, the
+    gradebook written in the folder's order, as one run would. Returns an error or None."""
+    entries = entries_of(folder)
+    ids = student_ids(entries)
+    metas, results, where = [], {}, {}
+    for d in shard_dirs:
+        try:
+            with open(os.path.join(d, "grading.json")) as f:
+                metas.append(json.load(f))
+        except (OSError, ValueError) as e:
+            return f"{d} is not the GRADES of a grading run ({e})"
+    keys = {(m["kit_version"], tuple(m["chapters"]), m["sandbox"], m["san"]) for m in metas}
+    if len(keys) != 1:
+        return "the shards were graded by different kits, chapters, sandboxes or settings: " + \
+            "; ".join(f"{d}: kit {m['kit_version']}, {m['sandbox']}" for d, m in zip(shard_dirs, metas))
+    shards = sorted(m.get("shard") or "1/1" for m in metas)
+    n = int(shards[0].split("/")[1])
+    if shards != [f"{k}/{n}" for k in range(1, n + 1)]:
+        return f"the shards are {', '.join(shards)}: every shard 1/{n} .. {n}/{n}, once each, is needed"
+    for d in shard_dirs:
+        for sdir in glob.glob(os.path.join(d, "students", "*")):
+            sid = os.path.basename(sdir)
+            try:
+                with open(os.path.join(sdir, "result.json")) as f:
+                    res = json.load(f)
+            except (OSError, ValueError):
+                continue
+            if sid in results:
+                return f"{sid} was graded by two shards ({where[sid]} and {d})"
+            results[sid], where[sid] = res, d
+    missing = [ids[e] for e in entries if ids[e] not in results]
+    if missing:
+        return f"no shard graded {', '.join(missing[:5])}" + (" …" if len(missing) > 5 else "")
+    os.makedirs(os.path.join(out, "students"), exist_ok=True)
+    for sid, d in where.items():
+        dst = os.path.join(out, "students", sid)
+        if os.path.abspath(dst) != os.path.abspath(os.path.join(d, "students", sid)):
+            shutil.rmtree(dst, ignore_errors=True)
+            shutil.copytree(os.path.join(d, "students", sid), dst)
+    write_gradebook(out, _Columns(metas[0]["chapters"]), [results[ids[e]] for e in entries])
+    meta = dict(metas[0], shard=None, entries=len(entries), merged_from=[os.path.abspath(d) for d in shard_dirs])
+    _atomic_write(os.path.join(out, "grading.json"), json.dumps(meta, indent=1))
+    return None
 
 
 def main(argv=None):
@@ -600,6 +669,9 @@ def main(argv=None):
     ap.add_argument("--mem", type=int, default=512, help="MiB per test")
     ap.add_argument("--sandbox", default="", help="force a weaker level: unshare|rlimits")
     ap.add_argument("--chapters", default="", help="only these chapters: 3,5 (default: all)")
+    ap.add_argument("--shard", default="", help="k/N: grade every N-th entry from the k-th")
+    ap.add_argument("--merge", nargs="*", default=None, metavar="GRADES",
+                    help="merge the GRADES of every shard into --out instead of grading")
     a = ap.parse_args(argv)
     # paths as the user typed them, relative to where make was run (the Makefile runs
     # this from the kit's root); everything below uses absolute paths
@@ -607,13 +679,27 @@ def main(argv=None):
     if not os.path.isdir(a.submissions):
         print(f"grade: {a.submissions} is not a folder (one entry per student inside)")
         return 2
+    if a.merge is not None:
+        why = merge(a.submissions, a.out, [os.path.abspath(d) for d in a.merge])
+        if why:
+            print(f"grade: cannot merge: {why}", file=sys.stderr)
+            return 2
+        print(f"Merged {len(a.merge)} shard(s) into {os.path.join(a.out, 'gradebook.csv')}")
+        return 0
+    shard = None
+    if a.shard:
+        m = re.match(r"^(\d+)/(\d+)$", a.shard.strip())
+        if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+            print(f"grade: SHARD={a.shard}: write k/N with 1 <= k <= N, e.g. SHARD=2/3")
+            return 2
+        shard = (int(m.group(1)), int(m.group(2)))
     lim = sbx.Limits(cpu=a.cpu, wall=a.wall, mem_mb=a.mem)
     level = sbx.detect(a.sandbox or None)
     print(f"Grading {a.submissions} · sandbox {sbx.describe(level, bool(a.san))}")
     t0 = time.monotonic()
     only = [c for c in a.chapters.replace(" ", ",").split(",") if c]
     try:
-        res = grade_all(a.submissions, a.out, a.jobs, bool(a.san), lim, level, only=only)
+        res = grade_all(a.submissions, a.out, a.jobs, bool(a.san), lim, level, only=only, shard=shard)
     except PreflightError as e:
         print(f"grade: pre-flight failed, nothing graded (no student row, no cache entry): {e}",
               file=sys.stderr)
