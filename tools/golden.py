@@ -10,7 +10,6 @@ from tests/golden/<slug>.bc, whose sections start with a line "@name".
 """
 import glob
 import os
-import re
 import subprocess
 import sys
 
@@ -37,7 +36,7 @@ def as_c(name, values, per_line=4):
     return f"static const double {name}[{len(values)}] = {{\n{body}\n}};"
 
 
-ARRAY = re.compile(r"static const double (\w+)\[\w*\]\s*=\s*\{(.*?)\};", re.S)
+from kitlib.answers import ARRAY  # noqa: E402  (one pattern for a golden array, shared with the answer scan)
 
 
 def check():
