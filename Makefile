@@ -118,7 +118,7 @@ grade-merge: ## one gradebook from the shards' GRADES: make grade-merge SUBMISSI
 gradescope: ## the Gradescope autograder zip (+ GitHub Classroom workflow): build/gradescope/
 	$(Q)$(PYTHON) tools/gradescope/build.py --chapters "$(GRADE_CHAPTERS)"
 
-bench-grade: deps-check ## grade N synthetic submissions (correct, wrong, hostile) over every chapter: N=100
+bench-grade: deps-check ## time grading on N unique submissions (every file different) × every chapter: N=10,50,100
 	$(Q)$(PYTHON) tools/kitlib/gradebench.py --n $(N) --jobs $(JOBS) --san $(GRADE_SAN)
 # <<< instructor targets
 
