@@ -56,7 +56,8 @@ static void row(const char *dir, const char *stem, int ok, const double *a, size
     fclose(f);
 }
 
-#if PLOT_CHAPTER == 1 || PLOT_CHAPTER == 2 || PLOT_CHAPTER == 3 || PLOT_CHAPTER == 7
+#if PLOT_CHAPTER == 1 || PLOT_CHAPTER == 2 || PLOT_CHAPTER == 3 || PLOT_CHAPTER == 7 || \
+    PLOT_CHAPTER == 10
 /* A fixed pattern in [-1, 1] for inputs: 11 levels, (r, c) -> ((5r + 3c) mod 11 - 5) / 5,
    distinct rows for r = 0 .. 10. */
 static double pattern(size_t r, size_t c)
@@ -473,6 +474,174 @@ static int compare_09(const char *dir)
     return 0;
 }
 #define COMPARE {"compare-09", compare_09},
+#endif
+
+#if PLOT_CHAPTER == 10
+#include "10-train.h"
+
+/* Copies block (rows, cols) of a into columns c0 .. c0 + cols - 1 of the
+   (rows, width) table shown (several outputs of one call side by side). */
+static void place(double *shown, size_t width, size_t c0, const double *a, size_t rows,
+                  size_t cols)
+{
+    for (size_t r = 0; r < rows; r++)
+        for (size_t c = 0; c < cols; c++)
+            shown[r * width + c0 + c] = a[r * cols + c];
+}
+
+/* Fixed inputs, patterns in [-1, 1] (scaled), every function called alone
+   (no row depends on another row's output).
+   xent.dat (8, 12): dz of tr_xent, logits z = 3 pattern, labels (5b + 2) mod 12.
+   linear.dat (9, 6): Y of tr_linear_forward, n = 9, d_in = 8, d_out = 6.
+   linback.dat (9, 14): tr_linear_backward on the same X, W and a fixed dY:
+   columns 0 .. 7 dX (9, 8); columns 8 .. 13 dW (8, 6) in rows 0 .. 7 and
+   db (6) in row 8 (the gradient of W with b as its last row).
+   attn.dat (8, 12): tr_attn_forward, n = 8, d = d_v = 4, causal bias
+   M = -0.25 (r - c) for c <= r, -INFINITY above the diagonal: A (8, 8) in
+   columns 0 .. 7, Y (8, 4) in 8 .. 11.
+   attnback.dat (8, 12): tr_attn_backward on the same Q, K, V, a fixed causal
+   row-stochastic A (not the forward's: a wrong forward does not show here)
+   and a fixed dY: dQ, dK, dV (8, 4 each) side by side.
+   adam.dat (41, 6): theta of 6 parameters before step 1 and after each of
+   40 tr_adam_step calls (lr 0.05, betas 0.9 and 0.999, eps 1e-8) on fixed
+   gradients that change from step to step. */
+static int compare_10(const char *dir)
+{
+    enum { B = 8, C = 12, N = 9, DI = 8, DO = 6, NA = 8, D = 4, DV = 4, P = 6, T = 40 };
+    double z[B * C], X[N * DI], W[DI * DO], bias[DO], dY[N * DO];
+    double Q[NA * D], K[NA * D], V[NA * DV], M[NA * NA], A0[NA * NA], dYa[NA * DV];
+    double g[P], m[P], v[P];
+    size_t y[B];
+    double loss = NAN;
+    double *dz = plot_doubles(B * C);           /* (B, C) */
+    double *Y = plot_doubles(N * DO);           /* (N, DO) */
+    double *dX = plot_doubles(N * DI);          /* (N, DI) */
+    double *dW = plot_doubles(DI * DO);         /* (DI, DO) */
+    double *db = plot_doubles(DO);              /* (DO) */
+    double *A = plot_doubles(NA * NA);          /* (NA, NA) */
+    double *Ya = plot_doubles(NA * DV);         /* (NA, DV) */
+    double *dQ = plot_doubles(NA * D);          /* (NA, D) */
+    double *dK = plot_doubles(NA * D);          /* (NA, D) */
+    double *dV = plot_doubles(NA * DV);         /* (NA, DV) */
+    double *theta = plot_doubles(P);            /* (P) */
+    double *lb = plot_doubles(N * (DI + DO));   /* (N, DI + DO): dX | [dW; db] */
+    double *two = plot_doubles(NA * (NA + DV)); /* (NA, NA + DV): A | Y */
+    double *three = plot_doubles(NA * 3 * D);   /* (NA, 3 D): dQ | dK | dV */
+    double *path = plot_doubles((T + 1) * P);   /* (T + 1, P): theta before and after each step */
+    int ok;
+
+    for (size_t b = 0; b < B; b++) {
+        y[b] = (5 * b + 2) % C;
+        for (size_t c = 0; c < C; c++)
+            z[b * C + c] = 3.0 * pattern(b, c);
+    }
+    ok = plot_ok(dir, "tr_xent(z, y, 8, 12, &loss, dz)", tr_xent(z, y, B, C, &loss, dz)) &&
+         plot_finite(dir, "tr_xent", dz, B, C);
+    row(dir, "xent", ok, dz, B, C);
+
+    for (size_t r = 0; r < N; r++) {
+        for (size_t i = 0; i < DI; i++)
+            X[r * DI + i] = pattern(r, i);
+        for (size_t o = 0; o < DO; o++)
+            dY[r * DO + o] = pattern(r + 4, o + 1);
+    }
+    for (size_t i = 0; i < DI; i++)
+        for (size_t o = 0; o < DO; o++)
+            W[i * DO + o] = 0.5 * pattern(i + 2, 2 * o + 1);
+    for (size_t o = 0; o < DO; o++)
+        bias[o] = pattern(o, 7);
+    ok = plot_ok(dir, "tr_linear_forward(X, W, b, 9, 8, 6, Y)",
+                 tr_linear_forward(X, W, bias, N, DI, DO, Y)) &&
+         plot_finite(dir, "tr_linear_forward", Y, N, DO);
+    row(dir, "linear", ok, Y, N, DO);
+    ok = plot_ok(dir, "tr_linear_backward(X, W, dY, 9, 8, 6, dX, dW, db)",
+                 tr_linear_backward(X, W, dY, N, DI, DO, dX, dW, db)) &&
+         plot_finite(dir, "tr_linear_backward (dX)", dX, N, DI) &&
+         plot_finite(dir, "tr_linear_backward (dW)", dW, DI, DO) &&
+         plot_finite(dir, "tr_linear_backward (db)", db, 1, DO);
+    if (ok) {
+        place(lb, DI + DO, 0, dX, N, DI);
+        place(lb, DI + DO, DI, dW, DI, DO);
+        place(lb + DI * (DI + DO), DI + DO, DI, db, 1, DO);
+    }
+    row(dir, "linback", ok, lb, N, DI + DO);
+
+    for (size_t r = 0; r < NA; r++) {
+        double sum = 0.0;
+        for (size_t t = 0; t < D; t++) {
+            Q[r * D + t] = 2.0 * pattern(r, t);
+            K[r * D + t] = 1.5 * pattern(r + 3, 2 * t + 1);
+        }
+        for (size_t t = 0; t < DV; t++) {
+            V[r * DV + t] = pattern(r + 7, t);
+            dYa[r * DV + t] = pattern(r + 2, t + 5);
+        }
+        for (size_t c = 0; c < NA; c++) {
+            M[r * NA + c] = c <= r ? -0.25 * (double)(r - c) : -INFINITY;
+            A0[r * NA + c] = c <= r ? 1.0 + 0.5 * pattern(r, c) : 0.0; /* weights in [0.5, 1.5] */
+            sum += A0[r * NA + c];
+        }
+        for (size_t c = 0; c < NA; c++)
+            A0[r * NA + c] /= sum;                                     /* each row sums to 1 */
+    }
+    ok = plot_ok(dir, "tr_attn_forward(Q, K, V, M, 8, 4, 4, A, Y)",
+                 tr_attn_forward(Q, K, V, M, NA, D, DV, A, Ya)) &&
+         plot_finite(dir, "tr_attn_forward (A)", A, NA, NA) &&
+         plot_finite(dir, "tr_attn_forward (Y)", Ya, NA, DV);
+    if (ok) {
+        place(two, NA + DV, 0, A, NA, NA);
+        place(two, NA + DV, NA, Ya, NA, DV);
+    }
+    row(dir, "attn", ok, two, NA, NA + DV);
+    ok = plot_ok(dir, "tr_attn_backward(Q, K, V, A, dY, 8, 4, 4, dQ, dK, dV)",
+                 tr_attn_backward(Q, K, V, A0, dYa, NA, D, DV, dQ, dK, dV)) &&
+         plot_finite(dir, "tr_attn_backward (dQ)", dQ, NA, D) &&
+         plot_finite(dir, "tr_attn_backward (dK)", dK, NA, D) &&
+         plot_finite(dir, "tr_attn_backward (dV)", dV, NA, DV);
+    if (ok) {
+        place(three, 3 * D, 0, dQ, NA, D);
+        place(three, 3 * D, D, dK, NA, D);
+        place(three, 3 * D, 2 * D, dV, NA, DV);
+    }
+    row(dir, "attnback", ok, three, NA, 3 * D);
+
+    for (size_t k = 0; k < P; k++) {
+        theta[k] = pattern(k, 3);
+        m[k] = v[k] = 0.0;
+        path[k] = theta[k];
+    }
+    ok = 1;
+    for (size_t t = 1; ok && t <= T; t++) {
+        char call[96];
+        for (size_t k = 0; k < P; k++)
+            g[k] = pattern(t, 2 * k) + 0.5 * pattern(k, 1); /* a drift per parameter, and noise */
+        snprintf(call, sizeof call, "tr_adam_step(theta, g, m, v, 6, %zu, 0.05, 0.9, 0.999, 1e-8)",
+                 t);
+        ok = plot_ok(dir, call, tr_adam_step(theta, g, m, v, P, t, 0.05, 0.9, 0.999, 1e-8)) &&
+             plot_finite(dir, "tr_adam_step", theta, 1, P);
+        for (size_t k = 0; ok && k < P; k++)
+            path[t * P + k] = theta[k];
+    }
+    row(dir, "adam", ok, path, T + 1, P);
+
+    free(dz);
+    free(Y);
+    free(dX);
+    free(dW);
+    free(db);
+    free(A);
+    free(Ya);
+    free(dQ);
+    free(dK);
+    free(dV);
+    free(theta);
+    free(lb);
+    free(two);
+    free(three);
+    free(path);
+    return 0;
+}
+#define COMPARE {"compare-10", compare_10},
 #endif
 
 #ifndef COMPARE
