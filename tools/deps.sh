@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# deps.sh check|plots|book|all — find the kit's dependencies; install the
+# deps.sh check|plots|book|grade|all — find the kit's dependencies; install the
 # missing ones with apt-get (as root, or with sudo), or print the one line that would.
 #   check: what `make check` needs (a C compiler, python3, cmocka)
 #   plots: adds gnuplot;  book: adds gnuplot and pandoc
-#   all:   everything (adds bc, chromium, bubblewrap, zip for `make test`)
+#   grade: adds gnuplot and sim_c (similarity-tester) for make grade's class report
+#   all:   everything (adds bc, chromium, bubblewrap, zip, sim_c for `make test`)
 set -u
 mode=${1:-check}
 missing=()
@@ -13,8 +14,11 @@ have python3 || missing+=(python3)
 have pkg-config || missing+=(pkg-config)
 pkg-config --exists cmocka 2>/dev/null || missing+=(libcmocka-dev)
 # ASan/UBSan runtimes come with gcc on Debian/Ubuntu (libasan, libubsan).
-if [ "$mode" = plots ] || [ "$mode" = book ]; then
+if [ "$mode" = plots ] || [ "$mode" = book ] || [ "$mode" = grade ]; then
   have gnuplot || missing+=(gnuplot-nox)
+fi
+if [ "$mode" = grade ]; then
+  have sim_c || missing+=(similarity-tester)   # the class report's similarity (sim_c)
 fi
 if [ "$mode" = book ]; then
   have pandoc || missing+=(pandoc)
@@ -29,6 +33,7 @@ if [ "$mode" = all ]; then
   have bwrap || missing+=(bubblewrap)
   have zip || missing+=(zip)
   have unzip || missing+=(unzip)
+  have sim_c || missing+=(similarity-tester)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 line="apt-get install -y --no-install-recommends ${missing[*]}"

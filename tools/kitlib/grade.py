@@ -40,12 +40,14 @@ import time
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     from kitlib import build, chapters, run, sandbox as sbx  # noqa: E402
+    from kitlib import classreport  # noqa: E402
     from kitlib.chapters import ROOT  # noqa: E402
     from kitlib.exports import _atomic_write, write_gradebook, write_outputs  # noqa: E402
     from kitlib.stage import Stage  # noqa: E402
     from kitlib.submissions import Rejected, entries_of, locate, read_submission, student_id  # noqa: E402
 else:
     from . import build, chapters, run, sandbox as sbx
+    from . import classreport
     from .chapters import ROOT
     from .exports import _atomic_write, write_gradebook, write_outputs
     from .stage import Stage
@@ -556,6 +558,7 @@ def _grade_all(g, folder, out, san, level, quiet, preflight_line, shard=None):
             finish(e, res)
             continue
         res["notes"] = notes
+        classreport.save_taken(out, ids[e], per)   # GRADES/taken/<id>/: for the similarity
         res["key"] = sha(content, g.version, g.settings, *[g.thash[c.slug] for c in g.chs])
         old = os.path.join(out, "students", ids[e], "result.json")
         try:
@@ -598,6 +601,7 @@ def _grade_all(g, folder, out, san, level, quiet, preflight_line, shard=None):
             finish(e, res)
     ordered = [results[e] for e in entries]
     write_gradebook(out, g, ordered)
+    classreport.write(out, ordered, g.chs, quiet)
     with open(os.path.join(out, "grading.json"), "w") as f:
         json.dump({"sandbox": level, "sandbox_detail": desc, "kit_version": g.version,
                    "san": san, "limits": vars(limits), "entries": len(entries),
