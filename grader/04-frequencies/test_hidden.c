@@ -381,11 +381,15 @@ static void closest_pair_bad_arguments(void **state)
 
 /* ---- §4.5 the smallest base ----------------------------------------------- */
 #ifdef KIT_JUDGE
-static void base_hints(size_t got, size_t want, double squared_answer)
+/* any: the same call with the margin 1e-6, which every base's closest pair
+   meets unless it is 0 apart -- the evidence of offset 0 in the scan (a
+   wrong frequency, say log10 for ln, also finds no base for a large margin,
+   but finds one for this). */
+static void base_hints(size_t got, size_t want, double squared_answer, size_t any)
 {
     if (got == want)
         return;
-    if (got == 0)
+    if (got == 0 && any == 0)
         kit_hint("offset-zero", "no base passed: if your closest pair includes offset 0 "
                  "(a position with itself, distance 0), no margin is ever met.");
     else if (got == (size_t)squared_answer)
@@ -396,12 +400,13 @@ static void base_hints(size_t got, size_t want, double squared_answer)
 
 static void smallest_base_squared(void **state)
 {
-    size_t *base_min = kit_sizes(1);
+    size_t *base_min = kit_sizes(1), *any = kit_sizes(1);
     (void)state;
     kit_expect_status("pe_smallest_base(64, 4, 0.5, 1000, base_min)",
                       pe_smallest_base(64, 4, 0.5, 1000, base_min), KIT_OK);
+    (void)pe_smallest_base(64, 4, 1e-6, 1000, any); /* evidence for a hint only */
 #ifdef KIT_JUDGE
-    base_hints(*base_min, (size_t)golden_base_d4_m05[0], golden_base_d4_m05_squared[0]);
+    base_hints(*base_min, (size_t)golden_base_d4_m05[0], golden_base_d4_m05_squared[0], *any);
     kit_expect_size("smallest base, n = 64, d = 4, margin 0.5", *base_min,
                     (size_t)golden_base_d4_m05[0]);
 #endif
@@ -412,12 +417,13 @@ static void smallest_base_squared(void **state)
    found by a scan, not by a bisection. base_max 29 finds none. */
 static void smallest_base_not_monotone(void **state)
 {
-    size_t *base_min = kit_sizes(1), *capped = kit_sizes(1);
+    size_t *base_min = kit_sizes(1), *capped = kit_sizes(1), *any = kit_sizes(1);
     (void)state;
     kit_expect_status("pe_smallest_base(64, 4, 0.7, 1000, base_min)",
                       pe_smallest_base(64, 4, 0.7, 1000, base_min), KIT_OK);
+    (void)pe_smallest_base(64, 4, 1e-6, 1000, any); /* evidence for a hint only */
 #ifdef KIT_JUDGE
-    base_hints(*base_min, (size_t)golden_base_d4_m07[0], -1.0);
+    base_hints(*base_min, (size_t)golden_base_d4_m07[0], -1.0, *any);
 #endif
     kit_expect_size("smallest base, n = 64, d = 4, margin 0.7", *base_min,
                     (size_t)golden_base_d4_m07[0]);
@@ -428,12 +434,13 @@ static void smallest_base_not_monotone(void **state)
 
 static void smallest_base_odd_d(void **state)
 {
-    size_t *base_min = kit_sizes(1);
+    size_t *base_min = kit_sizes(1), *any = kit_sizes(1);
     (void)state;
     kit_expect_status("pe_smallest_base(64, 5, 0.6, 1000, base_min)",
                       pe_smallest_base(64, 5, 0.6, 1000, base_min), KIT_OK);
+    (void)pe_smallest_base(64, 5, 1e-6, 1000, any); /* evidence for a hint only */
 #ifdef KIT_JUDGE
-    base_hints(*base_min, (size_t)golden_base_d5_m06[0], -1.0);
+    base_hints(*base_min, (size_t)golden_base_d5_m06[0], -1.0, *any);
     if (*base_min != (size_t)golden_base_d5_m06[0] && *base_min != 0) {
         size_t b = *base_min, at = 0;
         if (b >= 2 && model_closest(64, 5, (double)b, NO_LONE, &at) >= 0.6)
@@ -535,7 +542,10 @@ static void separation_bound_odd_d(void **state)
     kit_expect_status("pe_separation_bound(bound, 7, 100)",
                       pe_separation_bound(bound, 7, 100.0), KIT_OK);
 #ifdef KIT_JUDGE
-    if (fabs(bound[0] - golden_bound_d7_base100[0]) > 1e-9 * golden_bound_d7_base100[0])
+    /* the reach of the lone column's wavelength, pair (d - 1) / 2 = 3 */
+    double lone_reach = TWO_PI / model_omega(3, 7, 100.0, RIGHT) / 2.0;
+    if (fabs(bound[0] - golden_bound_d7_base100[0]) > 1e-9 * golden_bound_d7_base100[0] &&
+        fabs(bound[0] - lone_reach) <= 1e-9 * lone_reach)
         kit_hint("lone-column-reach", "the reach comes from the full pairs only (d/2 of them); the "
                  "lone sin column of odd d only adds distance, it does not extend the guarantee.");
 #endif
