@@ -98,13 +98,30 @@ void kit_expect_size_at(const char *file, int line, const char *what, size_t got
     fail_at(file, line);
 }
 
+/* Cells that still hold the buffer's fill (KIT_SENTINEL_BYTE in all 8 bytes). */
+static int never_written(const double *x)
+{
+    unsigned char fill[sizeof(double)];
+    memset(fill, KIT_SENTINEL_BYTE, sizeof fill);
+    return memcmp(x, fill, sizeof fill) == 0;
+}
+
 void kit_expect_near_at(const char *file, int line, const char *what, double got,
                         double want, double tol)
 {
-    if (fabs(got - want) <= tol)
+    /* got still holding the buffer's fill was never written: wrong whatever
+       the tolerance (the fill reads as -2.5e-127), as in kit_expect_table. */
+    int unwritten = never_written(&got) && !never_written(&want);
+    if (fabs(got - want) <= tol && !unwritten)
         return;
     kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g).", what, want,
             got, fabs(got - want), tol);
+    if (unwritten)
+        kit_say("hint (shape-unwritten): the value still holds the buffer's initial fill "
+                "(%.3g, bytes 0x%02X) -- it was never written: a loop stops early, starts "
+                "late or skips it%s%s%s", got, KIT_SENTINEL_BYTE,
+                kit_current_section[0] ? " (see " : "", kit_current_section,
+                kit_current_section[0] ? ")" : "");
     fail_at(file, line);
 }
 
@@ -366,14 +383,6 @@ static void exponent_cause(const struct shape *s, double k, double eff_base, cha
     }
     if (out[0] == '\0')
         add_cause(out, len, "the exponent -2i/d or the base is wrong");
-}
-
-/* Cells that still hold the buffer's fill (KIT_SENTINEL_BYTE in all 8 bytes). */
-static int never_written(const double *x)
-{
-    unsigned char fill[sizeof(double)];
-    memset(fill, KIT_SENTINEL_BYTE, sizeof fill);
-    return memcmp(x, fill, sizeof fill) == 0;
 }
 
 /* "[r][c]", or "[k]" for a vector. */
@@ -787,9 +796,14 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
     size_t n = rows * cols, k, first = 0, n_wrong = 0;
     char row_axis[16] = "", col_axis[16] = "", msg[768], see[40] = "";
     const char *comma = strchr(axes, ','), *id;
+    const char *fill;
     double worst;
     for (k = 0; k < n; k++) {
-        if (!(fabs(got[k] - want[k]) <= tol)) {
+        /* A cell that still holds the buffer's fill was never written: wrong
+           whatever the tolerance (the fill reads as -2.5e-127, "0" to any
+           tolerance), unless the expected value is that very pattern. */
+        if (!(fabs(got[k] - want[k]) <= tol) ||
+            (never_written(&got[k]) && !never_written(&want[k]))) {
             if (n_wrong == 0)
                 first = k;
             n_wrong++;
@@ -800,17 +814,18 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
         return;
     }
     worst = max_diff(got, want, n);
+    fill = never_written(&got[first]) ? " (the buffer's initial fill: never written)" : "";
     if (comma != NULL) {
         snprintf(row_axis, sizeof row_axis, "%.*s", (int)(comma - axes), axes);
         snprintf(col_axis, sizeof col_axis, "%s", comma + 1);
-        kit_say("%s[%zu][%zu] (%s = %zu, %s = %zu): expected %.15g, got %.15g.", what,
+        kit_say("%s[%zu][%zu] (%s = %zu, %s = %zu): expected %.15g, got %.15g%s.", what,
                 first / cols, first % cols, row_axis, first / cols, col_axis, first % cols,
-                want[first], got[first]);
+                want[first], got[first], fill);
         kit_say("%zu of %zu values are wrong (a %zu x %zu table); max |diff| = %.3g, "
                 "tolerance %.1g.", n_wrong, n, rows, cols, worst, tol);
     } else {
-        kit_say("%s[%zu] (%s = %zu): expected %.15g, got %.15g.", what, first, axes, first,
-                want[first], got[first]);
+        kit_say("%s[%zu] (%s = %zu): expected %.15g, got %.15g%s.", what, first, axes, first,
+                want[first], got[first], fill);
         kit_say("%zu of %zu values are wrong; max |diff| = %.3g, tolerance %.1g.", n_wrong, n,
                 worst, tol);
     }
