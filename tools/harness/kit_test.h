@@ -101,12 +101,15 @@ struct kit_mistake {
 /* got must equal want; the message names both codes. */
 void kit_expect_status_at(const char *file, int line, const char *fn, int got, int want);
 void kit_expect_size_at(const char *file, int line, const char *what, size_t got, size_t want);
-/* |got - want| <= tol (NaN never passes). */
+/* |got - want| <= tol (NaN never passes). A value that still holds the
+   buffers' initial fill (KIT_SENTINEL_BYTE bytes) was never written and
+   fails whatever the tolerance (unless want is that very pattern). */
 void kit_expect_near_at(const char *file, int line, const char *what, double got,
                         double want, double tol);
 /* got and want are (rows, cols), row-major. axes names the two indices,
-   e.g. "pos,j"; rows == 1 with a single axis name checks a vector. On a
-   mismatch: the first wrong element, expected, got, max |diff|, and the
+   e.g. "pos,j"; rows == 1 with a single axis name checks a vector. A cell
+   that still holds the initial fill was never written: it fails whatever
+   the tolerance. On a mismatch: the first wrong element, expected, got, max |diff|, and the
    hint of the first mistake whose values match got; when none matches, the
    shape of the numbers (kit_check.c): "hint (shape-RULE): ... (see §N.M)"
    from the rule whose prediction fits every cell (never written,
