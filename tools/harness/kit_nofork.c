@@ -8,11 +8,28 @@
  * (clone with CLONE_THREAD), and so is the clone LeakSanitizer uses to stop
  * the world at exit when leak detection is on (make check).
  * Subject only (linked with kit_record.c).
+ *
+ * The fork server (instructor grading, tools/sandbox/runner.py): with
+ * KIT_FORK_SERVER=REQ,REP,RSS_MB,CPU,FSIZE,NPROC,AS in its environment, the
+ * subject started as `subject --run - --log -` becomes, in this constructor
+ * (after the sanitizer runtime is up, before any constructor of the student's),
+ * a server that never returns: for each request line "TEST<TAB>RECORD" on REQ
+ * it forks a child, answers "P <pid>" then "S <status>" (exit code, or
+ * -signal) on REP. Only the child returns from here, and before it does it
+ * becomes what a fresh `subject --run TEST --log RECORD` from the runner would
+ * be: its own session, stdin /dev/null, stdout/stderr RECORD.out/.err, no
+ * other file open, the test's limits, this filter. So no student code runs
+ * in the server, and every test is one process, with its own verdict, limits
+ * and crash attribution; one exec and one sanitizer start serve a chapter.
+ * The sanitizer's hard_rss_limit_mb thread does not survive fork(): the
+ * server checks the child's resident memory (RSS_MB, 0: none) as it would,
+ * and ends it the same way (its message in RECORD.err, status 86).
  */
 #define KIT_HARNESS 1 /* the harness itself: see kit_test.h */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,9 +37,16 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #if defined(__x86_64__)
 #define KIT_AUDIT_ARCH AUDIT_ARCH_X86_64
@@ -71,10 +95,208 @@ static void kit_no_processes(int allow_lsan)
         (void)prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
 }
 
-/* Before the default-priority constructors (the student's). */
-__attribute__((constructor(101))) static void kit_nofork_init(void)
+/* -- the fork server ------------------------------------------------------- */
+
+struct kit_server {
+    int req, rep;
+    long rss_mb, cpu, fsize, nproc, as;
+};
+
+static int kit_line(int fd, char *buf, size_t cap) /* 1: a line; 0: end or error */
 {
-    const char *asan = getenv("ASAN_OPTIONS");
+    size_t n = 0;
+    while (n + 1 < cap) {
+        char c;
+        ssize_t r = read(fd, &c, 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return 0;
+        if (c == '\n') {
+            buf[n] = '\0';
+            return 1;
+        }
+        buf[n++] = c;
+    }
+    return 0;
+}
+
+static void kit_say(int fd, char what, long value)
+{
+    char msg[64];
+    int n = snprintf(msg, sizeof msg, "%c %ld\n", what, value);
+    if (n > 0 && write(fd, msg, (size_t)n) != n)
+        _exit(0); /* the runner is gone */
+}
+
+static long kit_rss_mb(pid_t pid)
+{
+    char path[64], buf[128];
+    long size = 0, resident = 0;
+    ssize_t n;
+    int fd;
+    snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    if (sscanf(buf, "%ld %ld", &size, &resident) != 2)
+        return 0;
+    return resident * sysconf(_SC_PAGESIZE) / (1024 * 1024);
+}
+
+static void kit_limit(int what, long value)
+{
+    struct rlimit r;
+    r.rlim_cur = (rlim_t)value;
+    r.rlim_max = (rlim_t)value + (what == RLIMIT_CPU ? 1 : 0);
+    if (setrlimit(what, &r) != 0)
+        _exit(125);
+}
+
+static int kit_to(const char *log, const char *ext, int fd, int flags)
+{
+    char path[4096];
+    int f;
+    if (snprintf(path, sizeof path, "%s%s", log, ext) >= (int)sizeof path)
+        return -1;
+    f = open(path, flags, 0666);
+    if (f < 0 || dup2(f, fd) < 0)
+        return -1;
+    if (f != fd)
+        close(f);
+    return 0;
+}
+
+/* In the child, before it returns to the program: what the runner's Popen gave. */
+static void kit_become_test(const struct kit_server *s, char **argv, char *test, char *log)
+{
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull < 0 || dup2(devnull, 0) < 0 || setsid() < 0 ||
+        kit_to(log, ".out", 1, O_WRONLY | O_CREAT | O_TRUNC) != 0 ||
+        kit_to(log, ".err", 2, O_WRONLY | O_CREAT | O_TRUNC) != 0)
+        _exit(126);
+    if (syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
+        for (int fd = 3; fd < 1024; fd++)
+            close(fd);
+    kit_limit(RLIMIT_CPU, s->cpu);
+    kit_limit(RLIMIT_CORE, 0);
+    kit_limit(RLIMIT_FSIZE, s->fsize);
+    kit_limit(RLIMIT_NPROC, s->nproc);
+    if (s->as > 0)
+        kit_limit(RLIMIT_AS, s->as);
+    unsetenv("KIT_FORK_SERVER");
+    (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as after an exec; the server stays not */
+    argv[2] = test;
+    argv[4] = log;
+}
+
+/* Wait for the child; its status, or 86 when it passed the resident memory limit. */
+static long kit_wait(const struct kit_server *s, pid_t pid, const char *log)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    int st = 0;
+    for (;;) {
+        pid_t w;
+        if (pidfd >= 0) {
+            struct pollfd p;
+            p.fd = pidfd;
+            p.events = POLLIN;
+            p.revents = 0;
+            (void)poll(&p, 1, 50);
+        } else {
+            struct timespec t = { 0, 1000000 };
+            nanosleep(&t, NULL);
+        }
+        w = waitpid(pid, &st, WNOHANG);
+        if (w == pid)
+            break;
+        if (w < 0 && errno != EINTR) {
+            st = 0;
+            break;
+        }
+        if (s->rss_mb > 0) {
+            long mb = kit_rss_mb(pid);
+            if (mb > s->rss_mb) {
+                char path[4096], msg[160];
+                int fd, n;
+                kill(pid, SIGKILL);
+                while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+                    ;
+                snprintf(path, sizeof path, "%s.err", log);
+                fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+                n = snprintf(msg, sizeof msg, "==%d==AddressSanitizer: hard rss limit exhausted "
+                             "(%ldMb vs %ldMb)\n", (int)pid, s->rss_mb, mb);
+                if (fd >= 0) {
+                    if (n > 0 && write(fd, msg, (size_t)n) != n)
+                        n = 0;
+                    close(fd);
+                }
+                if (pidfd >= 0)
+                    close(pidfd);
+                return 86; /* the sanitizer's exit code (run.py ASAN_EXIT) */
+            }
+        }
+    }
+    if (pidfd >= 0)
+        close(pidfd);
+    if (WIFEXITED(st))
+        return WEXITSTATUS(st);
+    return WIFSIGNALED(st) ? -(long)WTERMSIG(st) : -1;
+}
+
+/* Returns only in a child, ready to run its test. */
+static void kit_serve(const struct kit_server *s, char **argv)
+{
+    static char line[8192];
+    (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
+    while (kit_line(s->req, line, sizeof line)) {
+        char *tab = strchr(line, '\t');
+        pid_t pid;
+        if (tab == NULL) {
+            kit_say(s->rep, 'E', 0);
+            continue;
+        }
+        *tab = '\0';
+        pid = fork();
+        if (pid == 0) {
+            kit_become_test(s, argv, line, tab + 1);
+            return;
+        }
+        if (pid < 0) {
+            kit_say(s->rep, 'E', errno);
+            continue;
+        }
+        kit_say(s->rep, 'P', (long)pid);
+        kit_say(s->rep, 'S', kit_wait(s, pid, tab + 1));
+    }
+    _exit(0);
+}
+
+static int kit_server_spec(struct kit_server *s, int argc, char **argv)
+{
+    const char *spec = getenv("KIT_FORK_SERVER");
+    if (spec == NULL || argc != 5 || argv == NULL || strcmp(argv[2], "-") != 0 ||
+        strcmp(argv[4], "-") != 0)
+        return 0;
+    return sscanf(spec, "%d,%d,%ld,%ld,%ld,%ld,%ld", &s->req, &s->rep, &s->rss_mb, &s->cpu,
+                  &s->fsize, &s->nproc, &s->as) == 7;
+}
+
+/* Before the default-priority constructors (the student's). glibc passes
+   main's argc and argv to the constructors of the program. */
+__attribute__((constructor(101))) static void kit_nofork_init(int argc, char **argv, char **envp)
+{
+    const char *asan;
+    struct kit_server server;
+    (void)envp;
+    if (kit_server_spec(&server, argc, argv))
+        kit_serve(&server, argv); /* returns in each child only */
+    asan = getenv("ASAN_OPTIONS");
     if (getenv("KIT_ALLOW_FORK") != NULL)
         return;
     /* LeakSanitizer is on unless ASAN_OPTIONS turns it off */

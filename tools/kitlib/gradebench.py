@@ -31,6 +31,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -51,7 +52,8 @@ sys.dont_write_bytecode = True   # no __pycache__ in tests/hostile
 sys.path.insert(0, os.path.join(ROOT, "tests", "hostile"))
 
 KINDS = [("correct", 45), ("mistake", 35), ("stub", 10), ("hostile", 10)]
-SKIP_FIXTURES = ("correct", "network", "write-outside")   # harmless escapes: graded in suite_grading
+SKIP_FIXTURES = ("correct", "network", "write-outside")
+BUILD_PIECE = "build per chapter, not per test (compile + link, as grading does; no sandbox)"   # harmless escapes: graded in suite_grading
 TOKEN = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|[A-Za-z_]\w*', re.S)
 DECL = re.compile(r"\b(?:size_t|double|float|int|long|unsigned|char|short|u?int\d+_t|ptrdiff_t|bool)"
                   r"\s*\**\s*(?:const\s+)?\**\s*([A-Za-z_]\w*)\s*(?=[=;,)\[])")
@@ -204,10 +206,10 @@ def grade_once(n, chs, jobs, san, keep):
     level = sandbox.detect()
     load0 = os.getloadavg()[0]
     tee = _Tee(sys.stderr)
-    t0 = time.monotonic()
-    with contextlib.redirect_stderr(tee):
+    clock = _Clock()
+    with contextlib.redirect_stderr(tee), clock():
         res = grade.grade_all(subs, out, jobs, san, sandbox.Limits(), level)
-    wall = time.monotonic() - t0
+    wall = clock.wall
     m = re.search(r"pre-flight ok.*\(([\d.]+) s\)", "".join(tee.buf))
     pre = float(m.group(1)) if m else 0.0
     units, cost, verdicts = 0, {"build": 0.0, "run": 0.0}, {}
@@ -239,7 +241,7 @@ def grade_once(n, chs, jobs, san, keep):
         print(f"  kept: {tmp}")
     else:
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"n": n, "wall": wall, "pre": pre, "grading": wall - pre, "units": units,
+    return {"n": n, "wall": wall, "cpu": clock.cpu, "pre": pre, "grading": wall - pre, "units": units,
             "distinct": distinct, "files": n * len(slugs), "tests": tests, "rows": rows,
             "cost": cost, "verdicts": verdicts, "bad": bad, "load": (load0, os.getloadavg()[0]),
             "slugs": slugs}
@@ -247,17 +249,76 @@ def grade_once(n, chs, jobs, san, keep):
 
 # -- the cost of one test, piece by piece --------------------------------------------
 
+class _Clock:
+    """Wall time and CPU time (this process and its waited-for children) of a piece:
+    CPU is what a shared machine's load does not inflate."""
+    def __init__(self):
+        self.wall = self.cpu = 0.0
+
+    @staticmethod
+    def _cpu():
+        """This process, its waited-for children, and what the sandbox runners reported
+        (getrusage does not see through bwrap's pid namespace; the compilers run in
+        one too, so a sandboxed build is not counted here)."""
+        a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime + sandbox.RUNNER_CPU[0]
+
+    @contextlib.contextmanager
+    def __call__(self):
+        w, c = time.monotonic(), self._cpu()
+        yield
+        self.wall += time.monotonic() - w
+        self.cpu += self._cpu() - c
+
+
 def _per_run(argv, k, env=None):
-    t = time.monotonic()
-    for _ in range(k):
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return (time.monotonic() - t) / k
+    clock = _Clock()
+    with clock():
+        for _ in range(k):
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    clock.wall /= k
+    clock.cpu /= k
+    return clock
+
+
+@contextlib.contextmanager
+def _environ(env):
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _served(exe, tests, d, env, lim, clock):
+    """Run tests by the subject's fork server (tools/sandbox/runner.py's Server), no
+    sandbox, timed by clock (the server's end included: its children's CPU is counted
+    when it is waited for); False when it cannot serve."""
+    sys.path.insert(0, os.path.join(ROOT, "tools", "sandbox"))
+    import runner as sandbox_runner
+    with clock():
+        with _environ(env):
+            srv = sandbox_runner.Server(exe, lim.cpu, lim.fsize, lim.nproc, 0)
+        try:
+            for x in tests:
+                if srv.start(x.name, os.path.join(d, "served.rec")) is None:
+                    return False
+                reply = srv.line(30)
+                if not reply or not reply.startswith("S "):
+                    return False
+            return True
+        finally:
+            srv.close()
 
 
 def breakdown(chs, san):
-    """ms per test of each piece, over every chapter's reference (sequential, one core)."""
+    """{piece: (wall ms, CPU ms)} per test, over every chapter's reference (sequential)."""
     tmp = tempfile.mkdtemp(prefix="kit-bench-parts-", dir="/var/tmp" if os.path.isdir("/var/tmp") else None)
     os.chmod(tmp, 0o755)
+    lim = sandbox.Limits()
     try:
         flags = build.SAN if san else []
         tiny = os.path.join(tmp, "tiny.c")
@@ -266,55 +327,72 @@ def breakdown(chs, san):
         for name, fl in (("plain", []), ("san", flags)):
             subprocess.run(build.cc() + fl + [tiny, "-o", os.path.join(tmp, name)], check=True)
         env = sandbox.Sandbox("rlimits", san=san).env(run._env(leaks=False))
-        out = {"exec (a C program that returns 0)": _per_run([os.path.join(tmp, "plain")], 200) * 1e3,
-               "+ sanitizer runtime init": (_per_run([os.path.join(tmp, "san")], 200, env) -
-                                            _per_run([os.path.join(tmp, "plain")], 200)) * 1e3}
-        bw = sandbox._bwrap_base() + sandbox._bwrap_end() + ["--", "/bin/true"]
-        out["bwrap start (once per chapter and submission)"] = \
-            (_per_run(bw, 50) - _per_run(["/bin/true"], 50)) * 1e3
-        direct = sandboxed = judged = builds = 0.0
-        n = 0
+        plain = _per_run([os.path.join(tmp, "plain")], 200)
+        sanit = _per_run([os.path.join(tmp, "san")], 200, env)
+        out = {"exec of a C program that returns 0": (plain.wall, plain.cpu),
+               "+ its sanitizer runtime init": (sanit.wall - plain.wall, sanit.cpu - plain.cpu)}
+        bw = _per_run(sandbox._bwrap_base() + sandbox._bwrap_end() + ["--", "/bin/true"], 50)
+        true = _per_run(["/bin/true"], 50)
         level = sandbox.detect()
         shutil.copytree(os.path.join(ROOT, "tools", "sandbox"), os.path.join(tmp, "runner"))
+        direct, served, builds = _Clock(), _Clock(), _Clock()
+        box = {False: _Clock(), True: _Clock()}
+        judge = _Clock()
+        n, can_serve = 0, True
+        saved = sandbox.FORK_SERVER
         for ch in chs:
             jb = build.judge(ch, True)
             tests = run.manifest(jb["judge"])
             d = os.path.join(tmp, ch.slug)
-            os.makedirs(os.path.join(d, "logs"))
-            t = time.monotonic()
-            sb = build.subject(ch, os.path.join(ROOT, "solutions"), "bench", jb, san=san,
-                               out_dir=os.path.join(d, "bin"))
-            builds += time.monotonic() - t
+            with builds():
+                sb = build.subject(ch, os.path.join(ROOT, "solutions"), "bench", jb, san=san,
+                                   out_dir=os.path.join(d, "bin"))
             for dirpath, _, files in os.walk(tmp):
                 os.chmod(dirpath, 0o755)
                 for f in files:
                     os.chmod(os.path.join(dirpath, f), 0o755)
-            t = time.monotonic()
-            for x in tests:
-                subprocess.run([sb["subject"], "--run", x.name, "--log", os.path.join(d, "direct.rec")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=d)
-            direct += time.monotonic() - t
-            S = sandbox.Sandbox(level, sandbox.Limits(), san, slots=1)
-            S.runner_dir = os.path.join(tmp, "runner")
-            logs = os.path.join(d, "logs")
-            with S.slot(logs):
-                t = time.monotonic()
-                rs = [run.run_test(x, jb["judge"], sb["subject"], logs, 1, d, S) for x in tests]
-                sandboxed += time.monotonic() - t
-                t = time.monotonic()
-                run.judge_all(jb["judge"], rs)
-                judged += time.monotonic() - t
-            if any(r.verdict != "PASS" for r in rs):
-                print(f"  (breakdown: the reference of {ch.slug} did not pass in the sandbox: "
-                      f"{[(r.test.name, r.verdict) for r in rs if r.verdict != 'PASS'][:2]})")
+            with direct():
+                for x in tests:
+                    subprocess.run([sb["subject"], "--run", x.name, "--log", os.path.join(d, "direct.rec")],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=d)
+            can_serve = _served(sb["subject"], tests, d, env, lim, served) and can_serve
+            for serve in (False, True):
+                sandbox.FORK_SERVER = serve
+                S = sandbox.Sandbox(level, lim, san, slots=1)
+                S.runner_dir = os.path.join(tmp, "runner")
+                logs = os.path.join(d, f"logs-{int(serve)}")
+                os.makedirs(logs)
+                try:
+                    with box[serve]():      # the runner's end included (its children's CPU)
+                        with S.slot(logs):
+                            rs = [run.run_test(x, jb["judge"], sb["subject"], logs, 1, d, S) for x in tests]
+                    with judge():
+                        run.judge_all(jb["judge"], rs)
+                finally:
+                    sandbox.FORK_SERVER = saved
+                if any(r.verdict != "PASS" for r in rs):
+                    print(f"  (breakdown: the reference of {ch.slug} did not pass in the sandbox: "
+                          f"{[(r.test.name, r.verdict) for r in rs if r.verdict != 'PASS'][:2]})")
             n += len(tests)
-        out["test run directly (start + sanitizer init + the test)"] = direct / n * 1e3
-        out[f"the same test through the sandbox ({level}: runner, uid, limits, cleaning)"] = sandboxed / n * 1e3
-        out["sandbox overhead per test (the line above minus the direct run)"] = (sandboxed - direct) / n * 1e3
-        out["judge replay per test (one --batch judge per chapter)"] = judged / n * 1e3
-        out[f"build per chapter (compile + link{', sanitizers' if san else ''}; no sandbox)"] = \
-            builds / max(1, len(chs)) * 1e3
-        return out, n
+
+        def per(c, k=None):
+            k = k or n
+            return (c.wall / k, c.cpu / k)
+        out["a test run directly, one exec each (exec + sanitizer init + the test)"] = per(direct)
+        if can_serve:
+            out["a test run directly by the subject's fork server (fork + the test)"] = per(served)
+        out[f"a test through the sandbox ({level}), one exec each (KIT_GRADE_SERVER=0)"] = per(box[False])
+        out[f"a test through the sandbox ({level}), forked by the server (default)"] = per(box[True])
+        out["  sandbox overhead, one exec each (sandboxed minus direct)"] = \
+            tuple(a - b for a, b in zip(per(box[False]), per(direct)))
+        if can_serve:
+            out["  sandbox overhead, fork server (sandboxed minus direct)"] = \
+                tuple(a - b for a, b in zip(per(box[True]), per(served)))
+        out[f"  of which bwrap's start, once per chapter and submission ({(bw.wall - true.wall) * 1e3:.1f} ms)"] = \
+            ((bw.wall - true.wall) * len(chs) / n, (bw.cpu - true.cpu) * len(chs) / n)
+        out["the judge's replay (one --batch judge per chapter)"] = per(judge, 2 * n)
+        out[BUILD_PIECE] = per(builds, len(chs))
+        return {k: (w * 1e3, c * 1e3) for k, (w, c) in out.items()}, n
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -333,9 +411,14 @@ def main(argv=None):
     print(f"bench-grade: N = {', '.join(map(str, ns))} unique submissions × {len(chs)} chapters, "
           f"jobs {a.jobs} ({os.cpu_count()} cores), sanitizers {'on' if san else 'off'}, "
           f"sandbox {sandbox.detect()}; a fresh GRADES per N; load {os.getloadavg()[0]:.1f}")
+    parts, ntests = ({}, 0) if a.no_breakdown else breakdown(chs, san)
+    build_cpu = parts.get(BUILD_PIECE, (0.0, 0.0))[1] / 1e3
+    base = grade_once(0, chs, a.jobs, san, False)   # the pre-flight alone: its CPU is taken off each N
+    print(f"  pre-flight alone: {base['wall']:.1f} s wall, {base['cpu'] + 2 * len(chs) * build_cpu:.1f} s CPU")
     rows = []
     for n in ns:
         r = grade_once(n, chs, a.jobs, san, a.keep)
+        r["grading_cpu"] = max(0.0, r["cpu"] - base["cpu"]) + r["units"] * build_cpu
         rows.append(r)
         print(f"  N={n}: {r['rows']}/{n} gradebook rows, {r['units']} chapter files built and run "
               f"({r['distinct']} distinct of {r['files']}), pre-flight {r['pre']:.1f} s, "
@@ -345,26 +428,36 @@ def main(argv=None):
         for k, v in r["bad"].items():
             if v:
                 print(f"  N={n}: {v} {k}")
-    parts, ntests = ({}, 0) if a.no_breakdown else breakdown(chs, san)
-    over = parts.get("sandbox overhead per test (the line above minus the direct run)")
+    over = parts.get("  sandbox overhead, fork server (sandboxed minus direct)" if sandbox.FORK_SERVER
+                     else "  sandbox overhead, one exec each (sandboxed minus direct)", (float("nan"),))[0]
+    cores = a.jobs
     print()
-    print("     N   grading s   s/submission   ms/test   core-s/submission   sandbox ms/test   budget 120 s")
+    print(f"     N   grading s   s/submission   ms/test   CPU s/submission   100 on {cores} idle cores   "
+          "sandbox ms/test   budget 120 s")
     for r in rows:
         t = r["n"] * max(1, r["tests"])
+        idle = r["grading_cpu"] / r["n"] * 100 / cores
         print(f"  {r['n']:4d}   {r['grading']:9.1f}   {r['grading'] / r['n']:12.2f}   "
-              f"{r['grading'] / t * 1e3:7.2f}   {r['grading'] * a.jobs / r['n']:17.2f}   "
-              f"{over if over is not None else float('nan'):15.2f}   "
-              f"{'under' if r['grading'] < 120 else 'OVER'} ({r['grading'] / r['n'] * 100:.0f} s per 100)")
+              f"{r['grading'] / t * 1e3:7.2f}   {r['grading_cpu'] / r['n']:16.2f}   {idle:17.0f} s   "
+              f"{over:15.2f}   {'under' if r['grading'] / r['n'] * 100 < 120 else 'OVER'} "
+              f"({r['grading'] / r['n'] * 100:.0f} s per 100 at this load)")
     if rows:
-        print(f"  ({rows[0]['tests']} tests per submission; grading s: after the pre-flight, which is "
-              + ", ".join(f"{r['pre']:.1f}" for r in rows) + " s; s/test = grading s / (N × tests), wall)")
+        print(f"  ({rows[0]['tests']} tests per submission; grading: after the pre-flight; s/test = grading s "
+              f"/ (N × tests), wall; CPU: the grader, every process it waited for and every test (the runners' "
+              f"own count), the pre-flight's {base['cpu']:.0f} s taken off, plus each build at the breakdown's "
+              f"{build_cpu:.2f} s (compilers run in a pid namespace, out of getrusage's sight); "
+              f"'100 on {cores} idle cores' = CPU per submission × 100 / {cores}, what an unloaded machine "
+              "would take at best)")
     if parts:
-        print(f"\n  one test, piece by piece (ms, sequential, over the {ntests} tests of every "
-              "chapter's reference):")
-        for k, v in parts.items():
-            print(f"    {v:8.2f}  {k}")
+        print(f"\n  one test, piece by piece (ms per test, sequential, over the {ntests} tests of every "
+              "chapter's reference; CPU: this process and its children):")
+        print("     wall    CPU")
+        for k, (w, c) in parts.items():
+            print(f"    {w:6.2f} {c:6.2f}  {k}")
     ok = all(r["rows"] == r["n"] and r["distinct"] == r["files"] == r["units"] and not any(r["bad"].values())
              for r in rows)
+    print(f"\nbench-grade: {'ok' if ok else 'PROBLEMS'} (every row written, every file distinct and graded once, "
+          "no false fail, no false pass)")
     return 0 if ok else 1
 
 

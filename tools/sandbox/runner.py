@@ -12,10 +12,20 @@ outputs and errors of the tests stay in the log folder. The runner is not
 dumpable, so the student's code (same uid) cannot open its pipes through /proc;
 it can kill the runner, which the grader sees (end of file) and survives.
 
-    runner.py CPU WALL FSIZE NPROC AS_BYTES SUBJECT TMP_BYTES
+With SERVE 1, the subject is started once, as a fork server
+(tools/harness/kit_nofork.c), and each request forks a child of it before any
+student code runs: one exec and one sanitizer start per chapter, not per test,
+the same child, limits, status and cleaning per test. A subject that cannot
+serve (it ends before its first fork) is run as before, one Popen per test.
+
+At the end of its input it answers one last line, CPU<TAB>SECONDS: the CPU time of
+the runner and of all it ran.
+
+    runner.py CPU WALL FSIZE NPROC AS_BYTES SUBJECT TMP_BYTES [SERVE]
 """
 import ctypes
 import os
+import re
 import resource
 import select
 import signal
@@ -24,12 +34,12 @@ import sys
 import time
 
 
-def others():
-    """Processes of this (pid) namespace but its init and this runner."""
-    me = os.getpid()
+def others(but=()):
+    """Processes of this (pid) namespace but its init, this runner and but."""
+    skip = {1, os.getpid(), *but}
     out = []
     for name in os.listdir("/proc"):
-        if name.isdigit() and int(name) not in (1, me):
+        if name.isdigit() and int(name) not in skip:
             try:
                 with open(f"/proc/{name}/stat") as f:
                     if f.read().rsplit(")", 1)[1].split()[0] != "Z":
@@ -107,6 +117,126 @@ def clean(workdir, keep, tmp_bytes):
     return full
 
 
+class Server:
+    """The subject as a fork server: started once, a child per test (kit_nofork.c)."""
+
+    def __init__(self, exe, cpu, fsize, nproc, as_bytes):
+        m = re.search(r"hard_rss_limit_mb=(\d+)", os.environ.get("ASAN_OPTIONS", ""))
+        rss = int(m.group(1)) if m and not as_bytes else 0
+        req_r, self.req = os.pipe()
+        self.rep, rep_w = os.pipe()
+        env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}")
+        self.p = subprocess.Popen([exe, "--run", "-", "--log", "-"], stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  pass_fds=(req_r, rep_w), env=env, start_new_session=True)
+        os.close(req_r)
+        os.close(rep_w)
+        self.buf = b""
+        self.dead = False
+
+    def line(self, timeout):
+        """The server's next reply line, '' on timeout, None at its end."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.buf:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.rep], [], [], left)[0]:
+                return ""
+            chunk = os.read(self.rep, 4096)
+            if not chunk:
+                self.dead = True
+                return None
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        return line.decode("ascii", "replace")
+
+    def start(self, test, log):
+        """The child's pid, or None when the server cannot run it (it has ended)."""
+        try:
+            os.write(self.req, f"{test}\t{log}\n".encode())
+        except OSError:
+            self.dead = True
+            return None
+        reply = self.line(10)
+        if reply and reply.startswith("P "):
+            return int(reply[2:])
+        self.close()
+        return None
+
+    def close(self):
+        self.dead = True
+        for fd in (self.req, self.rep):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            os.killpg(self.p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            self.p.kill()
+            self.p.wait()
+        except OSError:
+            pass
+
+
+def _kill(pids):
+    for pid in pids:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def watch(ended, wall, but=()):
+    """Wait until ended(seconds) gives the test's status (None: not yet), the wall
+    clock runs out, or the test starts processes: (status or None, timed out, most
+    processes seen, but the ones in but)."""
+    most, start, step = 0, time.monotonic(), 0.05
+    while True:
+        left = wall - (time.monotonic() - start)
+        if left <= 0:
+            return None, True, most
+        status = ended(min(left, step))
+        if status is not None:
+            return status, False, most
+        step = min(step * 2, 0.25)
+        n = len(others(but))
+        most = max(most, n)
+        if n > 2:          # it started processes: stop it now
+            return None, False, most
+
+
+def served(srv, test, log, wall):
+    """One test as a child of the server: (status, timed out, most processes, left),
+    or None when the server could not start it (then run it as before)."""
+    child = srv.start(test, log)
+    if child is None:
+        return None
+    mine = (srv.p.pid,)
+
+    def ended(seconds):
+        reply = srv.line(seconds)
+        if reply is None:      # the server was killed (by the test): as when the runner is
+            return -signal.SIGKILL
+        return int(reply[2:]) if reply.startswith("S ") else None
+    status, timed_out, most = watch(ended, wall, mine)
+    left = len([q for q in others(mine) if q != child])
+    _kill([child] + others(mine))
+    if status is None:     # stopped by the runner: the server reports its end
+        reply = srv.line(5)
+        if reply is None or not reply.startswith("S "):
+            srv.close()
+            status = -signal.SIGKILL
+        else:
+            status = int(reply[2:])
+    return status, timed_out, most, left
+
+
 def main():
     # others() kills every process it sees but pid 1 and itself: that is only
     # safe in the sandbox's own pid namespace, where this runner is pid 2 or 3.
@@ -117,6 +247,7 @@ def main():
                                          int(sys.argv[4]), int(sys.argv[5]))
     exe = sys.argv[6]
     tmp_bytes = int(sys.argv[7]) if len(sys.argv) > 7 else 16 << 20
+    serve = len(sys.argv) > 8 and sys.argv[8] == "1"
     try:
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)       # PR_SET_DUMPABLE = 0
     except (OSError, AttributeError):
@@ -130,64 +261,32 @@ def main():
         if as_bytes:
             resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
 
+    srv = None
     for line in sys.stdin:
         try:
             nonce, test, log = line.rstrip("\n").split("\t")
         except ValueError:
             continue
-        most, timed_out, status = 0, False, None
         keep = set(os.listdir(os.getcwd())) | {os.path.basename(log) + x for x in ("", ".out", ".err")}
-        try:
-            with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
-                p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
-                                     stdin=subprocess.DEVNULL, start_new_session=True,
-                                     preexec_fn=limits)
-        except OSError as e:
-            print(f"{nonce}\t-1\t0\t0\t0\t", flush=True)
-            continue
-        start = time.monotonic()
-        try:
-            pidfd = os.pidfd_open(p.pid)
-            poller = select.poll()
-            poller.register(pidfd, select.POLLIN)
-        except (OSError, AttributeError):
-            pidfd, poller = None, None
-        step = 0.05
-        while status is None:
-            left = wall - (time.monotonic() - start)
-            if left <= 0:
-                timed_out = True
-                break
-            if poller is not None:
-                if poller.poll(int(min(left, step) * 1000) + 1):
-                    status = p.wait()
-                    break
+        got = None
+        if serve:
+            if srv is None or srv.dead:
+                if srv is not None:
+                    srv.close()
+                srv = Server(exe, cpu, fsize, nproc, as_bytes)
+                fresh = True
             else:
-                try:
-                    status = p.wait(timeout=min(left, step))
-                    break
-                except subprocess.TimeoutExpired:
-                    pass
-            step = min(step * 2, 0.25)
-            n = len(others())
-            most = max(most, n)
-            if n > 2:          # it started processes: stop it now
-                break
-        left = len([q for q in others() if q != p.pid])
-        for pid in [p.pid] + others():
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        if status is None:
-            status = p.wait()
-        if pidfd is not None:
-            os.close(pidfd)
-        while True:            # reap what the subject left behind (we are its subreaper? no: pid 1 is)
+                fresh = False
+            got = served(srv, test, log, wall)
+            if got is None and fresh:
+                serve = False      # it cannot serve (it ends before its first fork): as before
+        if got is None:
+            got = spawned(exe, test, log, wall, limits)
+            if got is None:
+                print(f"{nonce}\t-1\t0\t0\t0\t", flush=True)
+                continue
+        status, timed_out, most, left = got
+        while True:            # reap what ended (the server's children are its own)
             try:
                 if os.waitpid(-1, os.WNOHANG)[0] == 0:
                     break
@@ -195,6 +294,46 @@ def main():
                 break
         full = clean(os.getcwd(), keep, tmp_bytes)
         print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}", flush=True)
+    if srv is not None:
+        srv.close()
+    # the CPU time of this runner and of every test it ran (the grader cannot see it
+    # through the pid namespace; make bench-grade reports it)
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"CPU\t{own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime:.6f}", flush=True)
+
+
+def spawned(exe, test, log, wall, limits):
+    """One test as its own process: (status, timed out, most processes, left), or None
+    when it cannot be started."""
+    try:
+        with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
+            p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
+                                 stdin=subprocess.DEVNULL, start_new_session=True,
+                                 preexec_fn=limits)
+    except OSError:
+        return None
+    try:
+        pidfd = os.pidfd_open(p.pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+    except (OSError, AttributeError):
+        pidfd, poller = None, None
+
+    def ended(seconds):
+        if poller is not None:
+            return p.wait() if poller.poll(int(seconds * 1000) + 1) else None
+        try:
+            return p.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return None
+    status, timed_out, most = watch(ended, wall)
+    left = len([q for q in others() if q != p.pid])
+    _kill([p.pid] + others())
+    if status is None:
+        status = p.wait()
+    if pidfd is not None:
+        os.close(pidfd)
+    return status, timed_out, most, left
 
 
 if __name__ == "__main__":
