@@ -633,7 +633,10 @@ def _write(out, results, slugs, quiet):
     write_html(out, a, pairs, figs, note, threshold, meta)
     missing = sorted({why for _, why in figs.values() if why})
     if not quiet:
-        print(f"grade: class report {os.path.join(out, 'class.html')}: "
+        page = os.path.join(out, "class.html")
+        if page.startswith(os.getcwd() + os.sep):
+            page = os.path.relpath(page)
+        print(f"grade: class report {page}: "
               + (f"{len(pairs)} similar pair(s) at ≥ {threshold:g} %" if not why else f"similarity {why}")
               + (f"; figures missing: {missing[0]}" if missing else "") + (f"; {warn}" if warn else ""),
               file=sys.stderr)
