@@ -360,11 +360,13 @@ def suite_front_door(a, tmp):
                             capture_output=True, text=True)
         single = os.path.join(kit, "build", "grades-single", "gradebook.csv")
         merged = os.path.join(kit, "build", "grades-merged", "gradebook.csv")
-        same = os.path.exists(single) and os.path.exists(merged) and \
-            open(single, "rb").read() == open(merged, "rb").read()
+        same = all(os.path.exists(x) for x in (single, merged)) and all(
+            open(os.path.join(os.path.dirname(single), f), "rb").read() ==
+            open(os.path.join(os.path.dirname(merged), f), "rb").read()
+            for f in ("gradebook.csv", "class.csv", "class-hints.csv", "class-chapters.csv"))
         n_rows = len(gradebook(merged))
         check(r1.returncode == 0 and rm.returncode == 0 and same and n_rows == 5,
-              f"SHARD=1/2 + SHARD=2/2 + make grade-merge: the same gradebook as one run, byte for byte "
+              f"SHARD=1/2 + SHARD=2/2 + make grade-merge: the same gradebook and class report as one run, byte for byte "
               f"({n_rows} rows)", (rm.stdout + rm.stderr)[-400:])
         # a grader fault is never a student's zero: the pre-flight stops and writes nothing
         broken = os.path.join(kit, "solutions", ch3.slug, ch3.student_files()[0])

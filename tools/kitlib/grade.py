@@ -656,7 +656,14 @@ def merge(folder, out, shard_dirs):
         if os.path.abspath(dst) != os.path.abspath(os.path.join(d, "students", sid)):
             shutil.rmtree(dst, ignore_errors=True)
             shutil.copytree(os.path.join(d, "students", sid), dst)
-    write_gradebook(out, _Columns(metas[0]["chapters"]), [results[ids[e]] for e in entries])
+    for sid, d in where.items():       # the files each shard took, for the similarity
+        src, dst = classreport.taken(d, sid), classreport.taken(out, sid)
+        if os.path.isdir(src) and os.path.abspath(src) != os.path.abspath(dst):
+            shutil.rmtree(dst, ignore_errors=True)
+            shutil.copytree(src, dst)
+    ordered = [results[ids[e]] for e in entries]
+    write_gradebook(out, _Columns(metas[0]["chapters"]), ordered)
+    classreport.write(out, ordered, metas[0]["chapters"], quiet=True)
     meta = dict(metas[0], shard=None, entries=len(entries), merged_from=[os.path.abspath(d) for d in shard_dirs])
     _atomic_write(os.path.join(out, "grading.json"), json.dumps(meta, indent=1))
     return None
