@@ -66,8 +66,8 @@ BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-prec
 
 bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
 	$(Q)mkdir -p build/bench
-	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude tools/bench/bench.c \
-	    $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
+	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
+	    tools/bench/bench.c $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
 	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
 	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
 

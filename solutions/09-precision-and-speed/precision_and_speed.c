@@ -50,6 +50,91 @@ static void rotate(double *s /* (1) */, double *c /* (1) */, double cw, double s
     *s = s_next;
     *c = c_next;
 }
+
+/* listing: table-rotate */
+/* Columns 2i and 2i + 1 (if it exists) of the n x d table by the recurrence,
+   reseeded from libm at every row pos with pos % R == 0. */
+static void rotate_pair(double *pe /* (n, d) */, size_t n, size_t d, double base, size_t i,
+                        size_t R)
+{
+    double omega = omega_of(i, d, base);
+    double cw = cos(omega), sw = sin(omega);              /* the turn by omega_i     */
+    double s = 0.0, c = 1.0;                              /* angle 0                 */
+    for (size_t pos = 0; pos < n; pos++) {
+        if (pos % R == 0) {                               /* reseed from libm        */
+            s = sin((double)pos * omega);
+            c = cos((double)pos * omega);
+        } else {
+            rotate(&s, &c, cw, sw);                       /* previous row + omega_i  */
+        }
+        pe[pos * d + 2 * i] = s;
+        if (2 * i + 1 < d)
+            pe[pos * d + 2 * i + 1] = c;
+    }
+}
+/* end listing: table-rotate */
+
+/* Rows 0, 1 and every RESEED-th row of ps_table_fast's table, pairs 0 ..
+   pairs - 1, from libm: one pow per pair, however many rows are seeded. */
+static void seed_rows(double *pe /* (n, d) */, size_t n, size_t d, double base, size_t pairs)
+{
+    for (size_t i = 0; i < pairs; i++) {
+        double omega = omega_of(i, d, base);
+        for (size_t pos = 0; pos < n; pos += RESEED) {       /* rows 0, R, 2R, ...      */
+            pe[pos * d + 2 * i] = sin((double)pos * omega);
+            pe[pos * d + 2 * i + 1] = cos((double)pos * omega);
+        }
+        if (n > 1) {                                          /* row 1: the turn itself  */
+            pe[d + 2 * i] = sin(omega);
+            pe[d + 2 * i + 1] = cos(omega);
+        }
+    }
+}
+
+/* listing: turn-rows */
+/* Row r1 = row prev turned by row 1 (turn: sin w, cos w in each pair), for
+   the first `pairs` pairs. restrict: the rows do not overlap. */
+static void turn_row(double *restrict r1, const double *restrict prev,
+                     const double *restrict turn, size_t pairs)
+{
+    for (size_t i = 0; i < pairs; i++) {
+        double s = prev[2 * i], c = prev[2 * i + 1];
+        double sw = turn[2 * i], cw = turn[2 * i + 1];
+        r1[2 * i] = s * cw + c * sw;                      /* sin(a + w)              */
+        r1[2 * i + 1] = c * cw - s * sw;                  /* cos(a + w)              */
+    }
+}
+
+/* Four rows at once, r1 .. r4, each the one before turned: a pair's turn is
+   loaded once for four rows and its (s, c) stays in registers. The pairs go
+   two at a time (pairs is even), the two doubles of an SSE2 register: a loop
+   of exactly two needs no remainder, so GCC vectorises it at -O2. */
+static void turn_4_rows(double *restrict r1, double *restrict r2, double *restrict r3,
+                        double *restrict r4, const double *restrict prev,
+                        const double *restrict turn, size_t pairs)
+{
+    for (size_t k = 0; k < pairs; k += 2) {
+        const double *p = prev + 2 * k, *t = turn + 2 * k;
+        double *q1 = r1 + 2 * k, *q2 = r2 + 2 * k, *q3 = r3 + 2 * k, *q4 = r4 + 2 * k;
+        for (size_t i = 0; i < 2; i++) {                  /* pairs k and k + 1       */
+            double s0 = p[2 * i], c0 = p[2 * i + 1];
+            double sin_w = t[2 * i], cos_w = t[2 * i + 1];
+            double s1 = s0 * cos_w + c0 * sin_w, c1 = c0 * cos_w - s0 * sin_w;
+            double s2 = s1 * cos_w + c1 * sin_w, c2 = c1 * cos_w - s1 * sin_w;
+            double s3 = s2 * cos_w + c2 * sin_w, c3 = c2 * cos_w - s2 * sin_w;
+            double s4 = s3 * cos_w + c3 * sin_w, c4 = c3 * cos_w - s3 * sin_w;
+            q1[2 * i] = s1;
+            q1[2 * i + 1] = c1;
+            q2[2 * i] = s2;
+            q2[2 * i + 1] = c2;
+            q3[2 * i] = s3;
+            q3[2 * i + 1] = c3;
+            q4[2 * i] = s4;
+            q4[2 * i + 1] = c4;
+        }
+    }
+}
+/* end listing: turn-rows */
 /* END SOLUTION */
 
 int ps_float_error(size_t pos, size_t d, double base, double *err /* (1) */)
@@ -99,24 +184,8 @@ int ps_table_rotate(double *pe /* (n, d), row-major */, size_t n, size_t d, doub
         status = KIT_ERR_SIZE;
     if (status != KIT_OK)
         return status;
-    /* listing: table-rotate */
-    for (size_t i = 0; 2 * i < d; i++) {
-        double omega = omega_of(i, d, base);
-        double cw = cos(omega), sw = sin(omega);              /* the turn by omega_i     */
-        double s = 0.0, c = 1.0;                              /* angle 0                 */
-        for (size_t pos = 0; pos < n; pos++) {
-            if (pos % R == 0) {                               /* reseed from libm        */
-                s = sin((double)pos * omega);
-                c = cos((double)pos * omega);
-            } else {
-                rotate(&s, &c, cw, sw);                       /* previous row + omega_i  */
-            }
-            pe[pos * d + 2 * i] = s;
-            if (2 * i + 1 < d)
-                pe[pos * d + 2 * i + 1] = c;
-        }
-    }
-    /* end listing: table-rotate */
+    for (size_t i = 0; 2 * i < d; i++)
+        rotate_pair(pe, n, d, base, i, R);
     return KIT_OK;
     /* END SOLUTION */
 }
@@ -161,44 +230,27 @@ int ps_table_fast(double *pe /* (n, d), row-major */, size_t n, size_t d, double
        from the previous one by the rotation, reseeding from libm every few
        rows; keep the inner loop free of libm calls and of divisions. */
     /* BEGIN SOLUTION */
-    size_t pairs = d / 2;                                     /* full (sin, cos) pairs   */
+    size_t pairs = d / 4 * 2;                                 /* done by rows: even      */
     int status = table_args(pe, n, d, base);                  /* as ps_table_rotate      */
     if (status != KIT_OK)
         return status;
     /* listing: table-fast */
-    for (size_t pos = 0; pos < n; pos++) {
+    seed_rows(pe, n, d, base, pairs);                         /* rows 0, 1, R, 2R, ...   */
+    for (size_t pos = 2; pos < n;) {
         double *row = pe + pos * d;
-        if (pos % RESEED == 0 || pos == 1) {                  /* seed from libm; row 1   */
-            for (size_t i = 0; i < pairs; i++) {              /* holds sin, cos omega_i  */
-                double theta = (double)pos * omega_of(i, d, base);
-                row[2 * i] = sin(theta);
-                row[2 * i + 1] = cos(theta);
-            }
+        if (pos % RESEED == 0) {
+            pos++;                                            /* seeded already          */
+        } else if (pos + 4 <= n && pos % RESEED + 4 <= RESEED) {
+            turn_4_rows(row, row + d, row + 2 * d, row + 3 * d, row - d, pe + d, pairs);
+            pos += 4;                                         /* no seed among the four  */
         } else {
-            const double *prev = row - d;                     /* row pos - 1             */
-            const double *turn = pe + d;                      /* row 1: sin w, cos w     */
-            for (size_t i = 0; i < pairs; i++) {
-                double s = prev[2 * i], c = prev[2 * i + 1];
-                double sw = turn[2 * i], cw = turn[2 * i + 1];
-                row[2 * i] = s * cw + c * sw;                 /* sin(a + w)              */
-                row[2 * i + 1] = c * cw - s * sw;             /* cos(a + w)              */
-            }
+            turn_row(row, row - d, pe + d, pairs);
+            pos++;
         }
     }
+    for (size_t i = pairs; 2 * i < d; i++)                    /* an odd pair, a lone sin */
+        rotate_pair(pe, n, d, base, i, RESEED);
     /* end listing: table-fast */
-    if (d % 2 == 1) {                                         /* odd d: the lone sin     */
-        double omega = omega_of(pairs, d, base);
-        double cw = cos(omega), sw = sin(omega), s = 0.0, c = 1.0;
-        for (size_t pos = 0; pos < n; pos++) {
-            if (pos % RESEED == 0) {
-                s = sin((double)pos * omega);
-                c = cos((double)pos * omega);
-            } else {
-                rotate(&s, &c, cw, sw);
-            }
-            pe[pos * d + d - 1] = s;                          /* column d - 1            */
-        }
-    }
     return KIT_OK;
     /* END SOLUTION */
 }
