@@ -7,8 +7,8 @@
  * n = 4096 positions, d = 512, base 10000, double (16 MiB). Every page of the
  * table is touched once before anything is timed, and the page faults of the
  * timed runs are counted and printed (0): a first touch costs a page fault
- * per 4 KiB, some 50 times a memset of touched memory, and must not be timed
- * in one loop and not in another. Each loop is timed right after a memset of
+ * per 4 KiB, 20 to 50 times a memset of touched memory, and must not be
+ * timed in one loop and not in another. Each loop is timed right after a memset of
  * the same table, in each of RUNS rounds; its ratio to the floor is the
  * median over the rounds of (its time / that memset's), which a busy machine
  * moves less than a ratio of two medians taken far apart.
