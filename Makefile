@@ -106,8 +106,9 @@ N           ?= 100
 dist: ## the student release: build/dist/<name>/ + .tar.gz (no solutions, no hidden tests)
 	$(Q)$(PYTHON) tools/kitlib/dist.py
 
-grade: deps-check ## grade a folder of submissions: make grade SUBMISSIONS=dir [GRADES=dir] [JOBS=n]
+grade: ## grade a folder of submissions: make grade SUBMISSIONS=dir [GRADES=dir] [JOBS=n]
 	$(Q)if [ -z "$(SUBMISSIONS)" ]; then echo "Which folder? make grade SUBMISSIONS=<folder, one entry per student>"; exit 2; fi
+	$(Q)bash $(DEPS) grade
 	$(Q)$(PYTHON) tools/kitlib/grade.py "$(SUBMISSIONS)" --out "$(GRADES)" --jobs $(JOBS) --san $(GRADE_SAN) \
 	    --cpu $(GRADE_CPU) --chapters "$(GRADE_CHAPTERS)" --shard "$(SHARD)"
 
