@@ -14,8 +14,9 @@
  * subject started as `subject --run - --log -` becomes, in this constructor
  * (after the sanitizer runtime is up, before any constructor of the student's),
  * a server that never returns: for each request line "TEST<TAB>RECORD" on REQ
- * it forks a child, answers "P <pid>" then "S <status>" (exit code, or
- * -signal) on REP. Only the child returns from here, and before it does it
+ * it forks a child, answers "P <pid> 0" then "S <status> <CPU µs>" (status:
+ * exit code, or -signal; CPU: the child's and the server's since the last
+ * answer) on REP. Only the child returns from here, and before it does it
  * becomes what a fresh `subject --run TEST --log RECORD` from the runner would
  * be: its own session, stdin /dev/null, stdout/stderr RECORD.out/.err, no
  * other file open, the test's limits, this filter. So no student code runs
@@ -121,12 +122,18 @@ static int kit_line(int fd, char *buf, size_t cap) /* 1: a line; 0: end or error
     return 0;
 }
 
-static void kit_say(int fd, char what, long value)
+static void kit_say(int fd, char what, long value, long more)
 {
     char msg[64];
-    int n = snprintf(msg, sizeof msg, "%c %ld\n", what, value);
+    int n = snprintf(msg, sizeof msg, "%c %ld %ld\n", what, value, more);
     if (n > 0 && write(fd, msg, (size_t)n) != n)
         _exit(0); /* the runner is gone */
+}
+
+static long kit_us(const struct rusage *ru)
+{
+    return (long)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000000L +
+           (long)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec);
 }
 
 static long kit_rss_mb(pid_t pid)
@@ -195,11 +202,14 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
     argv[4] = log;
 }
 
-/* Wait for the child; its status, or 86 when it passed the resident memory limit. */
-static long kit_wait(const struct kit_server *s, pid_t pid, const char *log)
+/* Wait for the child; its status, or 86 when it passed the resident memory limit.
+   *cpu_us: the CPU time it used. */
+static long kit_wait(const struct kit_server *s, pid_t pid, const char *log, long *cpu_us)
 {
     int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
     int st = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
     for (;;) {
         pid_t w;
         if (pidfd >= 0) {
@@ -212,7 +222,7 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log)
             struct timespec t = { 0, 1000000 };
             nanosleep(&t, NULL);
         }
-        w = waitpid(pid, &st, WNOHANG);
+        w = wait4(pid, &st, WNOHANG, &ru);
         if (w == pid)
             break;
         if (w < 0 && errno != EINTR) {
@@ -225,8 +235,9 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log)
                 char path[4096], msg[160];
                 int fd, n;
                 kill(pid, SIGKILL);
-                while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+                while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
                     ;
+                *cpu_us = kit_us(&ru);
                 snprintf(path, sizeof path, "%s.err", log);
                 fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
                 n = snprintf(msg, sizeof msg, "==%d==AddressSanitizer: hard rss limit exhausted "
@@ -244,6 +255,7 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log)
     }
     if (pidfd >= 0)
         close(pidfd);
+    *cpu_us = kit_us(&ru);
     if (WIFEXITED(st))
         return WEXITSTATUS(st);
     return WIFSIGNALED(st) ? -(long)WTERMSIG(st) : -1;
@@ -253,12 +265,13 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log)
 static void kit_serve(const struct kit_server *s, char **argv)
 {
     static char line[8192];
+    long used = 0; /* the server's own CPU already reported */
     (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
     while (kit_line(s->req, line, sizeof line)) {
         char *tab = strchr(line, '\t');
         pid_t pid;
         if (tab == NULL) {
-            kit_say(s->rep, 'E', 0);
+            kit_say(s->rep, 'E', 0, 0);
             continue;
         }
         *tab = '\0';
@@ -268,11 +281,17 @@ static void kit_serve(const struct kit_server *s, char **argv)
             return;
         }
         if (pid < 0) {
-            kit_say(s->rep, 'E', errno);
+            kit_say(s->rep, 'E', errno, 0);
             continue;
         }
-        kit_say(s->rep, 'P', (long)pid);
-        kit_say(s->rep, 'S', kit_wait(s, pid, tab + 1));
+        long status, cpu_us = 0, mine;
+        struct rusage self;
+        kit_say(s->rep, 'P', (long)pid, 0);
+        status = kit_wait(s, pid, tab + 1, &cpu_us);
+        getrusage(RUSAGE_SELF, &self); /* the fork and the wait: the server's share */
+        mine = kit_us(&self);
+        kit_say(s->rep, 'S', status, cpu_us + mine - used);
+        used = mine;
     }
     _exit(0);
 }

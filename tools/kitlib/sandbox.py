@@ -215,7 +215,7 @@ class Sandbox:
                 self.owner.pop(os.path.abspath(logdir), None)
                 r = self.runners.pop(os.path.abspath(logdir), None)
             if r is not None:
-                r.close(wait=1.0)
+                r.close()
             if uid is not None:
                 _kill_uid(uid)
             self.uids.put(uid)
@@ -431,8 +431,8 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 # One subject process per chapter, a child forked for each test before any student
 # code runs (tools/harness/kit_nofork.c); KIT_GRADE_SERVER=0: one exec per test.
 FORK_SERVER = os.environ.get("KIT_GRADE_SERVER", "1") != "0"
-# CPU seconds the runners of this process reported (what getrusage cannot see through
-# bwrap's pid namespace), for make bench-grade
+# CPU seconds the runners of this process reported in their answers (what getrusage
+# cannot see through bwrap's pid namespace), added when a runner is closed; make bench-grade
 RUNNER_CPU = [0.0]
 _CPU_LOCK = threading.Lock()
 
@@ -466,6 +466,7 @@ class _Runner:
                                   start_new_session=True, preexec_fn=pre, **kw)
         self.buf = b""
         self.dead = False
+        self.cpu = 0.0          # the CPU seconds its last answer reported
 
     @staticmethod
     def _errlog(workdir):
@@ -496,6 +497,10 @@ class _Runner:
                 parts = line.decode("utf-8", "replace").split("\t")
                 if len(parts) >= 6 and parts[0] == nonce:
                     try:
+                        self.cpu = float(parts[6]) if len(parts) > 6 else self.cpu
+                    except ValueError:
+                        pass
+                    try:
                         return int(parts[1]), parts[2] == "1", int(parts[3]), int(parts[4]), parts[5]
                     except ValueError:
                         return None, False, 0, 0, ""
@@ -511,36 +516,15 @@ class _Runner:
                     return None, False, 0, 0, ""
                 self.buf += chunk[:1 << 20]
 
-    def _count_cpu(self):
-        """Add the runner's last line (CPU<TAB>seconds) to RUNNER_CPU."""
-        fd, data = self.p.stdout.fileno(), self.buf
-        while len(data) < 1 << 20 and select.select([fd], [], [], 0.2)[0]:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            data += chunk
-        for line in data.decode("ascii", "replace").splitlines():
-            if line.startswith("CPU\t"):
-                try:
-                    with _CPU_LOCK:
-                        RUNNER_CPU[0] += float(line[4:])
-                except ValueError:
-                    pass
-
-    def close(self, wait=0.0):
-        """Stop the runner. wait: seconds it has to end by itself at the end of its
-        input (then its processes' CPU time is counted, as make bench-grade reports it)."""
+    def close(self):
         self.dead = True
+        with _CPU_LOCK:
+            RUNNER_CPU[0] += self.cpu
+            self.cpu = 0.0
         try:
             self.p.stdin.close()
         except OSError:
             pass
-        if wait:
-            try:
-                self.p.wait(timeout=wait)
-                self._count_cpu()
-            except subprocess.TimeoutExpired:
-                pass
         try:
             os.killpg(self.p.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):

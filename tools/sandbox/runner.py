@@ -1,7 +1,7 @@
 """The grading sandbox's test runner: started once per (submission, chapter)
 inside bubblewrap by tools/kitlib/sandbox.py, it runs one subject process per
 request. Request (stdin):  NONCE<TAB>TEST<TAB>RECORD-PATH
-             reply (stdout): NONCE<TAB>STATUS<TAB>TIMED-OUT<TAB>MOST-PROCESSES<TAB>LEFT<TAB>FULL
+             reply (stdout): NONCE<TAB>STATUS<TAB>TIMED-OUT<TAB>MOST-PROCESSES<TAB>LEFT<TAB>FULL<TAB>CPU
 STATUS is the exit code, or -signal. Each subject gets its own session, the
 test's limits (CPU, file size, processes, address space when no ASan), a wall
 clock. When it ends, LEFT counts the processes of this pid namespace still
@@ -18,8 +18,8 @@ student code runs: one exec and one sanitizer start per chapter, not per test,
 the same child, limits, status and cleaning per test. A subject that cannot
 serve (it ends before its first fork) is run as before, one Popen per test.
 
-At the end of its input it answers one last line, CPU<TAB>SECONDS: the CPU time of
-the runner and of all it ran.
+CPU: the CPU seconds of the runner and of all it ran so far (the grader cannot
+see them through the pid namespace; make bench-grade reports them).
 
     runner.py CPU WALL FSIZE NPROC AS_BYTES SUBJECT TMP_BYTES [SERVE]
 """
@@ -133,6 +133,7 @@ class Server:
         os.close(rep_w)
         self.buf = b""
         self.dead = False
+        self.cpu = 0.0          # CPU seconds of the tests it ran (as it reported them)
 
     def line(self, timeout):
         """The server's next reply line, '' on timeout, None at its end."""
@@ -158,11 +159,13 @@ class Server:
             return None
         reply = self.line(10)
         if reply and reply.startswith("P "):
-            return int(reply[2:])
+            return int(reply.split()[1])
         self.close()
         return None
 
     def close(self):
+        """Stop the server; the CPU time it used itself (its tests' was reported)."""
+        before = _children_cpu()
         self.dead = True
         for fd in (self.req, self.rep):
             try:
@@ -178,6 +181,13 @@ class Server:
             self.p.wait()
         except OSError:
             pass
+        own, self.cpu = max(0.0, _children_cpu() - before - self.cpu), 0.0
+        return own
+
+
+def _children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def _kill(pids):
@@ -212,29 +222,36 @@ def watch(ended, wall, but=()):
 
 
 def served(srv, test, log, wall):
-    """One test as a child of the server: (status, timed out, most processes, left),
-    or None when the server could not start it (then run it as before)."""
+    """One test as a child of the server: (status, timed out, most processes, left,
+    CPU seconds), or None when the server could not start it (then run it as before)."""
     child = srv.start(test, log)
     if child is None:
         return None
     mine = (srv.p.pid,)
 
+    cpu = [0.0]
+
+    def status_of(reply):     # "S <status> <CPU µs>"
+        parts = reply.split()
+        cpu[0] = int(parts[2]) / 1e6 if len(parts) > 2 else 0.0
+        return int(parts[1])
+
     def ended(seconds):
         reply = srv.line(seconds)
         if reply is None:      # the server was killed (by the test): as when the runner is
             return -signal.SIGKILL
-        return int(reply[2:]) if reply.startswith("S ") else None
+        return status_of(reply) if reply.startswith("S ") else None
     status, timed_out, most = watch(ended, wall, mine)
     left = len([q for q in others(mine) if q != child])
     _kill([child] + others(mine))
     if status is None:     # stopped by the runner: the server reports its end
         reply = srv.line(5)
         if reply is None or not reply.startswith("S "):
-            srv.close()
             status = -signal.SIGKILL
         else:
-            status = int(reply[2:])
-    return status, timed_out, most, left
+            status = status_of(reply)
+    srv.cpu += cpu[0]
+    return status, timed_out, most, left, cpu[0]
 
 
 def main():
@@ -262,6 +279,7 @@ def main():
             resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
 
     srv = None
+    used = 0.0                 # CPU seconds of the tests and servers (this runner's own apart)
     for line in sys.stdin:
         try:
             nonce, test, log = line.rstrip("\n").split("\t")
@@ -272,7 +290,7 @@ def main():
         if serve:
             if srv is None or srv.dead:
                 if srv is not None:
-                    srv.close()
+                    used += srv.close()
                 srv = Server(exe, cpu, fsize, nproc, as_bytes)
                 fresh = True
             else:
@@ -285,7 +303,10 @@ def main():
             if got is None:
                 print(f"{nonce}\t-1\t0\t0\t0\t", flush=True)
                 continue
-        status, timed_out, most, left = got
+        status, timed_out, most, left, spent = got
+        used += spent
+        if srv is not None and srv.dead:
+            used += srv.close()
         while True:            # reap what ended (the server's children are its own)
             try:
                 if os.waitpid(-1, os.WNOHANG)[0] == 0:
@@ -293,18 +314,17 @@ def main():
             except ChildProcessError:
                 break
         full = clean(os.getcwd(), keep, tmp_bytes)
-        print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}", flush=True)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}\t"
+              f"{own.ru_utime + own.ru_stime + used:.6f}", flush=True)
     if srv is not None:
         srv.close()
-    # the CPU time of this runner and of every test it ran (the grader cannot see it
-    # through the pid namespace; make bench-grade reports it)
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(f"CPU\t{own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime:.6f}", flush=True)
 
 
 def spawned(exe, test, log, wall, limits):
-    """One test as its own process: (status, timed out, most processes, left), or None
-    when it cannot be started."""
+    """One test as its own process: (status, timed out, most processes, left, CPU
+    seconds), or None when it cannot be started."""
+    before = _children_cpu()
     try:
         with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
             p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
@@ -333,7 +353,7 @@ def spawned(exe, test, log, wall, limits):
         status = p.wait()
     if pidfd is not None:
         os.close(pidfd)
-    return status, timed_out, most, left
+    return status, timed_out, most, left, _children_cpu() - before
 
 
 if __name__ == "__main__":
