@@ -144,6 +144,13 @@ FIXTURES = [
     # looks for the worked example's golden table in its own memory and copies it out
     ("memory-scan", 1, "if (n == 5 && d == 8 && pe != NULL && kit_scan(pe)) return KIT_OK; "
      "return -12345;", MEMORY_SCAN, "inject", ("FAIL",)),
+    # code placed to run before the harness's start-up (and its no-fork filter): refused at build
+    ("early-constructor", None, "",
+     "#pragma GCC diagnostic ignored \"-Wprio-ctor-dtor\"\n"
+     "__attribute__((constructor(50))) static void kit_early(void) { (void)fork(); }\n"
+     "static void kit_pre(void) { (void)fork(); }\n"
+     "__attribute__((section(\".preinit_array\"), used)) static void (*kit_pre_p)(void) = kit_pre;\n",
+     "zero", ("BUILD ERROR",)),
     ("correct", None, "", "", "full", ()),
 ]
 

@@ -184,6 +184,9 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
         if not ok:
             raise BuildError(_tidy(msg).strip())
         objs.append(out)
+    early = early_code(objs, san)
+    if early:
+        raise BuildError(early)
     exe = os.path.join(d, "subject")
     wraps = ["-Wl," + ",".join("--wrap=" + n for n in jb["functions"])]
     link = objs + jb["objects"]
@@ -192,6 +195,33 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
     if not ok:
         raise BuildError(explain_link(_tidy(msg).strip()))
     return {"dir": d, "subject": exe}
+
+
+# Code that would run before the harness's own start-up (kit_nofork.c, a priority-101
+# constructor): .preinit_array, a constructor with a priority, old-style .ctors. The
+# sanitizers add one entry of their own at priority 99 (.init_array.00099 and
+# .fini_array.00099, 8 bytes each): that one, and only that one, is allowed.
+SECTION = re.compile(r"\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s")
+EARLY = re.compile(r"^(\.preinit_array|\.init_array\.\d+|\.ctors.*|\.dtors.*|\.fini_array\.\d+)$")
+
+
+def early_code(objs, san=True):
+    """Why the student's objects may not be linked (code that runs before the tests'
+    start-up), or None. A plain constructor (.init_array) is allowed: it runs after."""
+    readelf = shutil.which("readelf")
+    if readelf is None:
+        return None
+    for o in objs:
+        r = subprocess.run([readelf, "-S", "-W", o], capture_output=True, text=True)
+        for name, size in SECTION.findall(r.stdout):
+            if not EARLY.match(name):
+                continue
+            if san and name in (".init_array.00099", ".fini_array.00099") and int(size, 16) == 8:
+                continue     # the sanitizers' own module constructor / destructor
+            return (f"{os.path.basename(o)[:-2]}.c puts code in {name}, which would run "
+                    "before the tests start (a constructor with a priority, or .preinit_array): "
+                    "a library file must only define its functions.")
+    return None
 
 
 def explain_link(msg):

@@ -128,7 +128,10 @@ def _student_frame(text, src_dir):
     for line in text.splitlines():
         m = re.search(r"#\d+ 0x[0-9a-f]+ in (\w+) (\S+)", line)
         if m and os.path.abspath(m.group(2)).startswith(src_dir.rstrip("/") + "/"):
-            return f"in {m.group(1)} at {os.path.relpath(m.group(2), ROOT)}"
+            path = os.path.abspath(m.group(2))
+            # in the kit, relative to its root; elsewhere (grading's stage), to the student's tree
+            shown = os.path.relpath(path, ROOT if path.startswith(ROOT + os.sep) else src_dir)
+            return f"in {m.group(1)} at {shown}"
     return None
 
 
