@@ -80,7 +80,7 @@ FIXTURES = [
      'fprintf(stderr, "KIT-VERDICT PASS\\n"); fflush(stdout); _exit(0);', "", "inject", ("FAIL",)),
     ("constructor", None, "",
      "__attribute__((constructor)) static void kit_evil(void)\n"
-     "{ printf(\"KIT-VERDICT PASS\\nok 1\\n\"); fflush(stdout); _exit(0); }\n", "zero", ("FAIL",)),
+     "{ printf(\"KIT-VERDICT PASS\\nok 1\\n\"); fflush(stdout); _exit(0); }\n", "zero", ("BUILD ERROR",)),
     ("abort", 3, "abort();", "", "inject", ("CRASH",)),
     ("infinite-loop", 0, "volatile int spin = 1; while (spin) { }", "", "inject", ("TIMEOUT",)),
     ("fork-bomb", 1, "for (;;) { (void)fork(); }", "", "inject", ("PROCESS LIMIT", "TIMEOUT")),
@@ -150,6 +150,29 @@ FIXTURES = [
      "__attribute__((constructor(50))) static void kit_early(void) { (void)fork(); }\n"
      "static void kit_pre(void) { (void)fork(); }\n"
      "__attribute__((section(\".preinit_array\"), used)) static void (*kit_pre_p)(void) = kit_pre;\n",
+     "zero", ("BUILD ERROR",)),
+    # issue 17: the object may define only the contract's functions (and static ones):
+    # a libc, sanitizer or harness name, a weak symbol or alias, a destructor: BUILD ERROR
+    ("own-setrlimit", 0, "volatile int spin = 1; while (spin) { }",
+     "#include <sys/resource.h>\n"
+     "int setrlimit(__rlimit_resource_t r, const struct rlimit *l) { (void)r; (void)l; return 0; }\n",
+     "zero", ("BUILD ERROR",)),
+    ("own-prctl", 1, "(void)fork();",
+     "int prctl(int o, ...) { (void)o; return 0; }\n", "zero", ("BUILD ERROR",)),
+    ("own-fork", None, "",
+     "pid_t fork(void) { for (;;) { } }\n", "zero", ("BUILD ERROR",)),
+    ("own-strcmp", None, "",
+     "int strcmp(const char *a, const char *b) { (void)a; (void)b; return 0; }\n", "zero",
+     ("BUILD ERROR",)),
+    ("asan-default-options", 1, "volatile char *hp = malloc(4); if (hp) { hp[4] = 1; free((void *)hp); }",
+     "const char *__asan_default_options(void);\n"
+     "const char *__asan_default_options(void) { return \"poison_heap=0:detect_leaks=0\"; }\n",
+     "zero", ("BUILD ERROR",)),
+    ("weak-alias", None, "",
+     "static int kit_zero(pid_t p, int s) { (void)p; (void)s; return 0; }\n"
+     "int kill(pid_t p, int s) __attribute__((weak, alias(\"kit_zero\")));\n", "zero", ("BUILD ERROR",)),
+    ("destructor", None, "",
+     "__attribute__((destructor)) static void kit_bye(void) { printf(\"KIT-VERDICT PASS\\n\"); }\n",
      "zero", ("BUILD ERROR",)),
     ("correct", None, "", "", "full", ()),
 ]

@@ -184,9 +184,9 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
         if not ok:
             raise BuildError(_tidy(msg).strip())
         objs.append(out)
-    early = early_code(objs, san)
-    if early:
-        raise BuildError(early)
+    refused = object_check(objs, jb["functions"], san, str(ch.number))
+    if refused:
+        raise BuildError(refused)
     exe = os.path.join(d, "subject")
     wraps = ["-Wl," + ",".join("--wrap=" + n for n in jb["functions"])]
     link = objs + jb["objects"]
@@ -197,30 +197,63 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
     return {"dir": d, "subject": exe}
 
 
-# Code that would run before the harness's own start-up (kit_nofork.c, a priority-101
-# constructor): .preinit_array, a constructor with a priority, old-style .ctors. The
-# sanitizers add one entry of their own at priority 99 (.init_array.00099 and
-# .fini_array.00099, 8 bytes each): that one, and only that one, is allowed.
+# The student's object may define only the chapter's contract functions (the
+# functions of include/NN-slug.h) and static ones. Any other global symbol would
+# reach into the process the grader trusts: a libc name (setrlimit, prctl, fork,
+# strcmp) replaces the harness's own call, a sanitizer hook (__asan_default_options)
+# turns a check off, a harness name replaces the recorder. Code that runs outside a
+# test (a constructor, destructor, init/fini array entry, .ctors/.dtors, an ifunc
+# resolver, run while the program is loaded) is refused too. Checked on the compiled
+# object (readelf), never on the source text. The sanitizers add one entry of their
+# own at priority 99 (.init_array.00099 and .fini_array.00099, 8 bytes each): that
+# one, and only that one, is allowed (san=True); __odr_asan.* mirror a global the
+# student defined (reported by its own name).
 SECTION = re.compile(r"\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s")
-EARLY = re.compile(r"^(\.preinit_array|\.init_array\.\d+|\.ctors.*|\.dtors.*|\.fini_array\.\d+)$")
+EARLY = re.compile(r"^(\.preinit_array|\.init_array.*|\.fini_array.*|\.ctors.*|\.dtors.*|\.init|\.fini)$")
+SYMBOL = re.compile(r"^\s*\d+:\s+[0-9a-f]+\s+\S+\s+(\S+)\s+(\S+)\s+\S+\s+(\S+)\s+(\S+)", re.M)
 
 
-def early_code(objs, san=True):
-    """Why the student's objects may not be linked (code that runs before the tests'
-    start-up), or None. A plain constructor (.init_array) is allowed: it runs after."""
+def _contract_text(names, chapter):
+    shown = ", ".join(names[:6]) + (", …" if len(names) > 6 else "")
+    return (f"only {shown} may be defined (the functions of chapter {chapter}'s header); "
+            "make other helpers and variables `static`")
+
+
+def object_check(objs, contract, san=True, chapter="?"):
+    """Why the student's objects may not be linked, or None (see above)."""
     readelf = shutil.which("readelf")
     if readelf is None:
         return None
+    contract = list(contract)
     for o in objs:
-        r = subprocess.run([readelf, "-S", "-W", o], capture_output=True, text=True)
+        src = os.path.basename(o)[:-2] + ".c"
+        r = subprocess.run([readelf, "-S", "-s", "-W", o], capture_output=True, text=True)
+        if r.returncode != 0:
+            return f"{src}: its object cannot be read ({r.stderr.strip()[:200]})"
         for name, size in SECTION.findall(r.stdout):
             if not EARLY.match(name):
                 continue
             if san and name in (".init_array.00099", ".fini_array.00099") and int(size, 16) == 8:
                 continue     # the sanitizers' own module constructor / destructor
-            return (f"{os.path.basename(o)[:-2]}.c puts code in {name}, which would run "
-                    "before the tests start (a constructor with a priority, or .preinit_array): "
-                    "a library file must only define its functions.")
+            what = ("a destructor (code run when the program ends)" if name.startswith((".fini", ".dtors"))
+                    else "a constructor (code run before the tests start)")
+            return (f"{src} puts code in {name}, {what}: a library file must only define "
+                    f"its functions; {_contract_text(contract, chapter)}.")
+        for typ, bind, ndx, name in SYMBOL.findall(r.stdout):
+            if typ in ("IFUNC", "GNU_IFUNC"):
+                return (f"your file {src} defines `{name}` as an ifunc (its resolver runs while the "
+                        f"program loads, before the tests start): {_contract_text(contract, chapter)}.")
+            if ndx == "UND" or bind == "LOCAL" or name.startswith("__odr_asan."):
+                continue
+            if bind == "WEAK":
+                return (f"your file {src} defines `{name}` as a weak symbol (or an alias): "
+                        f"{_contract_text(contract, chapter)}, as ordinary functions.")
+            if name not in contract:
+                return (f"your file {src} defines `{name}`, which is not a function of chapter {chapter}'s "
+                        f"contract: {_contract_text(contract, chapter)}.")
+            if typ != "FUNC" or bind != "GLOBAL":
+                return (f"your file {src} defines `{name}` as a {typ.lower()} ({bind.lower()}), not as "
+                        f"the function of the chapter's header: {_contract_text(contract, chapter)}.")
     return None
 
 
