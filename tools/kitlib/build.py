@@ -79,8 +79,9 @@ def _run(cmd, out, inputs, wrap=None):
     if os.path.exists(stamp):
         os.remove(stamp)
     run = cmd + (["-MMD", "-MF", out + ".d"] if "-c" in cmd else [])
+    # stdin is /dev/null: `#include "/dev/stdin"` must never read the caller's input
     r = subprocess.run(wrap(run) if wrap else run, capture_output=True, text=True,
-                       cwd=ROOT, errors="replace")
+                       cwd=ROOT, errors="replace", stdin=subprocess.DEVNULL)
     if r.returncode != 0:
         if os.path.exists(out):
             os.remove(out)

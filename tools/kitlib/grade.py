@@ -56,7 +56,7 @@ else:
 KIT_FILES = ["tools/harness/*.c", "tools/harness/*.h", "tools/kitlib/build.py", "tools/kitlib/run.py",
              "tools/kitlib/sandbox.py", "tools/kitlib/grade.py", "tools/kitlib/proxygen.py",
              "tools/kitlib/chapters.py", "tools/kitlib/stage.py", "tools/kitlib/submissions.py",
-             "tools/sandbox/runner.py"]
+             "tools/sandbox/runner.py", "tools/sandbox/tidy.py"]
 
 
 class PreflightError(Exception):
@@ -162,7 +162,8 @@ def check_source(ch, src_dir, sandbox, include_dirs):
             raw = fh.read().decode("utf-8", "replace")
         cmd = build.cc() + ["-std=c11", "-E"] + ["-I" + d for d in include_dirs] + [src]
         r = subprocess.run(sandbox.wrap_compile(cmd, out_dir, list(include_dirs)),
-                           capture_output=True, text=True, errors="replace", cwd=out_dir)
+                           capture_output=True, text=True, errors="replace", cwd=out_dir,
+                           stdin=subprocess.DEVNULL)
         if r.returncode != 0:
             return None   # the compiler will say why, in the build step
         current = src
@@ -181,6 +182,26 @@ def check_source(ch, src_dir, sandbox, include_dirs):
                 return f"{ch.slug}/{f} uses inline assembly: not allowed in this course."
         if FORBIDDEN.search(raw):
             return f"{ch.slug}/{f} uses inline assembly: not allowed in this course."
+    return None
+
+
+def check_includes(ch, src_dir, bdir, include_dirs):
+    """After the compile: every file it read (its -MMD list; system headers are not
+    listed) must be the student's own file or a kit header. An error or None."""
+    allowed = tuple(os.path.realpath(d) + "/" for d in include_dirs)
+    for f in ch.student_files():
+        src = os.path.join(src_dir, ch.slug, f)
+        got = sbx.tidy.read_capped(os.path.join(bdir, f[:-2] + ".o.d"), 1 << 20)
+        if got is None:
+            return f"{ch.slug}/{f}: the compiler left no list of the files it read (a kit fault?)"
+        deps = got[0].decode("utf-8", "replace").replace("\\\n", " ").partition(":")[2].split()
+        for d in deps:
+            path = d if os.path.isabs(d) else os.path.join(os.path.dirname(src), d)
+            real = os.path.realpath(path) if not path.startswith(("/dev/", "/proc/")) else path
+            if real == os.path.realpath(src) or real.startswith(allowed):
+                continue
+            return (f"{ch.slug}/{f} includes {d}: only the chapter's header and system headers "
+                    "may be included.")
     return None
 
 
@@ -216,6 +237,7 @@ class Grader:
             self.thash[ch.slug] = tests_hash(ch)
         self.stage = Stage(self.judges)
         self.sandbox.runner_dir = self.stage.runner
+        self.sandbox.private_base = os.path.join(self.stage.dir, "records")   # root's alone (0700)
         # what the unshare level covers in the sandbox: the kit (judge, hidden tests,
         # solutions) and GRADES (other students' results); the stage is elsewhere
         self.sandbox.hidden = sorted({os.path.realpath(ROOT), os.path.realpath(out)})
@@ -263,7 +285,7 @@ class Grader:
             except (OSError, ValueError):
                 pass
         wd = os.path.join(self.work, key[:24] + ("-" + tag if tag else ""))
-        shutil.rmtree(wd, ignore_errors=True)
+        sbx.tidy.remove_tree(wd)
         src_dir = os.path.join(wd, "src")
         os.makedirs(os.path.join(src_dir, ch.slug))
         for name, data in files.items():
@@ -292,6 +314,9 @@ class Grader:
                 raise build.BuildError(problem)
             sb = build.subject(ch, src_dir, "grade", jb, san=self.san, out_dir=bdir,
                                wrap=lambda cmd, d: self.sandbox.wrap_compile(cmd, d, ro), includes=incs)
+            problem = check_includes(ch, src_dir, bdir, incs)
+            if problem:
+                raise build.BuildError(problem)
             if self.sandbox.root:
                 os.chown(bdir, 0, 0)
                 for f in os.listdir(bdir):
@@ -316,7 +341,7 @@ class Grader:
                 json.dump(data, f)
             os.replace(tmp, cached)
         if not os.environ.get("KIT_KEEP_WORK"):
-            shutil.rmtree(wd, ignore_errors=True)
+            sbx.tidy.remove_tree(wd)
         return data
 
     def _all(self, ch, status, verdict, line):
