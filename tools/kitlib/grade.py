@@ -443,8 +443,16 @@ class Grader:
                     why = "; " + d["build_error"].strip().splitlines()[0]
                 raise PreflightError(f"the {kind} of {ch.slug} got {d['points']}/{d['max_points']} in "
                                      f"this sandbox ({self.level}), not {want}{why}")
+        weaker = ""
+        if self.level != "bwrap":
+            weaker = (f"; WEAKER SANDBOX: {self.level}, not bwrap, because "
+                      f"{sbx.why_weaker() or 'bwrap was not asked for'}"
+                      + ("; the rest of the file system visible, one exec per test"
+                         if self.level == "unshare" else
+                         "; no namespace at all: the file system visible to the test's uid, "
+                         "one exec per test"))
         return (f"pre-flight ok: sandbox {self.level}; reference {got['reference']}/{full}, stub "
-                f"{got['stub']}/{full} in {len(self.chs)} chapter(s)"
+                f"{got['stub']}/{full} in {len(self.chs)} chapter(s)" + weaker
                 + (f"; WARNING: the sandbox user can read {exposed[0]}" if exposed else "")
                 + f" ({time.monotonic() - t0:.1f} s)")
 
@@ -751,5 +759,25 @@ def main(argv=None):
     return 0
 
 
+def entry(argv=None):
+    """main(), with a fault of the kit as one line and exit code 4, never a traceback
+    (KIT_TRACEBACK=1 shows it)."""
+    try:
+        return main(argv)
+    except KeyboardInterrupt:
+        print("grade: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001
+        if os.environ.get("KIT_TRACEBACK"):
+            raise
+        where = e.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        at = f" (at {os.path.basename(where.tb_frame.f_code.co_filename)}:{where.tb_lineno})" if where else ""
+        print(f"grade: internal error of the kit, not of a submission: {type(e).__name__}: {e}{at}; "
+              "rerun with KIT_TRACEBACK=1 for the details", file=sys.stderr)
+        return 4
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

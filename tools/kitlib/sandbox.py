@@ -120,11 +120,13 @@ def _probe(cmd, uid):
 
 
 _DETECTED = {}
+WHY_WEAKER = {}          # level key -> why the strongest level (bwrap) is not used
 
 
 def detect(force=None):
     """The strongest level that works here (once per process): bwrap | unshare | rlimits.
-    force (or $KIT_SANDBOX) picks a weaker level for tests."""
+    force (or $KIT_SANDBOX) picks a weaker level for tests. why_weaker(force) says why
+    a level below bwrap was chosen."""
     force = force or os.environ.get("KIT_SANDBOX") or None
     key = force or "auto"
     if key in _DETECTED:
@@ -132,15 +134,29 @@ def detect(force=None):
     uid = UID_BASE if os.geteuid() == 0 else None
     true = shutil.which("true") or "/bin/true"
     level = "rlimits"
-    if force in (None, "bwrap") and shutil.which("bwrap") and \
-            _probe(_bwrap_base() + ["--", true], uid):
+    why = ""
+    if force not in (None, "bwrap"):
+        why = f"KIT_SANDBOX={force} asked for it"
+    elif not shutil.which("bwrap"):
+        why = "bubblewrap (bwrap) is not installed: bash tools/deps.sh grade installs it"
+    elif _probe(_bwrap_base() + ["--", true], uid):
         level = "bwrap"
-    elif force in (None, "bwrap", "unshare") and shutil.which("unshare") and \
+    else:
+        why = ("bwrap is installed but cannot create its namespaces here (unprivileged user "
+               "namespaces disabled, or a container without them)")
+    if level != "bwrap" and force in (None, "bwrap", "unshare") and shutil.which("unshare") and \
             _probe(["unshare", "-rnm", "--", "/bin/sh", "-c",
                     "mount -t tmpfs -o size=4k kit-probe /mnt && " + true], uid):
         level = "unshare"
     _DETECTED[key] = level
+    WHY_WEAKER[key] = why
     return level
+
+
+def why_weaker(force=None):
+    """Why detect(force) gave a level below bwrap ('' when it did not)."""
+    force = force or os.environ.get("KIT_SANDBOX") or None
+    return WHY_WEAKER.get(force or "auto", "")
 
 
 def describe(level, san):
