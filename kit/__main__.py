@@ -17,14 +17,14 @@ if __package__ in (None, ""):          # python3 path/to/kit: make the package i
 VERBS = {
     "check":       ("kit.student.check", "student", "build and test one chapter"),
     "chapters":    ("kit.student.check", "student", "list the chapters and the progress"),
-    "stubs":       ("kit.student.check", "author", "derive exercises/ stubs from solutions/"),
+    "stubs":       ("kit.author.stubgen", "author", "derive exercises/ stubs from solutions/"),
     "selftest":    ("kit.author.selftest", "author", "the kit's own test suite (make test)"),
     "golden":      ("kit.author.golden", "author", "golden values from bc: SLUG | --check"),
     "ignored-args": ("kit.author.ignored_args", "author", "no function ignores an argument unnoticed"),
     "dist":        ("kit.release.dist", "instructor", "the student release (make dist)"),
     "gradescope":  ("kit.release.gradescope.build", "instructor", "the Gradescope autograder zip"),
     "grade":       ("kit.grading.grade", "instructor", "grade a folder of submissions"),
-    "bench-grade": ("kit.grading.gradebench", "instructor", "time grading on unique submissions"),
+    "bench-grade": ("kit.author.gradebench", "author", "time grading on unique submissions"),
 }
 MULTI = {"kit.student.check"}
 

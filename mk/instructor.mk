@@ -6,8 +6,7 @@ GRADE_CPU   ?= 1
 GRADE_CHAPTERS ?=
 SHARD       ?=
 SHARDS      ?=
-N           ?= 100
-.PHONY: dist grade grade-merge gradescope bench-grade
+.PHONY: dist grade grade-merge gradescope
 
 dist: ## the student release: build/dist/<name>/ + .tar.gz (no solutions, no hidden tests)
 	$(Q)$(KIT) dist
@@ -24,6 +23,3 @@ grade-merge: ## one gradebook from the shards' GRADES: make grade-merge SUBMISSI
 
 gradescope: ## the Gradescope autograder zip (+ GitHub Classroom workflow): build/gradescope/
 	$(Q)$(KIT) gradescope --chapters "$(GRADE_CHAPTERS)"
-
-bench-grade: deps-check ## time grading on N unique submissions (every file different) × every chapter: N=10,50,100
-	$(Q)$(KIT) bench-grade --n $(N) --jobs $(JOBS) --san $(GRADE_SAN)

@@ -6,7 +6,9 @@ A block between lines `/* BEGIN SOLUTION */` and `/* END SOLUTION */`
 - at column 0 (helpers, statics) is removed.
 Everything else, TODO comments and listing markers included, is kept.
 """
+import argparse
 import os
+import sys
 
 from kit.core import cparse
 from kit.core.chapters import all_chapters
@@ -76,3 +78,21 @@ def drift():
             problems.append(f"{os.path.relpath(dst)} differs from what "
                             f"{os.path.relpath(src)} derives (run: make stubs)")
     return problems
+
+
+def main(argv=None):
+    """make stubs: write every stub; --check: list the stubs that drifted (exit 1)."""
+    ap = argparse.ArgumentParser(prog="python3 -m kit stubs")
+    ap.add_argument("--check", action="store_true", help="only report drift")
+    a = ap.parse_args(argv)
+    if a.check:
+        problems = drift()
+        for p in problems:
+            print(p)
+        return 1 if problems else 0
+    write_all()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

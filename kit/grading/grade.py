@@ -37,15 +37,14 @@ import sys
 import threading
 import time
 
-from kit.core import build, chapters, run
+from kit.core import build, chapters, manifest, run
 from kit.core.chapters import ROOT
 from kit.grading import classreport, sandbox as sbx
 from kit.grading.exports import _atomic_write, write_gradebook, write_outputs
 from kit.grading.stage import Stage
 from kit.grading.submissions import Rejected, entries_of, locate, read_submission, student_id
 
-KIT_FILES = ["tools/harness/*.c", "tools/harness/*.h", "kit/core/*.py", "kit/grading/*.py",
-             "kit/grading/runner/*.py"]
+
 
 
 class PreflightError(Exception):
@@ -61,12 +60,12 @@ def sha(*parts):
 
 
 def kit_version():
+    """The grading code's hash (kit/core/manifest.py: GRADING_CODE), part of every cache key."""
     h = hashlib.sha256()
-    for pat in KIT_FILES:
-        for p in sorted(glob.glob(os.path.join(ROOT, pat))):
-            h.update(p.encode())
-            with open(p, "rb") as f:
-                h.update(f.read())
+    for p in manifest.files(manifest.GRADING_CODE):
+        h.update(p.encode())
+        with open(os.path.join(ROOT, p), "rb") as f:
+            h.update(f.read())
     return h.hexdigest()[:16]
 
 

@@ -1,6 +1,6 @@
 """make dist — the student release: build/dist/<name>/ and build/dist/<name>.tar.gz.
 
-What goes in: the Makefile (its instructor block cut out), README, prose
+What goes in (kit/core/manifest.py, STUDENT): the Makefile (mk/ stays out), README, prose
 (chapters/), headers, stubs and public tests (exercises/), the harness and the
 student-side tools, plots and book scripts, the reference's data of the
 yours-vs-reference figures (plots/reference/: numbers the reference solutions
@@ -21,38 +21,30 @@ import subprocess
 import sys
 import tarfile
 
-from kit.core import chapters
+from kit.core import chapters, manifest
 from kit.core.chapters import ROOT
 
 NAME = "positional-encoding-kit"
-TOP = ["Makefile", "README.md", "LICENSE", ".gitignore"]
-TREES = ["chapters", "include", "exercises", "plots", "book", "tools/harness", "tools/bench",
-         "tools/experiment", "kit/core", "kit/student"]
 # The GitHub Classroom workflow is for the students' repositories, not the kit's
 # own: it is kept in tools/classroom/ and lands in the release's .github/workflows/.
 CLASSROOM = ("tools/classroom/classroom.yml", ".github/workflows/classroom.yml")
-TOOLS = ["kit/__init__.py", "kit/__main__.py", "tools/deps.sh"]
 FORBIDDEN_DIRS = {"solutions", "grader", "mutants", "hostile", "gradescope", ".git"}
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION")
 
-def _ignore(_dir, names):
-    return [n for n in names if n == "__pycache__" or n.endswith(".pyc") or n in FORBIDDEN_DIRS
-            or n.startswith("test_hidden")]
+def _shipped(rel):
+    """A file of the student's folders that still never ships (belt and braces: check_release)."""
+    parts = rel.split(os.sep)
+    return not (set(parts[:-1]) & FORBIDDEN_DIRS or parts[-1].startswith("test_hidden"))
 
 
 def assemble(dest):
+    """The student's part of the kit (kit/core/manifest.py: STUDENT), copied into dest."""
     if os.path.exists(dest):
         shutil.rmtree(dest)
     os.makedirs(dest)
-    for f in TOP + TOOLS:
-        src = os.path.join(ROOT, f)
-        if os.path.exists(src):
-            os.makedirs(os.path.dirname(os.path.join(dest, f)), exist_ok=True)
-            shutil.copy2(src, os.path.join(dest, f))
-    for t in TREES:
-        src = os.path.join(ROOT, t)
-        if os.path.isdir(src):
-            shutil.copytree(src, os.path.join(dest, t), ignore=_ignore)
+    for rel in filter(_shipped, manifest.of("student")):
+        os.makedirs(os.path.dirname(os.path.join(dest, rel)), exist_ok=True)
+        shutil.copy2(os.path.join(ROOT, rel), os.path.join(dest, rel))
     if os.path.exists(os.path.join(ROOT, CLASSROOM[0])):
         os.makedirs(os.path.dirname(os.path.join(dest, CLASSROOM[1])), exist_ok=True)
         shutil.copy2(os.path.join(ROOT, CLASSROOM[0]), os.path.join(dest, CLASSROOM[1]))

@@ -89,17 +89,6 @@ def cmd_chapters(a):
     return 0
 
 
-def cmd_stubs(a):
-    from kit.author import stubgen
-    if a.check:
-        problems = stubgen.drift()
-        for p in problems:
-            print(p)
-        return 1 if problems else 0
-    stubgen.write_all()
-    return 0
-
-
 def main(argv=None):
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `make check | head` ends quietly
     p = argparse.ArgumentParser(prog="kit")
@@ -117,9 +106,6 @@ def main(argv=None):
     c = sub.add_parser("chapters", help="list the chapters and their progress")
     c.add_argument("--src", default="exercises")
     c.set_defaults(fn=cmd_chapters)
-    c = sub.add_parser("stubs", help="derive exercises/ stubs from solutions/")
-    c.add_argument("--check", action="store_true")
-    c.set_defaults(fn=cmd_stubs)
     a = p.parse_args(argv)
     return a.fn(a)
 
