@@ -1069,22 +1069,22 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
         int ra = describe_axis(row_bad, rows, row_axis, "row", a, sizeof a);
         int ca = describe_axis(col_bad, cols, col_axis, "column", b, sizeof b);
         if (ra && ca)
-            kit_say("Where: the wrong values are in %s, and in %s.", a, b);
+            kit_say("Where the wrong values are: rows: %s; columns: %s.", a, b);
         else if (ra)
-            kit_say("Where: the wrong values are in %s (in every column there).", a);
+            kit_say("Where the wrong values are: rows: %s; columns: all of them.", a);
         else if (ca)
-            kit_say("Where: the wrong values are in %s (in every row).", b);
+            kit_say("Where the wrong values are: rows: all of them; columns: %s.", b);
         else if (n_bad < n)
-            kit_say("Where: every row and every column has wrong values (%zu of %zu cells).",
-                    n_bad, n);
+            kit_say("Where the wrong values are: in every row and every column (%zu of %zu "
+                    "cells).", n_bad, n);
         else
-            kit_say("Where: every value is wrong.");
+            kit_say("Where the wrong values are: everywhere.");
     } else if (n > 1) {
         const unsigned char *bad = rows > 1 ? row_bad : col_bad;
         if (describe_axis(bad, n, rows > 1 ? row_axis : col_axis, "element", a, sizeof a))
-            kit_say("Where: the wrong values are %s.", a);
+            kit_say("Where the wrong values are: %s.", a);
         else
-            kit_say("Where: every value is wrong.");
+            kit_say("Where the wrong values are: everywhere.");
     }
     /* how */
     if (n_unwritten > 0)

@@ -41,7 +41,8 @@ void kit_call_enter(void);
  * "not repeatable" when the same fill gives different results. The buffers
  * are left as the run with the test's own content left them.
  * One run only when an output cannot be saved and restored (no kit buffer
- * and a shape too large, as in the overflow-argument tests).
+ * and a shape too large, as in the overflow-argument tests), or is larger
+ * than 4 MiB (time; the function's small tests run twice).
  * inout: the parameter's shape comment says "in-out" (it is read: not filled);
  * an output that is also passed as a const input (in place) counts as in-out.
  * type: 'd' double, 'i' int, 'z' size_t, 'b' anything else (not filled).
