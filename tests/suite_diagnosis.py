@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The diagnosis of a wrong table, proved on wrong answers the kit has never
 seen. tests/unseen/<slug>.txt holds mutants of the references (the format of
-tools/kitlib/mutants.py) that no catalogue mistake of the tests models; each
+kit/author/mutants.py) that no catalogue mistake of the tests models; each
 expect line names a test and the shape rule its hint must give
 (`expect: table_mistakes hint=shape-base`).
 
@@ -21,9 +21,10 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 
-from kitlib import build, chapters, mutants  # noqa: E402
+from kit.author import mutants  # noqa: E402
+from kit.core import build, chapters  # noqa: E402
 
 UNSEEN = os.path.join(ROOT, "tests", "unseen")
 HINT = re.compile(r"hint \(([^)]+)\)")

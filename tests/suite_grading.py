@@ -34,11 +34,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 sys.dont_write_bytecode = True   # no __pycache__ in tests/hostile
 sys.path.insert(0, os.path.join(HERE, "hostile"))
 
-from kitlib import build, chapters, grade, run, sandbox  # noqa: E402
+from kit.core import build, chapters, run  # noqa: E402
+from kit.grading import grade, sandbox  # noqa: E402
 import fixtures  # noqa: E402
 
 failures = []
@@ -415,14 +416,14 @@ def suite_front_door(a, tmp):
 
 def suite_dist(a, tmp):
     print("\n== student release (make dist)")
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kitlib", "dist.py"), "--out",
-                        os.path.join(tmp, "dist")], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "kit", "dist", "--out",
+                        os.path.join(tmp, "dist")], capture_output=True, text=True, cwd=ROOT)
     check(r.returncode == 0, "make dist builds and passes its leak check", (r.stdout + r.stderr)[-800:])
     tars = glob.glob(os.path.join(tmp, "dist", "*.tar.gz"))
     if not tars:
         return
     # the leak check itself: it must catch a solution, a hidden test, a solutions-edition book
-    from kitlib import dist
+    from kit.release import dist
     neg = os.path.join(tmp, "negative")
     shutil.copytree(os.path.join(tmp, "dist", dist.NAME), neg)
     ch3 = chapters.find("3")
@@ -463,9 +464,9 @@ def suite_dist(a, tmp):
 
 def suite_gradescope(a, tmp):
     print("\n== Gradescope autograder zip")
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gradescope", "build.py"), "--out",
+    r = subprocess.run([sys.executable, "-m", "kit", "gradescope", "--out",
                         os.path.join(tmp, "gs"), "--chapters", "3", "--workflow",
-                        os.path.join(tmp, "gs", "classroom.yml")], capture_output=True, text=True)
+                        os.path.join(tmp, "gs", "classroom.yml")], capture_output=True, text=True, cwd=ROOT)
     check(r.returncode == 0, "make gradescope builds the zip", (r.stdout + r.stderr)[-800:])
     zips = glob.glob(os.path.join(tmp, "gs", "*.zip"))
     if not zips:
