@@ -5,7 +5,7 @@ tools/kitlib/mutants.py) that no catalogue mistake of the tests models; each
 expect line names a test and the shape rule its hint must give
 (`expect: table_mistakes hint=shape-base`).
 
-A mutant is
+A mutant (kind: correct blocks are correct variants: every test must pass, no hint) is
   right       when every expect line holds (the test fails with that hint);
   misleading  when any test prints a hint the mutant's expect lines do not
               name: a hint that names a mistake that was not made.
@@ -65,7 +65,7 @@ def main():
     for m in blocks:
         if edits_key(m) in seen:
             failures.append(f"{m.slug}/{m.name} repeats tests/mutants block {seen[edits_key(m)]}")
-        if not any("hint" in opts for _, opts in m.expects):
+        if m.kind != "correct" and not any("hint" in opts for _, opts in m.expects):
             failures.append(f"{m.slug}/{m.name} names no expected hint")
     for slug in sorted({m.slug for m in blocks}):  # the judges first: two checks of one
         build.judge(chapters.find(slug), True)      # chapter must not build its judge at once
@@ -80,7 +80,8 @@ def main():
         right += ok
         misleading += bool(wrong)
         given = sorted({h for name, _ in m.expects for h in hints.get(name, [])})
-        verdict = "misleading" if wrong else "right" if ok else "no hint"
+        verdict = "misleading" if wrong else "right" if ok else \
+            "rejected (correct)" if m.kind == "correct" else "no hint"
         rows.append((f"{m.slug[:2]} {m.name}", ", ".join(sorted(expected)),
                      ", ".join(given + [f"{w} (misleading)" for w in wrong]) or "none", verdict))
         if wrong:

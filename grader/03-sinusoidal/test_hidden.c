@@ -109,11 +109,13 @@ static void mistakes_for(struct kit_mistake *out, size_t n, size_t d, double bas
         { FROM_1, "positions-from-1",
           "your row pos holds PE(pos + 1): positions count from 0, so row 0 is (0, 1, 0, 1, ...)." },
         { CONCAT, "concatenated",
-          "you put all sines first and all cosines after (the tensor2tensor/fairseq layout); "
+          "you put all sines first and all cosines after, omega_i = base^(-2i/d) (the layout of "
+          "Hugging Face's sinusoidal embeddings and the TensorFlow tutorial, in double here); "
           "this kit interleaves them, as the paper does: column 2i is sin, 2i+1 is cos." },
         { D_MINUS_2, "d-minus-2",
-          "you used base^(-2i/(d-2)), the tensor2tensor/fairseq denominator; this kit uses "
-          "the paper's base^(-2i/d)." },
+          "you used base^(-2i/(d-2)) with the paper's interleaved columns: the denominator "
+          "d - 2 is tensor2tensor's and fairseq's (which also put all sines first); this kit "
+          "uses the paper's base^(-2i/d)." },
     };
     for (size_t k = 0; k < N_MISTAKES; k++) {
         out[k].id = catalogue[k].id;
@@ -302,12 +304,11 @@ static void table_properties(void **state)
             table_is_wrong(pe, n, d, 10000.0);
             kit_expect_true(fabs(s) <= 1.0 && fabs(c) <= 1.0,
                             "PE(%zu, %zu..%zu) = (%g, %g) leaves [-1, 1]", pos, 2 * i, 2 * i + 1, s, c);
-            /* Far off the circle (float rounding is ~1e-7): two different angles. */
-            if (off > 1e-5)
-                kit_hint("same-angle", "the two columns of a pair must use the same angle: "
-                         "sin(pos * omega_i) in column 2i, cos(pos * omega_i) in 2i + 1.");
-            kit_fail("pair i = %zu at pos = %zu: sin^2 + cos^2 = %.15g, not 1", i, pos,
-                     s * s + c * c);
+            /* The evidence only: columns 2i and 2i + 1 are not the sin and cos
+               of one angle. Which cause, a model says (table_is_wrong above). */
+            kit_fail("columns %zu and %zu at pos = %zu: (%.15g, %.15g), sin^2 + cos^2 = %.15g, "
+                     "not 1: they are not the sin and cos of one angle", 2 * i, 2 * i + 1, pos,
+                     s, c, s * s + c * c);
         }
     }
 #endif

@@ -227,12 +227,7 @@ static void exponent_cause(const struct shape *s, double k, double eff_base, cha
                       "one belongs?), or an exponent doubled");
         else if (about(k, 0.5))
             add_cause(out, len, "a square root too many, or an exponent halved");
-        else if (out[0] == '\0') {
-            snprintf(one, sizeof one, "an exponent (or what goes into an exp or a pow) is "
-                     "scaled by %.4g", k);
-            add_cause(out, len, one);
-        }
-        return;
+        return; /* any other k: a fitted curve, not a cause */
     }
     if (fabs(k) < 1e-6)
         add_cause(out, len, "every omega_i is 1: the exponent is 0 for every i (2 * i / d "
@@ -421,6 +416,8 @@ static const char *rule_power(struct shape *s, char *msg, size_t len)
         return NULL;
     eff = s->kind ? pow(s->base, s->k) : 0.0;
     exponent_cause(s, s->k, eff, cause, sizeof cause);
+    if (cause[0] == '\0')
+        return NULL; /* no cause whose model has this exponent */
     /* With two sizes of values any power fits (two values trading places look
        like a reciprocal): only an omega vector, whose omega_0 = 1 pins c = 1,
        may speak then, and only of a known cause. */
@@ -519,13 +516,23 @@ static const char *rule_pe_base(struct shape *s, char *msg, size_t len)
     return NULL;
 }
 
+/* Errors at float's level: a cell's error against its room (the size of the
+   value, and with a PE context of its angle) of at least 2^-27 -- double
+   arithmetic that rounds differently stays near 2^-50 -- or most of the
+   wrong values exactly float32 numbers. Double-precision code that is off
+   for another reason is never told it computes in float. */
+static int float_like(size_t wrong, size_t floats, double level)
+{
+    return wrong > 0 && (2 * floats >= wrong || level >= 0x1p-27);
+}
+
 /* Single precision: every error within a few float roundings of the cell's
-   size (with a PE context, of its angle too), the wrong cells at least at
-   float's level, and rounding's look: the values are floats, or the errors
-   go both ways (a systematic tiny bias is not rounding). */
+   size (with a PE context, of its angle too), and float-like (above), and
+   rounding's look: the values are floats, or the errors go both ways (a
+   systematic tiny bias is not rounding). */
 static const char *rule_float(struct shape *s, char *msg, size_t len, double tol)
 {
-    double scale = 0.0, own = 0.0, worst = 0.0;
+    double scale = 0.0, own = 0.0, worst = 0.0, level = 0.0;
     size_t k, wrong = 0, up = 0, down = 0, floats = 0;
     for (k = 0; k < s->n; k++)
         if (isfinite(s->want[k]))
@@ -546,18 +553,153 @@ static const char *rule_float(struct shape *s, char *msg, size_t len, double tol
             down += g < w;
             floats += (double)(float)g == g;
             worst = fmax(worst, e);
+            level = fmax(level, e / room);
             if (w != 0.0)
                 own = fmax(own, e / fabs(w));
         }
     }
-    if (wrong == 0 || own < 0x1p-30)
+    if (wrong == 0 || own < 0x1p-30 || !float_like(wrong, floats, level))
         return NULL; /* the wrong cells are closer than float rounding */
     if (floats < wrong && (up == 0 || down == 0))
         return NULL; /* all one way: a bias, not rounding */
-    snprintf(msg, len, "every value is off by no more than single-precision rounding (|diff| "
-             "up to %.2g): a float variable, a float function (sinf, cosf, powf, expf) or a "
-             "float constant in the computation; compute in double", worst);
+    snprintf(msg, len, "every value matches the expected one computed in float32: each is "
+             "within single-precision rounding of it (|diff| up to %.2g, %zu of the %zu wrong "
+             "values are float32 numbers) -- a float variable, a float function (sinf, cosf, "
+             "powf, expf) or a float constant in the computation; compute in double", worst,
+             floats, wrong);
     return "float";
+}
+
+/* ---- the conventions of public implementations (PE context) ------------
+ * Each model computes the whole table as a library does: the layout (the
+ * paper's interleaved columns, or all sines then all cosines), the
+ * frequencies (base^(-2i/d), or tensor2tensor's log_timescale_increment =
+ * ln(base) / max(d/2 - 1, 1), i.e. the denominator d - 2), and the precision
+ * (double, or float32: every value within float rounding of the model and
+ * the errors float-like). A model speaks only when it reproduces every cell;
+ * the message names the library and says which precision matched. */
+enum conv { CONV_T2T, CONV_CONCAT, CONV_DMINUS2, CONV_FLOAT };
+
+/* Cell (r, c) of the table of convention m (in double), and its angle. */
+static double conv_cell(const struct shape *s, enum conv m, size_t r, size_t c, double *angle)
+{
+    double pos = (double)(s->pos0 + r), om;
+    size_t d = s->d, i;
+    int is_sin;
+    switch (m) {
+    case CONV_T2T: {           /* sin_0 .. sin_{h-1}, cos_0 .. cos_{h-1}, 0 for odd d */
+        size_t h = d / 2;
+        if (c >= 2 * h) {
+            *angle = 0.0;
+            return 0.0;
+        }
+        is_sin = c < h;
+        i = is_sin ? c : c - h;
+        om = exp(-(double)i * (log(s->base) / fmax((double)h - 1.0, 1.0)));
+        break;
+    }
+    case CONV_CONCAT: {        /* the even columns' values first, then the odd ones' */
+        size_t half = (d + 1) / 2;
+        is_sin = c < half;
+        i = is_sin ? c : c - half;
+        om = s->omega[i];
+        break;
+    }
+    case CONV_DMINUS2:
+        is_sin = c % 2 == 0;
+        i = c / 2;
+        om = d > 2 ? pow(s->base, -2.0 * (double)i / (double)(d - 2)) : 1.0;
+        break;
+    default:
+        is_sin = c % 2 == 0;
+        i = c / 2;
+        om = s->omega[i];
+        break;
+    }
+    *angle = pos * om;
+    return is_sin ? sin(*angle) : cos(*angle);
+}
+
+/* 2 when convention m reproduces every cell at double precision, 1 within
+   float rounding (float-like), 0 otherwise; *worst: the largest |diff|,
+   *floats: how many values are float32 numbers. */
+static int conv_fits(const struct shape *s, enum conv m, double *worst, size_t *floats)
+{
+    size_t r, c, wrong = 0, differs = 0;
+    double level = 0.0;
+    *worst = 0.0;
+    *floats = 0;
+    for (r = 0; r < s->rows; r++)
+        for (c = 0; c < s->cols; c++) {
+            double a, p = conv_cell(s, m, r, c, &a), g = s->got[r * s->cols + c];
+            double w = s->want[r * s->cols + c], e = fabs(g - p), room = fabs(p) + 1.0 + fabs(a);
+            if (!isfinite(g) || !(e <= 8.0 * EPS_FLOAT * room))
+                return 0;
+            if (!(fabs(p - w) <= 10.0 * s->ptol * fmax(1.0, fabs(w))) ||
+                !(fabs(g - w) <= s->ptol * fmax(1.0, fabs(w))))
+                differs++;
+            *floats += (double)(float)g == g;
+            if (!near_pred(s, g, p)) {
+                wrong++;
+                level = fmax(level, e / room);
+            }
+            *worst = fmax(*worst, e);
+        }
+    if (differs == 0)
+        return 0;
+    if (wrong == 0)
+        return m == CONV_FLOAT ? 0 : 2;
+    return float_like(wrong, *floats, level) ? 1 : 0;
+}
+
+static const char *rule_conventions(struct shape *s, char *msg, size_t len)
+{
+    static const enum conv order[4] = { CONV_T2T, CONV_CONCAT, CONV_DMINUS2, CONV_FLOAT };
+    char prec[200];
+    size_t k, floats;
+    double worst;
+    for (k = 0; k < 4; k++) {
+        int fit = conv_fits(s, order[k], &worst, &floats);
+        if (fit == 0)
+            continue;
+        if (fit == 2)
+            snprintf(prec, sizeof prec, "computed in double");
+        else
+            snprintf(prec, sizeof prec, "computed in float32: every value within "
+                     "single-precision rounding of it (|diff| up to %.2g; %zu of the %zu values "
+                     "are float32 numbers)", worst, floats, s->n);
+        switch (order[k]) {
+        case CONV_T2T:
+            snprintf(msg, len, "every value matches tensor2tensor's get_timing_signal_1d (the "
+                     "table of fairseq's SinusoidalPositionalEmbedding too), %s: all sines, then "
+                     "all cosines%s, with omega_i = base^(-i/(d/2 - 1)) (log_timescale_increment "
+                     "= ln(base) / (d/2 - 1), the denominator d - 2). This kit uses the paper's "
+                     "convention: column 2i = sin, 2i + 1 = cos, omega_i = base^(-2i/d)%s", prec,
+                     s->d % 2 ? ", then a zero column" : "",
+                     fit == 1 ? ", in double" : "");
+            return "tensor2tensor";
+        case CONV_CONCAT:
+            if (fit == 2)
+                return NULL; /* the plain layout: the concatenated rule's */
+            snprintf(msg, len, "every value matches the TensorFlow tutorial's "
+                     "positional_encoding, %s: all sines, then all cosines (np.concatenate), "
+                     "omega_i = base^(-2i/d), cast to tf.float32. This kit interleaves them, "
+                     "column 2i = sin, 2i + 1 = cos, in double", prec);
+            return "tf-tutorial";
+        case CONV_DMINUS2:
+            snprintf(msg, len, "every value matches the paper's layout with omega_i = "
+                     "base^(-2i/(d - 2)), %s: the denominator d - 2 of tensor2tensor and "
+                     "fairseq (which also put all sines first); this kit uses base^(-2i/d)%s",
+                     prec, fit == 1 ? ", in double" : "");
+            return "d-minus-2";
+        default:
+            snprintf(msg, len, "every value matches the expected table %s -- a float variable, "
+                     "a float function (sinf, cosf, powf, expf) or a float constant in the "
+                     "computation; compute in double", prec);
+            return "float";
+        }
+    }
+    return NULL;
 }
 
 /* The rule that explains got, or NULL; msg gets its sentence. */
@@ -640,10 +782,14 @@ const char *kit_diagnose(const double *got, const double *want, size_t rows, siz
     if (cols >= 4 && rule_fits(&s, p_concatenated)) {
         snprintf(msg, len, "each row holds the even columns' values first and the odd "
                  "columns' after (%s): interleave them, column 2i then 2i + 1",
-                 s.kind == 1 ? "all sines, then all cosines" : "two halves");
+                 s.kind == 1 ? "all sines, then all cosines, with omega_i = base^(-2i/d): the "
+                 "layout of Hugging Face's sinusoidal embeddings and the TensorFlow tutorial, "
+                 "here computed in double" : "two halves");
         id = "concatenated";
         goto done;
     }
+    if (s.kind == 1 && s.d >= 2 && (id = rule_conventions(&s, msg, len)) != NULL)
+        goto done;
     if ((id = rule_signs(&s, msg, len)) != NULL || (id = rule_scale(&s, msg, len)) != NULL)
         goto done;
     if (s.kind == 1 && ((id = rule_pe_base(&s, msg, len)) != NULL ||
