@@ -3,7 +3,8 @@
 seen. tests/unseen/<slug>.txt holds mutants of the references (the format of
 tools/kitlib/mutants.py) that no catalogue mistake of the tests models; each
 expect line names a test and the shape rule its hint must give
-(`expect: table_mistakes hint=shape-base`).
+(`expect: table_mistakes hint=shape-base`), or none (`expect: TEST` alone: the
+test must fail and no test may name a cause, as no model reproduces it).
 
 A mutant (kind: correct blocks are correct variants: every test must pass, no hint) is
   right       when every expect line holds (the test fails with that hint);
@@ -65,8 +66,8 @@ def main():
     for m in blocks:
         if edits_key(m) in seen:
             failures.append(f"{m.slug}/{m.name} repeats tests/mutants block {seen[edits_key(m)]}")
-        if m.kind != "correct" and not any("hint" in opts for _, opts in m.expects):
-            failures.append(f"{m.slug}/{m.name} names no expected hint")
+        if m.kind != "correct" and not m.expects:
+            failures.append(f"{m.slug}/{m.name} names no test that must reject it")
     for slug in sorted({m.slug for m in blocks}):  # the judges first: two checks of one
         build.judge(chapters.find(slug), True)      # chapter must not build its judge at once
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
