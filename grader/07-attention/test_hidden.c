@@ -103,6 +103,54 @@ static double *model_output(const double *A, const double *V, size_t n, size_t m
     return Y;
 }
 
+/* The gap of attn_perm_gap as causal attention computes it: every key after
+   the query masked (a decoder's mask, which attn_perm_gap's contract does not
+   have). Self-attention Q = K = V = Z, scores / sqrt(d). */
+static void causal_self_attention(const double *Z, size_t n, size_t d, double *Y)
+{
+    double *S = kit_doubles(n * n), *A;
+    for (size_t r = 0; r < n; r++)
+        for (size_t c = 0; c < n; c++) {
+            double dot = 0.0;
+            for (size_t t = 0; t < d; t++)
+                dot += Z[r * d + t] * Z[c * d + t];
+            S[r * n + c] = c > r ? -INFINITY : dot / sqrt((double)d);
+        }
+    A = model_softmax(S, n, n, SOFTMAX_RIGHT);
+    for (size_t r = 0; r < n; r++)
+        for (size_t j = 0; j < d; j++) {
+            double y = 0.0;
+            for (size_t c = 0; c < n; c++)
+                y += A[r * n + c] * Z[c * d + j];
+            Y[r * d + j] = y;
+        }
+}
+
+static double causal_perm_gap(const double *X, const size_t *perm, size_t n, size_t d,
+                              int with_pe, double base)
+{
+    double *Za = kit_doubles(n * d), *Zb = kit_doubles(n * d), *Ya = kit_doubles(n * d);
+    double *Yb = kit_doubles(n * d), gap = 0.0;
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            double angle = (double)pos * pow(base, -2.0 * (double)(j / 2) / (double)d);
+            double p = with_pe ? (j % 2 == 0 ? sin(angle) : cos(angle)) : 0.0;
+            Za[pos * d + j] = X[pos * d + j] + p;
+            Zb[pos * d + j] = X[perm[pos] * d + j] + p;
+        }
+    causal_self_attention(Za, n, d, Ya);
+    causal_self_attention(Zb, n, d, Yb);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++)
+            gap = fmax(gap, fabs(Yb[pos * d + j] - Ya[perm[pos] * d + j]));
+    return gap;
+}
+
+static const char *const HINT_CAUSAL =
+    "your gap is exactly that of causal attention (each query sees only the keys at or before "
+    "it, as in a decoder): a causal mask makes attention depend on the order by itself. "
+    "attn_perm_gap's f has no mask: every query attends to every key.";
+
 static const char *const HINT_NO_SCALE =
     "your scores are sqrt(d_k) times too large: divide q . k by sqrt(d_k) (the 'scaled' of "
     "scaled dot-product attention).";
@@ -293,20 +341,30 @@ static void attend_mistakes(void **state)
     double *A_k = model_softmax(model_scores(Q_2x3, K_4x3, 2, 4, 3, K_NOT_TRANSPOSED), 2, 4,
                                 SOFTMAX_RIGHT);
     double *A_cols = model_softmax(S, 2, 4, COLUMNS), *A_raw = model_softmax(S, 2, 4, NOT_NORMALISED);
-    struct kit_mistake mA[4] = {
+    double *S_causal = kit_copy_doubles(S, 2 * 4), *A_causal;
+    for (size_t r = 0; r < 2; r++)          /* a decoder's mask: keys after the query out */
+        for (size_t c = r + 1; c < 4; c++)
+            S_causal[r * 4 + c] = -INFINITY;
+    A_causal = model_softmax(S_causal, 2, 4, SOFTMAX_RIGHT);
+    static const char *const hint_causal = "your weights are those of causal attention: query r "
+        "sees only keys 0 .. r (a decoder's mask). attn_attend has no mask: every query attends "
+        "to all m keys.";
+    struct kit_mistake mA[5] = {
         { "missing-scale", HINT_NO_SCALE, A_no_scale },
         { "k-not-transposed", HINT_K_NOT_TRANSPOSED, A_k },
         { "wrong-axis", HINT_COLUMNS, A_cols },
         { "not-normalised", HINT_NOT_NORMALISED, A_raw },
+        { "causal-mask", hint_causal, A_causal },
     };
-    struct kit_mistake mY[4] = {
+    struct kit_mistake mY[5] = {
         { "missing-scale", HINT_NO_SCALE, model_output(A_no_scale, V_4x2, 2, 4, 2) },
         { "k-not-transposed", HINT_K_NOT_TRANSPOSED, model_output(A_k, V_4x2, 2, 4, 2) },
         { "wrong-axis", HINT_COLUMNS, model_output(A_cols, V_4x2, 2, 4, 2) },
         { "not-normalised", HINT_NOT_NORMALISED, model_output(A_raw, V_4x2, 2, 4, 2) },
+        { "causal-mask", hint_causal, model_output(A_causal, V_4x2, 2, 4, 2) },
     };
-    kit_expect_table("A", "r,c", A, golden_attend_weights_2x4, 2, 4, TOL, mA, 4);
-    kit_expect_table("Y", "r,j", Y, golden_attend_out_2x2, 2, 2, TOL, mY, 4);
+    kit_expect_table("A", "r,c", A, golden_attend_weights_2x4, 2, 4, TOL, mA, 5);
+    kit_expect_table("Y", "r,j", Y, golden_attend_out_2x2, 2, 2, TOL, mY, 5);
 #endif
 }
 
@@ -419,10 +477,9 @@ static void perm_gap_no_positions_many(void **state)
         kit_expect_status("attn_perm_gap(with_pe = 0)", attn_perm_gap(X, perm, n, d, 0, 10000.0, &gap),
                           KIT_OK);
 #ifdef KIT_JUDGE
-        if (!(gap <= TOL))
-            kit_hint("positions-without-pe", "with with_pe == 0 nothing may depend on the "
-                     "position: Z_a and Z_b are the plain rows, and self-attention of shuffled "
-                     "rows is the shuffled self-attention.");
+        /* A cause only when its model gives this very gap: a causal mask. */
+        if (!(gap <= TOL) && fabs(gap - causal_perm_gap(X, perm, n, d, 0, 10000.0)) <= 1e-9)
+            kit_hint("causal-mask", "%s", HINT_CAUSAL);
 #endif
         kit_expect_true(gap <= TOL, "n = %zu, d = %zu: the gap without positions is %.3g, not 0",
                         n, d, gap);
@@ -440,10 +497,15 @@ static void perm_gap_golden(void **state)
     kit_expect_status("attn_perm_gap(with_pe = 1)", attn_perm_gap(X, perm, 3, 4, 1, 10000.0, &gap),
                       KIT_OK);
 #ifdef KIT_JUDGE
+    /* Both models give a gap of 0 (up to rounding): PE not added, or PE
+       shuffled along with the words; a causal mask gives its own gap. */
     if (fabs(gap) <= TOL)
         kit_hint("no-position-signal", "with positions the gap must not be 0. Either PE was not "
                  "added, or it was shuffled along with the words: Z_b[pos] gets PE(pos), the "
                  "position the word now occupies, not PE(perm[pos]).");
+    else if (fabs(gap - golden_perm_gap_pe[0]) > TOL &&
+             fabs(gap - causal_perm_gap(X, perm, 3, 4, 1, 10000.0)) <= 1e-9)
+        kit_hint("causal-mask", "%s", HINT_CAUSAL);
 #endif
     kit_expect_near("gap with positions", gap, golden_perm_gap_pe[0], TOL);
 }
