@@ -13,11 +13,17 @@ A mutant (kind: correct blocks are correct variants: every test must pass, no hi
 The suite fails unless at least 80 % are right and none is misleading, or
 when an unseen block repeats a block of tests/mutants/ (it would not be
 unseen). It prints one row per mutant: expected rule, hints given.
+
+tests/hardcoded/<slug>/ holds a submission that computes nothing: the argument
+checks of the header, the public worked examples and the book's values pasted
+in, constants for anything else. Hidden tests use inputs the public tests do
+not, so it must get 0 hidden points; the suite fails otherwise.
 """
 import concurrent.futures
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 
@@ -27,6 +33,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 from kitlib import build, chapters, mutants  # noqa: E402
 
 UNSEEN = os.path.join(ROOT, "tests", "unseen")
+HARDCODED = os.path.join(ROOT, "tests", "hardcoded")
 HINT = re.compile(r"hint \(([^)]+)\)")
 RIGHT_SHARE = 0.8
 
@@ -56,6 +63,35 @@ def judge(m):
         data = json.load(f)
     hints = {t["name"]: HINT.findall("\n".join(t["lines"])) for t in data["tests"]}
     return problems, {k: v for k, v in hints.items() if v}
+
+
+def hardcoded_points(slug):
+    """(hidden points passed, hidden points, the passing hidden tests) of the
+    submission that computes nothing."""
+    out = os.path.join(ROOT, "build", "hardcoded", slug + ".json")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kit.py"), "check", "--chapter", slug,
+                    "--src", HARDCODED, "--json", out, "--jobs", "1", "--timeout", "3"],
+                   capture_output=True, text=True)
+    with open(out) as f:
+        data = json.load(f)
+    hidden = [t for t in data["tests"] if t["kind"] == "hidden"]
+    passed = [t for t in hidden if t["verdict"] == "PASS"]
+    return sum(t["points"] for t in passed), sum(t["points"] for t in hidden), \
+        [t["name"] for t in passed], data.get("build_error")
+
+
+def check_hardcoded(failures):
+    slugs = sorted(d for d in os.listdir(HARDCODED) if os.path.isdir(os.path.join(HARDCODED, d))) \
+        if os.path.isdir(HARDCODED) else []
+    for slug in slugs:
+        got, total, names, build_error = hardcoded_points(slug)
+        print(f"  hard-coded public answers, {slug}: {got} of {total} hidden points"
+              + (f" ({', '.join(names)})" if names else ""))
+        if build_error:
+            failures.append(f"{slug}: the hard-coded submission does not build: {build_error[:200]}")
+        elif got:
+            failures.append(f"{slug}: the hard-coded submission gets {got} hidden points")
 
 
 def main():
@@ -103,6 +139,7 @@ def main():
         failures.append(f"only {right} of {n} unseen mutants get their hint")
     if not n:
         failures.append("no unseen mutants in tests/unseen/")
+    check_hardcoded(failures)
     for f in failures:
         print("  FAIL " + f[:400])
     return 1 if failures else 0
