@@ -16,7 +16,6 @@ unseen). It prints one row per mutant: expected rule, hints given.
 import concurrent.futures
 import json
 import os
-import re
 import sys
 import time
 
@@ -27,7 +26,6 @@ from kit.author import mutants  # noqa: E402
 from kit.core import build, chapters  # noqa: E402
 
 UNSEEN = os.path.join(ROOT, "tests", "unseen")
-HINT = re.compile(r"hint \(([^)]+)\)")
 RIGHT_SHARE = 0.8
 
 
@@ -54,7 +52,7 @@ def judge(m):
     out = os.path.join(ROOT, "build", "mutants", m.slug, m.name, "result.json")
     with open(out) as f:
         data = json.load(f)
-    hints = {t["name"]: HINT.findall("\n".join(t["lines"])) for t in data["tests"]}
+    hints = {t["name"]: list(t.get("hints", {})) for t in data["tests"]}
     return problems, {k: v for k, v in hints.items() if v}
 
 

@@ -38,11 +38,10 @@ import subprocess
 import sys
 import tempfile
 
+from kit.core import verdict
 from kit.core.chapters import ROOT, find
 
-VERDICTS = ["PASS", "FAIL", "TODO", "NOT SUBMITTED", "BUILD ERROR", "CRASH", "TIMEOUT", "SANITIZER",
-            "MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT"]
-HINT = re.compile(r"hint \(([\w.+-]+)\):\s*(.*)")
+VERDICTS = [str(v) for v in verdict.REPORTED]
 SECTION = re.compile(r"§(\d+)\.(\d+)")
 NOT_HANDED_IN = ("missing", "not graded")         # chapter statuses: every test NOT SUBMITTED
 UNREAD = ("rejected", "error", "empty")           # student statuses: no taken files to compare
@@ -91,19 +90,14 @@ def save_taken(out, sid, per):
 def verdict_of(ch, t):
     if ch["status"] in NOT_HANDED_IN:
         return "NOT SUBMITTED"
-    if t["verdict"] == "FAIL" and any("KIT_TODO" in l for l in t["lines"]):
+    if t["verdict"] == "FAIL" and t.get("todo"):
         return "TODO"
     return t["verdict"]
 
 
 def hints_of(t):
-    """{hint id: its text} of one test's lines (first text of each id)."""
-    out = {}
-    for line in t["lines"]:
-        m = HINT.search(line)
-        if m and m.group(1) not in out:
-            out[m.group(1)] = m.group(2).strip()
-    return out
+    """{hint id: its text} of one test (the record's hints: the judge's KIT-HINT lines)."""
+    return dict(t.get("hints") or {})
 
 
 def book_target(number, slug, section):

@@ -316,8 +316,9 @@ class Grader:
         for r in results:
             t = r.test
             tests.append({"name": t.name, "kind": t.kind, "points": t.points, "functions": t.functions,
-                          "section": t.section, "what": t.what, "verdict": r.verdict,
+                          "section": t.section, "what": t.what, **r.record(),
                           "lines": [self.scrub.text(l) for l in r.lines],
+                          "hints": {k: self.scrub.text(v) for k, v in r.hints.items()},
                           "output": self.scrub.text(_narrow(r.output)), "seconds": round(r.seconds, 3),
                           "score": t.points if r.verdict == "PASS" else 0})
         return {"chapter": ch.slug, "number": ch.number, "status": status, "build_error": build_error,

@@ -41,11 +41,13 @@ import threading
 import time
 from dataclasses import dataclass
 
+from kit.core.verdict import LIMITS
+
 # The throw-away uids of one grading run: a block of 64 of its own (picked from the
 # pid), so that two gradings on one machine never count or kill each other's processes.
 UID_BASE = 1990000 + (os.getpid() % 8192) * 64
 TMP_MB = 16                  # each writable tmpfs in the sandbox (/tmp, /dev/shm)
-LIMIT_VERDICTS = ("MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")
+LIMIT_VERDICTS = tuple(str(v) for v in LIMITS)
 SANDBOX_COMMS = ("bwrap", "unshare", "timeout", "prlimit", "setpriv")
 
 

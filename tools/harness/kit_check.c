@@ -45,6 +45,7 @@ void kit_hint(const char *id, const char *fmt, ...)
     va_list ap;
     if (!kit_is_judge())
         return;
+    printf("KIT-HINT %s\n", id); /* the id as data (PROTOCOL.md); the sentence is for people */
     printf("KIT| hint (%s): ", id);
     va_start(ap, fmt);
     vprintf(fmt, ap);
@@ -117,7 +118,7 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
     kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g).", what, want,
             got, fabs(got - want), tol);
     if (unwritten)
-        kit_say("hint (shape-unwritten): the value still holds the buffer's initial fill "
+        kit_hint("shape-unwritten", "the value still holds the buffer's initial fill "
                 "(%.3g, bytes 0x%02X) -- it was never written: a loop stops early, starts "
                 "late or skips it%s%s%s", got, KIT_SENTINEL_BYTE,
                 kit_current_section[0] ? " (see " : "", kit_current_section,
@@ -831,7 +832,7 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
     }
     for (k = 0; k < n_mistakes; k++) {
         if (mistakes[k].values != NULL && max_diff(got, mistakes[k].values, n) <= 1e-9) {
-            kit_say("hint (%s): %s", mistakes[k].id, mistakes[k].hint);
+            kit_hint(mistakes[k].id, "%s", mistakes[k].hint);
             break;
         }
     }
@@ -839,8 +840,11 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
         if (kit_current_section[0] != '\0')
             snprintf(see, sizeof see, " (see %s)", kit_current_section);
         id = diagnose(got, want, rows, cols, tol, msg, sizeof msg);
-        if (id != NULL)
-            kit_say("hint (shape-%s): %s%s", id, msg, see);
+        if (id != NULL) {
+            char hid[64];
+            snprintf(hid, sizeof hid, "shape-%s", id);
+            kit_hint(hid, "%s%s", msg, see);
+        }
         else
             kit_say("no known shape (layout, sign, scale, frequency or precision) fits these "
                     "numbers%s.", see);

@@ -193,7 +193,7 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
                     "but %s[%zu] was changed.", fn_name, param, param, n_elems, shape,
                     param, index);
             if (overflow_id != NULL)
-                kit_say("hint (%s): %s", overflow_id, overflow_text);
+                kit_hint(overflow_id, "%s", overflow_text);
             kit_fail_now();
         }
     }
