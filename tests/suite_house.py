@@ -9,13 +9,14 @@
 """
 import ast
 import os
+import re
 import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from kit.core import manifest, verdict  # noqa: E402
+from kit.core import manifest, protocol, verdict  # noqa: E402
 from kit.core.verdict import Ended, Verdict as V  # noqa: E402
 
 failures = []
@@ -137,9 +138,56 @@ def suite_verdict():
           "the end stands when the judge saw it end, found nothing wrong, or a limit ended it")
 
 
+def c_value(text):
+    """The value of a #define's replacement: a char literal, or an integer expression."""
+    text = re.sub(r"/\*.*?\*/", "", text).strip()
+    m = re.fullmatch(r"'(.)'", text)
+    if m:
+        return m.group(1)
+    expr = re.sub(r"\(size_t\)|\b(\d+)[uUlL]+\b", lambda m: m.group(1) or "", text)
+    if not re.fullmatch(r"[\d\s()<<+*-]+", expr):
+        return None
+    return eval(expr, {"__builtins__": {}})     # digits, shifts and parentheses only
+
+
+ENV_READ = re.compile(r"""getenv\("(KIT_\w+)"\)|environ(?:\.get)?[(\[]\s*["'](KIT_\w+)["']|\$\{(KIT_\w+)[:}-]"""
+                      r"""|env\[["'](KIT_\w+)["']\]|--setenv["'], ["'](KIT_\w+)|(KIT_\w+)=f?["']""")
+
+
+def suite_protocol():
+    print("== the protocol (PROTOCOL.md, tools/harness/kit_protocol.h, kit/core/protocol.py)")
+    header = open(os.path.join(ROOT, "tools", "harness", "kit_protocol.h")).read()
+    defines = {m.group(1): c_value(m.group(2))
+               for m in re.finditer(r"^#define KIT_(\w+)[ \t]+(.+)$", header, re.M) if m.group(1) != "PROTOCOL_H"}
+    bad = [f"{k}: C {v!r}, Python {protocol.C_CONSTANTS.get(k)!r}" for k, v in defines.items()
+           if protocol.C_CONSTANTS.get(k) != v]
+    bad += [f"{k}: only in Python" for k in protocol.C_CONSTANTS if k not in defines]
+    check(defines and not bad, f"kit_protocol.h and protocol.py agree on {len(defines)} constants", "; ".join(bad))
+    doc = open(os.path.join(ROOT, "PROTOCOL.md")).read()
+    read = {}
+    for path in manifest.of("author"):
+        if not path.endswith((".c", ".h", ".py", ".sh", ".mk", "Makefile", "run_autograder")) or \
+                path.startswith(("tests/hostile",)) or path == "tests/suite_house.py":
+            continue
+        try:
+            text = open(os.path.join(ROOT, path), errors="replace").read()
+        except OSError:
+            continue
+        for m in ENV_READ.finditer(text):
+            read.setdefault(next(g for g in m.groups() if g), path)
+    missing = [f"{k} ({where})" for k, where in sorted(read.items()) if k not in protocol.ENV]
+    check(read and not missing, f"every KIT_* variable the tree reads ({len(read)}) is in protocol.ENV",
+          ", ".join(missing))
+    undocumented = [k for k in protocol.ENV if f"`{k}`" not in doc]
+    check(not undocumented, "PROTOCOL.md's table names every one", ", ".join(undocumented))
+    unread = [k for k in protocol.ENV if k not in read]
+    check(not unread, "protocol.ENV lists no variable nothing reads", ", ".join(unread))
+
+
 def main():
     suite_manifest()
     suite_verdict()
+    suite_protocol()
     print(f"\n{len(failures)} failure(s)")
     for f in failures:
         print("  - " + f)

@@ -10,10 +10,10 @@ import subprocess
 import time
 from dataclasses import dataclass
 
-from kit.core import verdict
+from kit.core import protocol, verdict
 from kit.core.chapters import ROOT
 from kit.core.verdict import VERDICTS, Result, Verdict  # noqa: F401  (run.Result, run.VERDICTS: the record)
-ASAN_EXIT, UBSAN_EXIT = 86, 87
+ASAN_EXIT, UBSAN_EXIT = protocol.ASAN_EXIT, protocol.UBSAN_EXIT
 OUTPUT_CAP = 64 * 1024
 
 
@@ -31,7 +31,7 @@ def manifest(judge_exe):
     out = subprocess.run([judge_exe, "--list"], capture_output=True, text=True, check=True).stdout
     tests = []
     for line in out.splitlines():
-        name, points, kind, funcs, section, what = line.split("\t")
+        name, points, kind, funcs, section, what = line.split("\t")   # protocol.LIST_FIELDS
         tests.append(Test(name, int(points), kind, [f.strip() for f in funcs.split(",")],
                           section, what))
     return tests
@@ -245,11 +245,11 @@ def judge_all(judge_exe, results):
     try:
         j = subprocess.run([judge_exe, "--batch"], input=request, capture_output=True,
                            text=True, timeout=60 + 5 * len(pending), errors="replace")
-        blocks = j.stdout.split("KIT-DONE\n")
+        blocks = j.stdout.split(protocol.DONE + "\n")
     except subprocess.TimeoutExpired:
         blocks = []
     for r, text in zip(pending, blocks[:-1] if blocks else []):
-        _judged(r, 0 if "KIT-VERDICT PASS" in text else 1, text)
+        _judged(r, 0 if protocol.VERDICT_PASS in text else 1, text)
     for r in pending:
         if r.pending:
             _judge_one(judge_exe, r)

@@ -17,6 +17,8 @@ import enum
 import re
 from dataclasses import dataclass, field
 
+from kit.core import protocol
+
 
 class Verdict(str, enum.Enum):
     PASS = "PASS"
@@ -61,7 +63,7 @@ PRECEDENCE = (
 # check on what was recorded before the end (a wrong answer came first).
 OVERRULED = frozenset({V.TIMEOUT, V.CRASH, V.SANITIZER})
 # The judge's tags that say the subject ended outside a check (PROTOCOL.md).
-END_TAGS = ("ENDED-INSIDE", "STOPPED-BEFORE", "UNFINISHED", "NO-RECORD")
+END_TAGS = protocol.END_TAGS
 
 
 @dataclass
@@ -128,16 +130,16 @@ def parse_judge(text, returncode=0, relpath=None):
     for raw in text.splitlines():
         while raw.startswith("[  ERROR   ] --- "):
             raw = raw[17:]
-        if raw.startswith("KIT| "):
-            lines.append(raw[5:])
+        if raw.startswith(protocol.SAY):
+            lines.append(raw[len(protocol.SAY):])
             if want_sentence is not None:
-                hints[want_sentence] = re.sub(r"^hint \([^)]*\):\s*", "", raw[5:]).strip()
+                hints[want_sentence] = re.sub(r"^hint \([^)]*\):\s*", "", lines[-1]).strip()
                 want_sentence = None
-        elif raw.startswith("KIT-HINT "):
-            want_sentence = raw[9:].strip()
+        elif raw.startswith(protocol.HINT):
+            want_sentence = raw[len(protocol.HINT):].strip()
             hints.setdefault(want_sentence, "")
-        elif raw.startswith("KIT-"):
-            tags.append(raw[4:])
+        elif raw.startswith(protocol.TAG):
+            tags.append(raw[len(protocol.TAG):])
         elif raw.startswith("[   LINE   ] --- "):
             m = re.match(r"(.*):(\d+): error: Failure!", raw[17:].strip())
             if m and m.group(1):

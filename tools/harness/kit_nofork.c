@@ -34,6 +34,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kit_protocol.h"
+
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -249,7 +251,7 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log, lon
                 }
                 if (pidfd >= 0)
                     close(pidfd);
-                return 86; /* the sanitizer's exit code (run.py ASAN_EXIT) */
+                return KIT_ASAN_EXIT; /* the sanitizer's own (kit_protocol.h) */
             }
         }
     }
