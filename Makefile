@@ -31,6 +31,8 @@ help: ## this list
 	@echo
 	@echo "Knobs: CHAPTER=N  TEST=name  SRC=exercises|solutions|<dir>  SAN=1|0 (sanitizers)"
 	@echo "       TIMEOUT=s (per test, default 10)  JOBS=n  CC=compiler  V=1 (show commands)"
+	@echo "       QUICK=1 (experiment: seconds)  BOOK_SOLUTIONS=0 (book: no solutions)"
+	$(if $(HELP_KNOBS),@printf '%s\n' $(HELP_KNOBS))
 	@echo "Start: make check CHAPTER=1"
 
 deps-check:

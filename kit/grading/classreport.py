@@ -219,8 +219,11 @@ def _see(text):
 
 # -- similarity --------------------------------------------------------------------
 
+SIM = ""               # grade.py --sim (make grade GRADE_SIM=...): "" is SIM_DEFAULT
+
+
 def sim_threshold():
-    raw = os.environ.get("GRADE_SIM", "").strip()
+    raw = str(SIM).strip()
     if not raw:
         return SIM_DEFAULT, None
     if raw.lower() in ("0", "off", "no"):

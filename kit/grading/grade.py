@@ -47,6 +47,10 @@ from kit.grading.submissions import Rejected, entries_of, locate, read_submissio
 
 
 
+KEEP_WORK = False      # keep each unit's work folder (--keep-work, make grade KEEP_WORK=1)
+EXPOSED = False        # grade although the sandbox's uid can read the secrets (--exposed)
+
+
 class PreflightError(Exception):
     """The kit cannot grade here: the reference or the stub is not graded as it must be."""
 
@@ -303,7 +307,7 @@ class Grader:
             with open(tmp, "w") as f:
                 json.dump(data, f)
             os.replace(tmp, cached)
-        if not os.environ.get("KIT_KEEP_WORK"):
+        if not KEEP_WORK:
             shutil.rmtree(wd, ignore_errors=True)
         return data
 
@@ -454,7 +458,7 @@ def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=Fals
     os.makedirs(out, exist_ok=True)
     g = Grader(out, jobs, san, limits, level, only)
     try:
-        line = g.preflight(allow_exposed=os.environ.get("KIT_GRADE_EXPOSED") == "1")
+        line = g.preflight(allow_exposed=EXPOSED)
         if not quiet:
             print("grade: " + line, file=sys.stderr)
         return _grade_all(g, folder, out, san, level, quiet, line, shard)
@@ -667,12 +671,24 @@ def main(argv=None):
     ap.add_argument("--cpu", type=int, default=1, help="CPU seconds per test")
     ap.add_argument("--wall", type=float, default=5.0, help="wall seconds per test")
     ap.add_argument("--mem", type=int, default=512, help="MiB per test")
-    ap.add_argument("--sandbox", default="", help="force a weaker level: unshare|rlimits")
+    # the knobs (make variables; the KIT_* environment of PROTOCOL.md as the default, read here only)
+    env = os.environ.get
+    ap.add_argument("--sandbox", default=env("KIT_SANDBOX", ""), help="force a weaker level: unshare|rlimits")
+    ap.add_argument("--server", type=int, choices=(0, 1), default=int(env("KIT_GRADE_SERVER", "1") != "0"),
+                    help="0: one exec per test, not the fork server (GRADE_SERVER)")
+    ap.add_argument("--keep-work", type=int, choices=(0, 1), default=int(bool(env("KIT_KEEP_WORK"))),
+                    help="1: keep each unit's work folder (KEEP_WORK)")
+    ap.add_argument("--exposed", type=int, choices=(0, 1), default=int(env("KIT_GRADE_EXPOSED") == "1"),
+                    help="1: grade although the sandbox's uid can read the kit's secrets (GRADE_EXPOSED)")
+    ap.add_argument("--sim", default=env("GRADE_SIM", ""),
+                    help="the class report's similarity threshold in %%, 0: off (GRADE_SIM, default 60)")
     ap.add_argument("--chapters", default="", help="only these chapters: 3,5 (default: all)")
     ap.add_argument("--shard", default="", help="k/N: grade every N-th entry from the k-th")
     ap.add_argument("--merge", nargs="*", default=None, metavar="GRADES",
                     help="merge the GRADES of every shard into --out instead of grading")
     a = ap.parse_args(argv)
+    global KEEP_WORK, EXPOSED
+    sbx.FORK_SERVER, KEEP_WORK, EXPOSED, classreport.SIM = bool(a.server), bool(a.keep_work), bool(a.exposed), a.sim
     # paths as the user typed them, relative to where make was run (the Makefile runs
     # this from the kit's root); everything below uses absolute paths
     a.submissions, a.out = os.path.abspath(a.submissions), os.path.abspath(a.out)

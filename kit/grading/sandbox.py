@@ -117,8 +117,8 @@ _DETECTED = {}
 
 def detect(force=None):
     """The strongest level that works here (once per process): bwrap | unshare | rlimits.
-    force (or $KIT_SANDBOX) picks a weaker level for tests."""
-    force = force or os.environ.get("KIT_SANDBOX") or None
+    force (grade.py --sandbox, make grade SANDBOX=...) picks a weaker level."""
+    force = force or None
     key = force or "auto"
     if key in _DETECTED:
         return _DETECTED[key]
@@ -431,7 +431,7 @@ RUNNER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner", "
 SYSTEM_PYTHON = "/usr/bin/python3"
 # One subject process per chapter, a child forked for each test before any student
 # code runs (tools/harness/kit_nofork.c); KIT_GRADE_SERVER=0: one exec per test.
-FORK_SERVER = os.environ.get("KIT_GRADE_SERVER", "1") != "0"
+FORK_SERVER = True     # grade.py --server 0 (make grade GRADE_SERVER=0): one exec per test
 # CPU seconds the runners of this process reported in their answers (what getrusage
 # cannot see through bwrap's pid namespace), added when a runner is closed; make bench-grade
 RUNNER_CPU = [0.0]
