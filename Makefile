@@ -15,6 +15,8 @@ BOOK_SOLUTIONS ?= 1
 export CC V
 
 KIT  := $(PYTHON) -m kit
+# The C standard and warnings of every build: one list, kit/core/build.py's WARN.
+KIT_CFLAGS = $(shell $(KIT) flags)
 DEPS := tools/deps.sh
 
 ifeq ($(V),0)
@@ -65,7 +67,7 @@ BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-prec
 
 bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
 	$(Q)mkdir -p build/bench
-	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
 	    tools/bench/bench.c $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
 	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
 	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
@@ -77,7 +79,7 @@ EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train)
 .PHONY: experiment
 experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: seconds)
 	$(Q)mkdir -p build/experiment
-	$(Q)$(CC) -std=c11 -O2 -ffp-contract=off -Wall -Wextra -Wpedantic -Werror -Iinclude \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -ffp-contract=off -Iinclude \
 	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
 	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
 	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --check chapters/data/10-quick.tsv; \

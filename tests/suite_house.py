@@ -15,18 +15,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from checks import check, finish  # noqa: E402
 from kit.core import manifest, protocol, verdict  # noqa: E402
 from kit.core.verdict import Ended, Verdict as V  # noqa: E402
 
-failures = []
-
-
-def check(ok, what, detail=""):
-    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + str(detail)) if detail and not ok else ''}", flush=True)
-    if not ok:
-        failures.append(what)
-    return ok
 
 
 def kit_imports(path):
@@ -151,7 +145,8 @@ def c_value(text):
 
 
 ENV_READ = re.compile(r"""getenv\("(KIT_\w+)"\)|environ(?:\.get)?[(\[]\s*["'](KIT_\w+)["']|\$\{(KIT_\w+)[:}-]"""
-                      r"""|env\[["'](KIT_\w+)["']\]|--setenv["'], ["'](KIT_\w+)|(KIT_\w+)=f?["']""")
+                      r"""|env\[["'](KIT_\w+)["']\]|\benv\(["'](KIT_\w+)["']|--setenv["'], ["'](KIT_\w+)"""
+                      r"""|(KIT_\w+)=f?["']""")
 
 
 def suite_protocol():
@@ -188,10 +183,7 @@ def main():
     suite_manifest()
     suite_verdict()
     suite_protocol()
-    print(f"\n{len(failures)} failure(s)")
-    for f in failures:
-        print("  - " + f)
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ import tempfile
 
 from kit.core import verdict
 from kit.core.chapters import ROOT, find
+from kit.core.files import atomic_write
 
 VERDICTS = [str(v) for v in verdict.REPORTED]
 SECTION = re.compile(r"§(\d+)\.(\d+)")
@@ -404,10 +405,7 @@ def _csv(path, header, rows):
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     w.writerows(rows)
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(buf.getvalue())
-    os.replace(tmp, path)
+    atomic_write(path, buf.getvalue())
 
 
 def write_csvs(out, a, pairs):
@@ -579,10 +577,7 @@ def write_html(out, a, pairs, figs, sim_note, threshold, meta_line):
         H.append(_table(["test", "points", "section", "passed", "pass rate", "other verdicts",
                          "hints (students)"], body, {1, 3, 4}))
     H.append("</body></html>")
-    tmp = os.path.join(out, "class.html.tmp")
-    with open(tmp, "w") as f:
-        f.write("\n".join(H) + "\n")
-    os.replace(tmp, os.path.join(out, "class.html"))
+    atomic_write(os.path.join(out, "class.html"), "\n".join(H) + "\n")
 
 
 def write(out, results, chs, quiet=False):

@@ -38,6 +38,7 @@ import threading
 import time
 
 from kit.core import build, chapters, manifest, run
+from kit.core.files import digest
 from kit.core.chapters import ROOT
 from kit.grading import classreport, sandbox as sbx
 from kit.grading.exports import _atomic_write, write_gradebook, write_outputs
@@ -65,12 +66,7 @@ def sha(*parts):
 
 def kit_version():
     """The grading code's hash (kit/core/manifest.py: GRADING_CODE), part of every cache key."""
-    h = hashlib.sha256()
-    for p in manifest.files(manifest.GRADING_CODE):
-        h.update(p.encode())
-        with open(os.path.join(ROOT, p), "rb") as f:
-            h.update(f.read())
-    return h.hexdigest()[:16]
+    return digest(files=[os.path.join(ROOT, p) for p in manifest.files(manifest.GRADING_CODE)])[:16]
 
 
 def tests_hash(ch):
@@ -303,10 +299,7 @@ class Grader:
             data["build_error"] = msg[:20000]
         data["key"] = key
         if not tag:
-            tmp = cached + ".tmp"
-            with open(tmp, "w") as f:
-                json.dump(data, f)
-            os.replace(tmp, cached)
+            _atomic_write(cached, json.dumps(data))
         if not KEEP_WORK:
             shutil.rmtree(wd, ignore_errors=True)
         return data
