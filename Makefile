@@ -15,6 +15,8 @@ BOOK_SOLUTIONS ?= 1
 export CC V
 
 KIT  := $(PYTHON) -m kit
+# The C standard and warnings of every build: one list, kit/core/build.py's WARN.
+KIT_CFLAGS = $(shell $(KIT) flags)
 DEPS := tools/deps.sh
 
 ifeq ($(V),0)
@@ -31,6 +33,8 @@ help: ## this list
 	@echo
 	@echo "Knobs: CHAPTER=N  TEST=name  SRC=exercises|solutions|<dir>  SAN=1|0 (sanitizers)"
 	@echo "       TIMEOUT=s (per test, default 10)  JOBS=n  CC=compiler  V=1 (show commands)"
+	@echo "       QUICK=1 (experiment: seconds)  BOOK_SOLUTIONS=0 (book: no solutions)"
+	$(if $(HELP_KNOBS),@printf '%s\n' $(HELP_KNOBS))
 	@echo "Start: make check CHAPTER=1"
 
 deps-check:
@@ -63,7 +67,7 @@ BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-prec
 
 bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
 	$(Q)mkdir -p build/bench
-	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
 	    tools/bench/bench.c $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
 	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
 	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
@@ -76,7 +80,7 @@ EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train)
 .PHONY: experiment
 experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: seconds)
 	$(Q)mkdir -p build/experiment
-	$(Q)$(CC) -std=c11 -O2 -ffp-contract=off -Wall -Wextra -Wpedantic -Werror -Iinclude \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -ffp-contract=off -Iinclude \
 	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
 	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
 	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --jobs $(JOBS) --check chapters/data/10-quick.tsv; \

@@ -39,7 +39,7 @@ from kit.core.chapters import ROOT, Chapter  # noqa: E402
 
 BOOK_TITLE = "Positional encoding, in C"
 PAGE = re.compile(r"^(\d\d)-[a-z0-9-]+\.md$")
-BEGIN, END = "/* BEGIN SOLUTION */", "/* END SOLUTION */"
+BEGIN, END = markers.SOLUTION_BEGIN, markers.SOLUTION_END
 
 
 class BookError(Exception):
@@ -88,15 +88,8 @@ def pages_in(root):
 # --------------------------------------------------------------- listings
 def solution_lines(path):
     """Line numbers (1-based) inside BEGIN/END SOLUTION blocks."""
-    inside, out = False, set()
-    for n, line in enumerate(open(path).read().split("\n"), 1):
-        if line.strip() == BEGIN:
-            inside = True
-        elif line.strip() == END:
-            inside = False
-        elif inside:
-            out.add(n)
-    return out
+    blocks = markers.solution_blocks(open(path).read().split("\n"), path, strict=False)
+    return {n + 1 for begin, end in blocks for n in range(begin + 1, end)}
 
 
 def listing_index(root, pages, solutions, draft=False, warnings=None):

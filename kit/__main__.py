@@ -17,6 +17,7 @@ if __package__ in (None, ""):          # python3 path/to/kit: make the package i
 VERBS = {
     "check":       ("kit.student.check", "student", "build and test one chapter"),
     "chapters":    ("kit.student.check", "student", "list the chapters and the progress"),
+    "flags":       ("kit.core.build", "student", "the C warning flags every build uses (the Makefile's programs)"),
     "stubs":       ("kit.author.stubgen", "author", "derive exercises/ stubs from solutions/"),
     "selftest":    ("kit.author.selftest", "author", "the kit's own test suite (make test)"),
     "golden":      ("kit.author.golden", "author", "golden values from bc: SLUG | --check"),

@@ -31,7 +31,6 @@ of every compare figure to DIR.
 """
 import argparse
 import glob
-import hashlib
 import os
 import re
 import shlex
@@ -47,6 +46,7 @@ sys.path.insert(0, ROOT)
 from kit.student import check as kit  # noqa: E402  (src_of: the same SRC tags as make check)
 from kit.core import chapters  # noqa: E402
 from kit.core.build import WARN, SAN, cc  # noqa: E402
+from kit.core.files import digest, fresh, stamp  # noqa: E402  (the one content-hash cache)
 
 OUT = os.path.join(ROOT, "build", "plots")
 DATA_SRC = os.path.join(HERE, "data")
@@ -111,25 +111,6 @@ class Figure:
 
 def all_figures():
     return [Figure(p) for p in sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]-*.gp")))]
-
-
-def digest(parts, files):
-    h = hashlib.sha256("\0".join(parts).encode())
-    for p in sorted(set(files)):
-        h.update(p.encode())
-        with open(p, "rb") as f:
-            h.update(f.read())
-    return h.hexdigest()
-
-
-def fresh(out, key):
-    stamp = out + ".stamp"
-    return os.path.exists(out) and os.path.exists(stamp) and open(stamp).read() == key
-
-
-def stamp(out, key):
-    with open(out + ".stamp", "w") as f:
-        f.write(key)
 
 
 def missing_chapter(fig, src_dir):

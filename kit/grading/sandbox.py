@@ -49,12 +49,13 @@ import tidy  # noqa: E402  (kit/grading/runner/tidy.py: also staged, beside the 
 
 OUTPUT_CAP = 64 * 1024       # what is kept of a test's stdout and stderr (as run.OUTPUT_CAP)
 RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
+from kit.core.verdict import LIMITS
 
 # The throw-away uids of one grading run: a block of 64 of its own (picked from the
 # pid), so that two gradings on one machine never count or kill each other's processes.
 UID_BASE = 1990000 + (os.getpid() % 8192) * 64
 TMP_MB = 16                  # each writable tmpfs in the sandbox (/tmp, /dev/shm)
-LIMIT_VERDICTS = ("MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")
+LIMIT_VERDICTS = tuple(str(v) for v in LIMITS)
 SANDBOX_COMMS = ("bwrap", "unshare", "timeout", "prlimit", "setpriv")
 
 
@@ -125,9 +126,8 @@ WHY_WEAKER = {}          # level key -> why the strongest level (bwrap) is not u
 
 def detect(force=None):
     """The strongest level that works here (once per process): bwrap | unshare | rlimits.
-    force (or $KIT_SANDBOX) picks a weaker level for tests. why_weaker(force) says why
-    a level below bwrap was chosen."""
-    force = force or os.environ.get("KIT_SANDBOX") or None
+    force (grade.py --sandbox, make grade SANDBOX=...) picks a weaker level."""
+    force = force or None
     key = force or "auto"
     if key in _DETECTED:
         return _DETECTED[key]
@@ -136,7 +136,7 @@ def detect(force=None):
     level = "rlimits"
     why = ""
     if force not in (None, "bwrap"):
-        why = f"KIT_SANDBOX={force} asked for it"
+        why = f"SANDBOX={force} asked for it (make grade SANDBOX=...)"
     elif not shutil.which("bwrap"):
         why = "bubblewrap (bwrap) is not installed: bash tools/deps.sh grade installs it"
     elif _probe(_bwrap_base() + ["--", true], uid):
@@ -155,7 +155,7 @@ def detect(force=None):
 
 def why_weaker(force=None):
     """Why detect(force) gave a level below bwrap ('' when it did not)."""
-    force = force or os.environ.get("KIT_SANDBOX") or None
+    force = force or None
     return WHY_WEAKER.get(force or "auto", "")
 
 
@@ -542,7 +542,7 @@ RUNNER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner", "
 SYSTEM_PYTHON = "/usr/bin/python3"
 # One subject process per chapter, a child forked for each test before any student
 # code runs (tools/harness/kit_nofork.c); KIT_GRADE_SERVER=0: one exec per test.
-FORK_SERVER = os.environ.get("KIT_GRADE_SERVER", "1") != "0"
+FORK_SERVER = True     # grade.py --server 0 (make grade GRADE_SERVER=0): one exec per test
 # CPU seconds the runners of this process reported in their answers (what getrusage
 # cannot see through bwrap's pid namespace), added when a runner is closed; make bench-grade
 RUNNER_CPU = [0.0]

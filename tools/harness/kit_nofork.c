@@ -48,6 +48,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kit_protocol.h"
+
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #include <linux/audit.h>
 #include <linux/filter.h>
