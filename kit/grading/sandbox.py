@@ -480,7 +480,7 @@ class Sandbox:
         return status, timed_out, out, err
 
     def _run_in_runner(self, exe, test, log, wall, workdir, env, uid):
-        """One test through the slot's runner (tools/sandbox/runner.py), which lives in
+        """One test through the slot's runner (kit/grading/runner/runner.py), which lives in
         one bubblewrap sandbox for all the tests of the slot: no sandbox start per test."""
         key = os.path.abspath(workdir)
         with self.lock:
