@@ -356,6 +356,8 @@ def breakdown(chs, san):
                 sandbox.FORK_SERVER = serve
                 S = sandbox.Sandbox(level, lim, san, slots=1)
                 S.runner_dir = os.path.join(tmp, "runner")
+                S.private_base = os.path.join(tmp, "records")   # judged below, after the slot
+                S.keep_records = True
                 logs = os.path.join(d, f"logs-{int(serve)}")
                 os.makedirs(logs)
                 try:

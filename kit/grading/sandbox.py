@@ -225,6 +225,7 @@ class Sandbox:
         self.records = {}       # log folder -> its private records folder
         self.moved = {}         # log path -> the private copy of its record
         self.nrec = 0
+        self.keep_records = False  # True: the records outlive their slot (make bench-grade judges after it)
         self.runner_dir = None  # the staged copy of kit/grading/runner (stage.py)
 
     @contextlib.contextmanager
@@ -246,7 +247,7 @@ class Sandbox:
                 private = self.records.pop(os.path.abspath(logdir), None)
             if r is not None:
                 r.close()
-            if private:
+            if private and not self.keep_records:
                 tidy.remove_tree(private)
             if uid is not None:
                 _kill_uid(uid)
