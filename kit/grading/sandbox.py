@@ -171,6 +171,17 @@ def describe(level, san):
     return f"{level}: {words[level]}; {uid}; memory capped by {mem}"
 
 
+def _reap(p, used):
+    """Wait for the Popen p (os.wait4: its CPU time in used[0]); its status (-signal)."""
+    try:
+        _, st, ru = os.wait4(p.pid, 0)
+    except ChildProcessError:
+        return p.wait()
+    used[0] = ru.ru_utime + ru.ru_stime
+    p.returncode = os.waitstatus_to_exitcode(st)
+    return p.returncode
+
+
 def _procs_of(uid):
     pids = []
     for name in os.listdir("/proc"):
@@ -415,6 +426,7 @@ class Sandbox:
         out_path, err_path = tlog + ".out", tlog + ".err"
         most = 0
         record = None
+        used = [0.0]          # the CPU seconds it used (_reap)
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
             with open(os.open(out_path, flags, 0o644), "wb") as out, \
@@ -447,7 +459,7 @@ class Sandbox:
                         if poller is not None:     # wake up the moment it ends
                             if not poller.poll(int(min(left, step) * 1000) + 1):
                                 raise subprocess.TimeoutExpired(cmd, step)
-                            status = p.wait()
+                            status = _reap(p, used)
                         else:
                             status = p.wait(timeout=min(left, step))
                     except subprocess.TimeoutExpired:
@@ -464,7 +476,7 @@ class Sandbox:
                 if uid is not None:
                     _kill_uid(uid)   # nothing of the test may live on while its folder is read
                 if status is None:
-                    status = p.wait()
+                    status = _reap(p, used)
                 if pidfd is not None:
                     os.close(pidfd)
         finally:
@@ -474,6 +486,8 @@ class Sandbox:
                 self.uids.put(uid)
         if self.level == "bwrap" and isinstance(status, int) and 128 < status <= 128 + 64:
             status = -(status - 128)     # bwrap reports a child killed by signal N as 128 + N
+        if status == -signal.SIGKILL and used[0] >= lim.cpu - 0.02:
+            status = -signal.SIGXCPU     # the hard CPU limit (= soft) ended it: its time ran out
         data = record.result() if record is not None else None
         with self.lock:
             self.info[log] = {"procs": most}
