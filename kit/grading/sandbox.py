@@ -409,6 +409,7 @@ class Sandbox:
         tlog = os.path.join(tdir, os.path.basename(log))
         mine, theirs = socket.socketpair()    # the record: write-only for the test (kit_record.c)
         theirs.shutdown(socket.SHUT_RD)
+        theirs.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)  # a big record in few trips
         mine.shutdown(socket.SHUT_WR)
         rec_w = theirs.fileno()
         argv = [exe, "--run", test, "--log", f"fd:{rec_w}"]
