@@ -147,7 +147,7 @@ def judge(ch, hidden=True):
     _write_if_changed(os.path.join(d, "proxy_judge.c"), judge_c)
     hdir = os.path.join(BUILD, "harness")
     common = [_compile_trusted(os.path.join(HARNESS, f + ".c"), os.path.join(hdir, f + ".o"))
-              for f in ("kit_buffers", "kit_check", "kit_main")]
+              for f in ("kit_buffers", "kit_check", "kit_diagnose", "kit_main")]
     tests = [ch.public_tests] + ([ch.hidden_tests] if hidden and os.path.exists(ch.hidden_tests) else [])
     objs = [_compile_trusted(t, os.path.join(d, os.path.basename(t)[:-2] + ".o"), JUDGE_TESTS)
             for t in tests]

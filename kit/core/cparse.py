@@ -47,6 +47,9 @@ class Param:
         self.type = self.decl[: self.decl.rfind(self.name)].strip()
         self.pointer = "*" in self.type
         self.const_data = self.pointer and self.type.startswith("const")
+        # An output the function also reads: `double *x /* (n, d), row-major, in-out */`.
+        self.inout = self.pointer and not self.const_data and \
+            re.search(r"/\*[^*]*\bin-out\b", raw) is not None
 
     @property
     def shape_text(self):

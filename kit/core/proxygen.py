@@ -6,7 +6,11 @@ Judge side: F answers from that record. Scalars and pointer-nullness are
 recorded too, so a record that does not belong to the test is caught.
 
 Header rules: every function returns int; a non-const pointer parameter is an
-output and carries a shape comment, e.g. `double *pe /* (n, d), row-major */`.
+output and carries a shape comment, e.g. `double *pe /* (n, d), row-major */`;
+an output the function also reads (updated in place) says so: `/* (n, d),
+row-major, in-out */`. A const pointer input carries a shape comment too (its
+copy handed to the student is exactly that long), except a `const char *`
+string.
 """
 from kit.core import cparse
 
@@ -17,8 +21,36 @@ class ProxyError(Exception):
     pass
 
 
-def _body(fn, call):
-    lines = ["{", "    int rc = KIT_TODO;", f'    kit_call_begin("{fn.name}");']
+ELEM = {"double *": "'d'", "int *": "'i'", "size_t *": "'z'"}
+
+
+def _dims(p):
+    return ", ".join(f"(size_t)({s})" for s in p.shape)
+
+
+def _outputs(fn):
+    outs = []
+    for p in fn.params:
+        if p.pointer and not p.const_data:
+            if not p.shape:
+                raise ProxyError(f"{fn.name}: output '{p.name}' needs a shape comment")
+            outs.append(p)
+    return outs
+
+
+def _body(fn, call, subject):
+    """The proxy's body. The subject runs the student's function through
+    kit_pass_next (kit_proxy.h): its outputs pre-filled with two different
+    values, in-out buffers restored between the runs, const inputs copied
+    into exact-size heap buffers (kit_in_buf)."""
+    outs = _outputs(fn)
+    ins = [p for p in fn.params if p.pointer and p.const_data]
+    lines = ["{", "    int rc = KIT_TODO;"]
+    if subject:
+        lines += [f"    {p.type.rstrip()} kit_in_{p.name};" if not p.type.endswith("*")
+                  else f"    {p.type}kit_in_{p.name};" for p in ins]
+    lines.append(f'    kit_call_begin("{fn.name}");')
+    lines.append(f'    kit_call_params("{",".join(p.name for p in fn.params)}");')
     for p in fn.params:
         if p.pointer:
             lines.append(f"    kit_arg_ptr({p.name});")
@@ -27,14 +59,29 @@ def _body(fn, call):
         else:
             raise ProxyError(f"{fn.name}: parameter type '{p.type}' is not supported")
     lines.append("    kit_call_enter();")
-    lines.append(f"    rc = kit_call_return({call});")
-    for p in fn.params:
-        if p.pointer and not p.const_data:
-            if not p.shape:
-                raise ProxyError(f"{fn.name}: output '{p.name}' needs a shape comment")
-            dims = ", ".join(f"(size_t)({s})" for s in p.shape)
-            lines.append(f'    kit_ret_buf("{p.name}", "{p.shape_text}", {p.name}, '
-                         f"sizeof *{p.name}, kit_shape({len(p.shape)}, {dims}));")
+    if subject:
+        for p in outs:
+            elem = ELEM.get(" ".join(p.type.split()), "'b'")
+            lines.append(f'    kit_out_buf("{p.name}", "{p.shape_text}", {p.name}, sizeof *{p.name}, '
+                         f"{elem}, {int(p.inout)}, {len(p.shape)}, (const size_t[]){{{_dims(p)}}});")
+        for p in ins:
+            if p.shape:
+                lines.append(f'    kit_in_{p.name} = kit_in_buf("{p.name}", "{p.shape_text}", '
+                             f"{p.name}, sizeof *{p.name}, kit_shape({len(p.shape)}, {_dims(p)}));")
+            elif " ".join(p.type.split()) == "const char *":
+                lines.append(f'    kit_in_{p.name} = kit_in_string("{p.name}", {p.name});')
+            else:
+                raise ProxyError(f"{fn.name}: input '{p.name}' needs a shape comment")
+        lines.append("    kit_passes_begin();")
+        lines.append("    do")
+        lines.append(f"        rc = {call};")
+        lines.append("    while (kit_pass_next(rc));")
+        lines.append("    rc = kit_call_return(rc);")
+    else:
+        lines.append(f"    rc = kit_call_return({call});")
+    for p in outs:
+        lines.append(f'    kit_ret_buf("{p.name}", "{p.shape_text}", {p.name}, '
+                     f"sizeof *{p.name}, kit_shape({len(p.shape)}, {_dims(p)}));")
     lines += ["    kit_call_end();", "    return rc;", "}", ""]
     return lines
 
@@ -49,11 +96,12 @@ def generate(header_path, header_name):
             f'#include "{header_name}"', ""]
     subject, judge = list(head), list(head)
     for fn in funcs:
-        args = ", ".join(p.name for p in fn.params)
+        args = ", ".join(("kit_in_" if p.pointer and p.const_data else "") + p.name
+                         for p in fn.params)
         subject.append(fn.signature("__real_" + fn.name) + ";")
         subject.append(fn.signature("__wrap_" + fn.name) + ";")
         subject.append(fn.signature("__wrap_" + fn.name))
-        subject += _body(fn, f"__real_{fn.name}({args})")
+        subject += _body(fn, f"__real_{fn.name}({args})", True)
         judge.append(fn.signature())
-        judge += _body(fn, "KIT_TODO")
+        judge += _body(fn, "KIT_TODO", False)
     return "\n".join(subject), "\n".join(judge), [fn.name for fn in funcs]

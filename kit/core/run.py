@@ -222,7 +222,8 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
         r.lines = [f"{sig}: {what}"] + ([frame] if frame else [])
     elif san and status in (ASAN_EXIT, UBSAN_EXIT):
         r.verdict = "SANITIZER"
-        r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else [])
+        r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else []) + \
+            [line[9:] for line in err.splitlines() if line.startswith("KIT-SAN| ")][:1]
     elif status == -signal.SIGSYS:
         r.verdict = "PROCESS LIMIT"
         r.lines = ["your code tried to start a process (fork, vfork, system(), popen(), "
