@@ -156,8 +156,12 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
     int unwritten = never_written(&got) && !never_written(&want);
     if (fabs(got - want) <= tol && !unwritten)
         return;
-    kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g).", what, want,
-            got, fabs(got - want), tol);
+    if (isfinite(got) && isfinite(want) && want != 0.0 && got != 0.0)
+        kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g; got / expected "
+                "= %.6g).", what, want, got, fabs(got - want), tol, got / want);
+    else
+        kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g).", what, want,
+                got, fabs(got - want), tol);
     if (kit_last_call_name()[0] != '\0')
         kit_say("The last call before this check: %s.", kit_last_call());
     if (unwritten)
