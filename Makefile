@@ -70,6 +70,7 @@ bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: 
 
 # The ablation of chapter 10, built -O2 from the reference of chapter 10 (or from
 # SRC=exercises, your own pieces; a release without solutions/ uses yours). QUICK=1: seconds.
+# JOBS worker processes (the results do not depend on JOBS).
 QUICK ?= 0
 EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train),solutions,exercises),$(SRC))
 .PHONY: experiment
@@ -78,10 +79,10 @@ experiment: ## chapter 10: train the tiny transformer with every encoding -> cha
 	$(Q)$(CC) -std=c11 -O2 -ffp-contract=off -Wall -Wextra -Wpedantic -Werror -Iinclude \
 	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
 	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
-	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --check chapters/data/10-quick.tsv; \
-	elif [ "$(EXP_SRC)" = solutions ]; then build/experiment/experiment-solutions --out chapters/data && \
-	    build/experiment/experiment-solutions --quick --out chapters/data; \
-	else build/experiment/experiment-$(notdir $(EXP_SRC)); fi
+	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --jobs $(JOBS) --check chapters/data/10-quick.tsv; \
+	elif [ "$(EXP_SRC)" = solutions ]; then build/experiment/experiment-solutions --jobs $(JOBS) --out chapters/data && \
+	    build/experiment/experiment-solutions --quick --jobs $(JOBS) --out chapters/data; \
+	else build/experiment/experiment-$(notdir $(EXP_SRC)) --jobs $(JOBS); fi
 
 clean: ## remove build/
 	rm -rf build

@@ -20,6 +20,22 @@ prose never drift from the file that `make experiment` wrote). Optional:
 where="col=value" keeps the rows whose column col is value, drop="a,b"
 leaves out columns, caption="..." captions it.
 
+Editions: a fenced div or a bracketed span with the class .solutions-only is
+kept in the instructor edition only, one with .student-only in the student
+edition only ($BOOK_EDITION: solutions | student); the wrapper itself goes.
+
+Withheld listings (a solution in the student edition) become what the student
+should see there: build.py writes, for each, a Markdown file
+$BOOK_WITHHELD/<file with / as __>--NAME.md (the function's contract and its
+stub's TODO, or a sentence that points at the exercise).
+
+The pointer rule (student edition): no sentence may point at a listing that
+is not there. The paragraph right before a withheld listing must not end in
+a colon (it would introduce code that is gone), and neither it nor the
+paragraph right after may say "this line", "these lines", "the code uses",
+"Three things in it", "the listing below" and the like (POINTERS). Every
+offence is listed and the build stops.
+
 Figures: ![caption](figure:NAME) embeds $BOOK_PLOTS/NAME.svg (or .png),
 copied to $BOOK_OUT/figures/. A missing figure stops the build when
 $BOOK_FIGURES_REQUIRED=1 (the kit has a `make plots`), else a placeholder
@@ -32,6 +48,8 @@ local out_dir = os.getenv("BOOK_OUT") or "build/book"
 local plots = os.getenv("BOOK_PLOTS") or "build/plots"
 local figures_required = os.getenv("BOOK_FIGURES_REQUIRED") == "1"
 local source_name = os.getenv("BOOK_SOURCE") or "chapter"
+local edition = os.getenv("BOOK_EDITION") or "solutions"
+local withheld_dir = os.getenv("BOOK_WITHHELD")
 
 local function fail(msg)
   io.stderr:write(source_name .. ": " .. msg .. "\n")
@@ -98,10 +116,16 @@ local function listing_block(el)
   local label = file .. " · " .. name
   if entry.kind == "withheld" then
     local mine = file:gsub("^solutions/", "exercises/")
-    return pandoc.Div({pandoc.Para({pandoc.Emph({pandoc.Str(
-      "Part of the reference solution (" .. name .. "): not in the student edition. " ..
-      "You write it in ")}), pandoc.Code(mine), pandoc.Emph({pandoc.Str(".")})})},
-      pandoc.Attr("", {"withheld"}))
+    local md = withheld_dir and read_file(withheld_dir .. "/" .. file:gsub("/", "__") .. "--" .. name .. ".md")
+    local blocks
+    if md then
+      blocks = pandoc.read(md, "markdown").blocks
+    else
+      blocks = {pandoc.Para({pandoc.Emph({pandoc.Str(
+        "Part of the reference solution (" .. name .. "): not in the student edition. " ..
+        "You write it in ")}), pandoc.Code(mine), pandoc.Emph({pandoc.Str(".")})})}
+    end
+    return pandoc.Div(blocks, pandoc.Attr("", {"withheld"}, {{"data-listing", name}}))
   end
   local text = read_file(root .. "/" .. file)
   if not text then fail(file .. " cannot be read") end
@@ -391,9 +415,87 @@ local function math_(el)
   return el
 end
 
+-- Editions -------------------------------------------------------------------
+local function keep_for_edition(el)
+  local sol, stu = el.classes:includes("solutions-only"), el.classes:includes("student-only")
+  if not sol and not stu then return nil end
+  if (sol and edition == "solutions") or (stu and edition == "student") then
+    return el.content
+  end
+  return {}
+end
+
+-- The pointer rule -----------------------------------------------------------
+-- Phrases that point at code on the page (lower case, Lua patterns).
+local POINTERS = {
+  "th[ie]se? lines?", "th[ie]se? loops?", "th[ie]se? listings?", "this code", "that line",
+  "the listing", "the code above", "the code below", "the lines above", "the lines below",
+  "the loop below", "the loop above", "the function below", "the code uses", "the code does",
+  "the code computes", "the code keeps", "the code checks", "the code writes",
+  "one comment per step", "in it matter", "%f[%a]%a+ things in it", "%f[%a]%a+ mistakes live in",
+  "%f[%a]%a+ details in it", "as written here", "in the lines", "the listing above",
+  "the listing below", "shown below", "shown above", "the one line", "in this function",
+}
+
+local function pointer_in(text)
+  local t = text:lower()
+  for _, p in ipairs(POINTERS) do
+    local s, e = t:find(p)
+    if s then return text:sub(s, e) end
+  end
+  return nil
+end
+
+local function is_text(b) return b and (b.t == "Para" or b.t == "Plain") end
+
+local function check_pointers(doc)
+  if edition ~= "student" then return nil end
+  local offences = {}
+  local function scan(blocks)
+    for k, b in ipairs(blocks) do
+      if b.t == "Div" and b.classes:includes("withheld") then
+        local name = b.attributes["data-listing"] or "?"
+        local before, after = blocks[k - 1], blocks[k + 1]
+        if is_text(before) then
+          local text = pandoc.utils.stringify(before)
+          if text:match(":%s*$") then
+            offences[#offences + 1] = "before the hidden listing '" .. name .. "': \"..." ..
+              text:sub(-70) .. "\" ends in a colon: it introduces code the student edition does not show"
+          end
+          local p = pointer_in(text)
+          if p then
+            offences[#offences + 1] = "before the hidden listing '" .. name .. "': \"" .. p ..
+              "\" points at it"
+          end
+        end
+        if is_text(after) then
+          local p = pointer_in(pandoc.utils.stringify(after))
+          if p then
+            offences[#offences + 1] = "after the hidden listing '" .. name .. "': \"" .. p ..
+              "\" points at it"
+          end
+        end
+      elseif b.t == "Div" or b.t == "BlockQuote" then
+        scan(b.content)
+      elseif b.t == "BulletList" or b.t == "OrderedList" then
+        for _, item in ipairs(b.content) do scan(item) end
+      end
+    end
+  end
+  scan(doc.blocks)
+  if #offences > 0 then
+    fail("in the student edition, " .. #offences .. " sentence(s) point at a listing it does not " ..
+         "show (reword so the prose stands without the code, or mark the sentence " ..
+         "[...]{.solutions-only}):\n  " .. table.concat(offences, "\n  "))
+  end
+  return nil
+end
+
 return {
+  {Div = keep_for_edition, Span = keep_for_edition},
   {Pandoc = document},
   {Math = math_},
   {CodeBlock = code_block, Image = image, Header = header, Link = link, Table = table_},
   {Para = link_block, Plain = link_block},
+  {Pandoc = check_pointers},
 }

@@ -15,6 +15,14 @@
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing (tokenize_ids' *n on KIT_ERR_SIZE is the one documented
  * exception).
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example int_pos_add(NULL, 0, 0) is
+ * KIT_ERR_SIZE (d == 0), and embed_lookup with E NULL is KIT_ERR_NULL even
+ * when n == 0.
  */
 #ifndef CH01_INTEGER_POSITIONS_H
 #define CH01_INTEGER_POSITIONS_H

@@ -18,12 +18,19 @@
  * ALiBi: head h = 1 .. H has the slope m_h; the score of query position qpos
  * and key position kpos gets -m_h * |qpos - kpos| added. For H a power of 2,
  * m_h = 2^(-8h/H) (0.5, 0.25, ..., 1/256 for H = 8). For other H, the
- * ALiBi reference code's rule: with P the largest power of 2 below H, the
+ * ALiBi reference code's rule: with P the largest power of 2 not above H, the
  * first P slopes are those of P heads, 2^(-8h/P), h = 1 .. P, followed by the
  * first H - P slopes of 2P heads with odd h, 2^(-4h/P), h = 1, 3, 5, ...
  *
  * Tables are row-major. Every function returns KIT_OK or an error code from
  * kit.h; on an error it writes nothing.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example rope_apply(NULL, NULL, 0, 0,
+ * 10000) is KIT_ERR_SIZE (d == 0).
  */
 #ifndef CH08_ROPE_ALIBI_H
 #define CH08_ROPE_ALIBI_H

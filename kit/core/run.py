@@ -193,6 +193,8 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
             os.remove(p)
     status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox)
     limit = sandbox.classify(log, status, timed_out, out, err) if sandbox is not None else None
+    if sandbox is not None:
+        log = sandbox.record_of(log)     # the grader's private copy of the record
     r = Result(test, "FAIL", output=_student_output(out))
     leak = None
     if status == ASAN_EXIT and "ERROR: LeakSanitizer" in err and "ERROR: AddressSanitizer" not in err \
@@ -273,25 +275,27 @@ def _judged(r, returncode, text):
     r.pending = None
 
 
-def _judge_one(judge_exe, r):
+def _judge_one(judge_exe, r, limits=None):
     try:
         j = subprocess.run([judge_exe, "--run", r.test.name, "--log", r.pending[1]],
-                           capture_output=True, text=True, timeout=60, errors="replace")
+                           capture_output=True, text=True, timeout=60, errors="replace",
+                           stdin=subprocess.DEVNULL, preexec_fn=limits)
         _judged(r, j.returncode, j.stdout + j.stderr)
     except subprocess.TimeoutExpired:
         _judged(r, -1, "KIT| the judge could not replay the record in 60 s.")
 
 
-def judge_all(judge_exe, results):
+def judge_all(judge_exe, results, limits=None):
     """Judge every pending result in one judge process (--batch); a test the
-    batch did not finish is judged alone."""
+    batch did not finish is judged alone. limits: a preexec_fn (grading)."""
     pending = [r for r in results if r.pending]
     if not pending:
         return
     request = "".join(f"{r.test.name}\t{r.pending[1]}\n" for r in pending)
     try:
         j = subprocess.run([judge_exe, "--batch"], input=request, capture_output=True,
-                           text=True, timeout=60 + 5 * len(pending), errors="replace")
+                           text=True, timeout=60 + 5 * len(pending), errors="replace",
+                           preexec_fn=limits)
         blocks = j.stdout.split("KIT-DONE\n")
     except subprocess.TimeoutExpired:
         blocks = []
@@ -299,7 +303,7 @@ def judge_all(judge_exe, results):
         _judged(r, 0 if "KIT-VERDICT PASS" in text else 1, text)
     for r in pending:
         if r.pending:
-            _judge_one(judge_exe, r)
+            _judge_one(judge_exe, r, limits)
 
 
 def _student_output(out):
@@ -315,5 +319,5 @@ def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir, sandb
         futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox)
                    for t in tests]
         results = [f.result() for f in futures]
-    judge_all(judge_exe, results)
+    judge_all(judge_exe, results, sandbox.judge_preexec() if sandbox is not None else None)
     return results

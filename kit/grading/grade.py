@@ -150,7 +150,8 @@ def check_source(ch, src_dir, sandbox, include_dirs):
             raw = fh.read().decode("utf-8", "replace")
         cmd = build.cc() + ["-std=c11", "-E"] + ["-I" + d for d in include_dirs] + [src]
         r = subprocess.run(sandbox.wrap_compile(cmd, out_dir, list(include_dirs)),
-                           capture_output=True, text=True, errors="replace", cwd=out_dir)
+                           capture_output=True, text=True, errors="replace", cwd=out_dir,
+                           stdin=subprocess.DEVNULL)
         if r.returncode != 0:
             return None   # the compiler will say why, in the build step
         current = src
@@ -169,6 +170,26 @@ def check_source(ch, src_dir, sandbox, include_dirs):
                 return f"{ch.slug}/{f} uses inline assembly: not allowed in this course."
         if FORBIDDEN.search(raw):
             return f"{ch.slug}/{f} uses inline assembly: not allowed in this course."
+    return None
+
+
+def check_includes(ch, src_dir, bdir, include_dirs):
+    """After the compile: every file it read (its -MMD list; system headers are not
+    listed) must be the student's own file or a kit header. An error or None."""
+    allowed = tuple(os.path.realpath(d) + "/" for d in include_dirs)
+    for f in ch.student_files():
+        src = os.path.join(src_dir, ch.slug, f)
+        got = sbx.tidy.read_capped(os.path.join(bdir, f[:-2] + ".o.d"), 1 << 20)
+        if got is None:
+            return f"{ch.slug}/{f}: the compiler left no list of the files it read (a kit fault?)"
+        deps = got[0].decode("utf-8", "replace").replace("\\\n", " ").partition(":")[2].split()
+        for d in deps:
+            path = d if os.path.isabs(d) else os.path.join(os.path.dirname(src), d)
+            real = os.path.realpath(path) if not path.startswith(("/dev/", "/proc/")) else path
+            if real == os.path.realpath(src) or real.startswith(allowed):
+                continue
+            return (f"{ch.slug}/{f} includes {d}: only the chapter's header and system headers "
+                    "may be included.")
     return None
 
 
@@ -204,6 +225,7 @@ class Grader:
             self.thash[ch.slug] = tests_hash(ch)
         self.stage = Stage(self.judges)
         self.sandbox.runner_dir = self.stage.runner
+        self.sandbox.private_base = os.path.join(self.stage.dir, "records")   # root's alone (0700)
         # what the unshare level covers in the sandbox: the kit (judge, hidden tests,
         # solutions) and GRADES (other students' results); the stage is elsewhere
         self.sandbox.hidden = sorted({os.path.realpath(ROOT), os.path.realpath(out)})
@@ -251,7 +273,7 @@ class Grader:
             except (OSError, ValueError):
                 pass
         wd = os.path.join(self.work, key[:24] + ("-" + tag if tag else ""))
-        shutil.rmtree(wd, ignore_errors=True)
+        sbx.tidy.remove_tree(wd)
         src_dir = os.path.join(wd, "src")
         os.makedirs(os.path.join(src_dir, ch.slug))
         for name, data in files.items():
@@ -280,6 +302,9 @@ class Grader:
                 raise build.BuildError(problem)
             sb = build.subject(ch, src_dir, "grade", jb, san=self.san, out_dir=bdir,
                                wrap=lambda cmd, d: self.sandbox.wrap_compile(cmd, d, ro), includes=incs)
+            problem = check_includes(ch, src_dir, bdir, incs)
+            if problem:
+                raise build.BuildError(problem)
             if self.sandbox.root:
                 os.chown(bdir, 0, 0)
                 for f in os.listdir(bdir):
@@ -304,7 +329,7 @@ class Grader:
                 json.dump(data, f)
             os.replace(tmp, cached)
         if not os.environ.get("KIT_KEEP_WORK"):
-            shutil.rmtree(wd, ignore_errors=True)
+            sbx.tidy.remove_tree(wd)
         return data
 
     def _all(self, ch, status, verdict, line):
@@ -406,8 +431,16 @@ class Grader:
                     why = "; " + d["build_error"].strip().splitlines()[0]
                 raise PreflightError(f"the {kind} of {ch.slug} got {d['points']}/{d['max_points']} in "
                                      f"this sandbox ({self.level}), not {want}{why}")
+        weaker = ""
+        if self.level != "bwrap":
+            weaker = (f"; WEAKER SANDBOX: {self.level}, not bwrap, because "
+                      f"{sbx.why_weaker() or 'bwrap was not asked for'}"
+                      + ("; the rest of the file system visible, one exec per test"
+                         if self.level == "unshare" else
+                         "; no namespace at all: the file system visible to the test's uid, "
+                         "one exec per test"))
         return (f"pre-flight ok: sandbox {self.level}; reference {got['reference']}/{full}, stub "
-                f"{got['stub']}/{full} in {len(self.chs)} chapter(s)"
+                f"{got['stub']}/{full} in {len(self.chs)} chapter(s)" + weaker
                 + (f"; WARNING: the sandbox user can read {exposed[0]}" if exposed else "")
                 + f" ({time.monotonic() - t0:.1f} s)")
 
@@ -714,5 +747,25 @@ def main(argv=None):
     return 0
 
 
+def entry(argv=None):
+    """main(), with a fault of the kit as one line and exit code 4, never a traceback
+    (KIT_TRACEBACK=1 shows it)."""
+    try:
+        return main(argv)
+    except KeyboardInterrupt:
+        print("grade: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001
+        if os.environ.get("KIT_TRACEBACK"):
+            raise
+        where = e.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        at = f" (at {os.path.basename(where.tb_frame.f_code.co_filename)}:{where.tb_lineno})" if where else ""
+        print(f"grade: internal error of the kit, not of a submission: {type(e).__name__}: {e}{at}; "
+              "rerun with KIT_TRACEBACK=1 for the details", file=sys.stderr)
+        return 4
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -32,14 +32,23 @@ see in `make check` (a memory error caught there is never a pass here).
 import contextlib
 import os
 import queue
+import sys
+import tempfile
 import resource
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import threading
 import time
 from dataclasses import dataclass
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner"))
+import tidy  # noqa: E402  (kit/grading/runner/tidy.py: also staged, beside the runner)
+
+OUTPUT_CAP = 64 * 1024       # what is kept of a test's stdout and stderr (as run.OUTPUT_CAP)
+RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
 
 # The throw-away uids of one grading run: a block of 64 of its own (picked from the
 # pid), so that two gradings on one machine never count or kill each other's processes.
@@ -111,11 +120,13 @@ def _probe(cmd, uid):
 
 
 _DETECTED = {}
+WHY_WEAKER = {}          # level key -> why the strongest level (bwrap) is not used
 
 
 def detect(force=None):
     """The strongest level that works here (once per process): bwrap | unshare | rlimits.
-    force (or $KIT_SANDBOX) picks a weaker level for tests."""
+    force (or $KIT_SANDBOX) picks a weaker level for tests. why_weaker(force) says why
+    a level below bwrap was chosen."""
     force = force or os.environ.get("KIT_SANDBOX") or None
     key = force or "auto"
     if key in _DETECTED:
@@ -123,15 +134,29 @@ def detect(force=None):
     uid = UID_BASE if os.geteuid() == 0 else None
     true = shutil.which("true") or "/bin/true"
     level = "rlimits"
-    if force in (None, "bwrap") and shutil.which("bwrap") and \
-            _probe(_bwrap_base() + ["--", true], uid):
+    why = ""
+    if force not in (None, "bwrap"):
+        why = f"KIT_SANDBOX={force} asked for it"
+    elif not shutil.which("bwrap"):
+        why = "bubblewrap (bwrap) is not installed: bash tools/deps.sh grade installs it"
+    elif _probe(_bwrap_base() + ["--", true], uid):
         level = "bwrap"
-    elif force in (None, "bwrap", "unshare") and shutil.which("unshare") and \
+    else:
+        why = ("bwrap is installed but cannot create its namespaces here (unprivileged user "
+               "namespaces disabled, or a container without them)")
+    if level != "bwrap" and force in (None, "bwrap", "unshare") and shutil.which("unshare") and \
             _probe(["unshare", "-rnm", "--", "/bin/sh", "-c",
                     "mount -t tmpfs -o size=4k kit-probe /mnt && " + true], uid):
         level = "unshare"
     _DETECTED[key] = level
+    WHY_WEAKER[key] = why
     return level
+
+
+def why_weaker(force=None):
+    """Why detect(force) gave a level below bwrap ('' when it did not)."""
+    force = force or os.environ.get("KIT_SANDBOX") or None
+    return WHY_WEAKER.get(force or "auto", "")
 
 
 def describe(level, san):
@@ -196,7 +221,11 @@ class Sandbox:
         self.runners = {}       # log folder -> _Runner (bwrap: one sandbox per slot)
         self.lock = threading.Lock()
         self.hidden = []        # unshare: folders covered in the sandbox (the kit, GRADES)
-        self.runner_dir = None  # the staged copy of tools/sandbox (stage.py)
+        self.private_base = None  # where the grader keeps the tests' records (grade.py: in the stage)
+        self.records = {}       # log folder -> its private records folder
+        self.moved = {}         # log path -> the private copy of its record
+        self.nrec = 0
+        self.runner_dir = None  # the staged copy of kit/grading/runner (stage.py)
 
     @contextlib.contextmanager
     def slot(self, logdir):
@@ -214,8 +243,11 @@ class Sandbox:
             with self.lock:
                 self.owner.pop(os.path.abspath(logdir), None)
                 r = self.runners.pop(os.path.abspath(logdir), None)
+                private = self.records.pop(os.path.abspath(logdir), None)
             if r is not None:
                 r.close()
+            if private:
+                tidy.remove_tree(private)
             if uid is not None:
                 _kill_uid(uid)
             self.uids.put(uid)
@@ -268,37 +300,92 @@ class Sandbox:
         return keep
 
     def _preexec(self, cpu):
+        """The test's limits, set before the subject starts, hard = soft (never raised again)."""
         lim = self.limits
         san = self.san
         root = self.root
 
         def apply():
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-            resource.setrlimit(resource.RLIMIT_FSIZE, (lim.fsize, lim.fsize))
+            for what, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0),
+                                (resource.RLIMIT_FSIZE, lim.fsize), (resource.RLIMIT_NOFILE, 64),
+                                (resource.RLIMIT_MSGQUEUE, 0)):
+                resource.setrlimit(what, (value, value))
             if not san:
                 resource.setrlimit(resource.RLIMIT_AS, (lim.mem_mb << 20, lim.mem_mb << 20))
             if root:
                 resource.setrlimit(resource.RLIMIT_NPROC, (lim.nproc, lim.nproc))
         return apply
 
+    def judge_preexec(self):
+        """Limits for the judge, which reads what a student's process recorded."""
+        lim = self.limits
+
+        def apply():
+            for what, value in ((resource.RLIMIT_CPU, 120), (resource.RLIMIT_CORE, 0),
+                                (resource.RLIMIT_FSIZE, lim.fsize),
+                                (resource.RLIMIT_AS, max(2048, 4 * lim.mem_mb) << 20)):
+                resource.setrlimit(what, (value, value))
+        return apply
+
+    # -- a test's own folder, and what comes back from it ----------------------
+    def _test_dir(self, workdir, test, uid):
+        """A fresh folder for one test, in its log folder, writable by the test's uid."""
+        tdir = os.path.join(workdir, test)
+        tidy.remove_tree(tdir)
+        os.mkdir(tdir, 0o700)
+        if uid is not None:
+            os.chown(tdir, uid, uid)
+        return tdir
+
+    def _private(self, workdir):
+        """The grader's own folder for this log folder's records (no test can reach it)."""
+        with self.lock:
+            d = self.records.get(os.path.abspath(workdir))
+            if d is None:
+                base = self.private_base or None
+                if base:
+                    os.makedirs(base, mode=0o700, exist_ok=True)
+                d = tempfile.mkdtemp(prefix="records-", dir=base)
+                self.records[os.path.abspath(workdir)] = d
+            self.nrec += 1
+            return os.path.join(d, f"{self.nrec}.rec")
+
+    def _collect(self, log, tlog, tdir, record=None):
+        """After the test (no process of it left): its output and errors read from its
+        folder (no link followed, no FIFO opened, capped), its record kept in the
+        grader's private folder (the judge reads that copy), the folder removed.
+        record: the bytes, when they came through a pipe here. Returns (out, err)."""
+        got = {ext: tidy.read_capped(tlog + ext, cap)
+               for ext, cap in ((".out", OUTPUT_CAP), (".err", OUTPUT_CAP))}
+        sizes = [tidy.size_of(tlog + ".out"), tidy.size_of(tlog + ".err"),
+                 len(record) if record is not None else tidy.size_of(tlog)]
+        if record is None:
+            r = tidy.read_capped(tlog, RECORD_CAP)
+            record = None if r is None else r[0] + (b"X" if r[1] else b"")
+        private = self._private(os.path.dirname(tdir))
+        if record is not None:
+            tidy.write_new(private, record)
+        tidy.remove_tree(tdir)
+
+        def text(r):
+            if r is None:
+                return ""
+            return r[0].decode("utf-8", "replace") + ("\n[… output cut at 64 KiB]" if r[1] else "")
+        with self.lock:
+            self.info.setdefault(log, {}).update(sizes=sizes)
+            self.moved[log] = private
+        return text(got[".out"]), text(got[".err"])
+
+    def record_of(self, log):
+        """Where the judge reads the record of the test logged at log (the private copy)."""
+        with self.lock:
+            return self.moved.pop(log, log)
+
     def run_subject(self, exe, test, log, timeout, workdir, env):
         """Like run.run_subject, inside the sandbox. Returns (status, timed_out, out, err)."""
-        from kit.core.run import _read_capped
         lim = self.limits
         wall = lim.wall        # (timeout: what the message says; CPU lim.cpu is the usual limit)
-        argv = [exe, "--run", test, "--log", log]
         env = self.env(env)
-        if self.level == "bwrap":
-            cmd = _bwrap_base()
-            for k, v in env.items():
-                cmd += ["--setenv", k, v]
-            cmd += ["--ro-bind", os.path.dirname(exe), os.path.dirname(exe),
-                    "--bind", workdir, workdir] + _bwrap_end() + ["--chdir", workdir, "--"] + argv
-        elif self.level == "unshare":
-            cmd = self._unshare() + argv
-        else:
-            cmd = argv
         with self.lock:
             owned = os.path.abspath(workdir) in self.owner
             uid = self.owner.get(os.path.abspath(workdir))
@@ -306,14 +393,38 @@ class Sandbox:
             return self._run_in_runner(exe, test, log, wall, workdir, env, uid)
         if not owned:
             uid = self.uids.get()
+        tdir = self._test_dir(workdir, test, uid)
+        tlog = os.path.join(tdir, os.path.basename(log))
+        mine, theirs = socket.socketpair()    # the record: write-only for the test (kit_record.c)
+        theirs.shutdown(socket.SHUT_RD)
+        mine.shutdown(socket.SHUT_WR)
+        rec_w = theirs.fileno()
+        argv = [exe, "--run", test, "--log", f"fd:{rec_w}"]
+        if self.level == "bwrap":
+            cmd = _bwrap_base()
+            for k, v in env.items():
+                cmd += ["--setenv", k, v]
+            cmd += ["--ro-bind", os.path.dirname(exe), os.path.dirname(exe),
+                    "--bind", workdir, workdir] + _bwrap_end() + ["--chdir", tdir, "--"] + argv
+        elif self.level == "unshare":
+            cmd = self._unshare() + argv
+        else:
+            cmd = argv
         kw = {"user": uid, "group": uid, "extra_groups": []} if uid is not None else {}
-        out_path, err_path = log + ".out", log + ".err"
+        out_path, err_path = tlog + ".out", tlog + ".err"
         most = 0
+        record = None
         try:
-            with open(out_path, "wb") as out, open(err_path, "wb") as err:
-                p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                     env=env, cwd=workdir, start_new_session=True,
-                                     preexec_fn=self._preexec(lim.cpu), **kw)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
+            with open(os.open(out_path, flags, 0o644), "wb") as out, \
+                    open(os.open(err_path, flags, 0o644), "wb") as err:
+                try:
+                    p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                         env=env, cwd=tdir, start_new_session=True, pass_fds=(rec_w,),
+                                         preexec_fn=self._preexec(lim.cpu), **kw)
+                finally:
+                    theirs.close()
+                record = tidy.Drain(mine.detach(), RECORD_CAP)
                 start = time.monotonic()
                 timed_out = False
                 status = None
@@ -349,8 +460,8 @@ class Sandbox:
                     os.killpg(p.pid, signal.SIGKILL)
                 except (ProcessLookupError, PermissionError):
                     pass
-                if uid is not None and (timed_out or not owned or self.level != "bwrap" or most):
-                    _kill_uid(uid)   # (bwrap: its pid namespace died with it; the slot sweeps at the end)
+                if uid is not None:
+                    _kill_uid(uid)   # nothing of the test may live on while its folder is read
                 if status is None:
                     status = p.wait()
                 if pidfd is not None:
@@ -362,17 +473,15 @@ class Sandbox:
                 self.uids.put(uid)
         if self.level == "bwrap" and isinstance(status, int) and 128 < status <= 128 + 64:
             status = -(status - 128)     # bwrap reports a child killed by signal N as 128 + N
-        sizes = [os.path.getsize(p) if os.path.exists(p) else 0 for p in (out_path, err_path, log)]
+        data = record.result() if record is not None else None
         with self.lock:
-            self.info[log] = {"procs": most, "sizes": sizes}
-        if status in (126, 127) and self.level == "bwrap" and sizes[2] == 0:
-            pass   # bwrap itself failed: the judge finds no record, the test fails
-        return status, timed_out, _read_capped(out_path), _read_capped(err_path)
+            self.info[log] = {"procs": most}
+        out, err = self._collect(log, tlog, tdir, data)
+        return status, timed_out, out, err
 
     def _run_in_runner(self, exe, test, log, wall, workdir, env, uid):
         """One test through the slot's runner (tools/sandbox/runner.py), which lives in
         one bubblewrap sandbox for all the tests of the slot: no sandbox start per test."""
-        from kit.core.run import _read_capped
         key = os.path.abspath(workdir)
         with self.lock:
             r = self.runners.get(key)
@@ -380,22 +489,26 @@ class Sandbox:
             r = _Runner(self, exe, workdir, env, uid)
             with self.lock:
                 self.runners[key] = r
-        status, timed_out, most, left, full = r.request(test, log, wall)
+        tdir = self._test_dir(workdir, test, uid)
+        tlog = os.path.join(tdir, os.path.basename(log))
+        status, timed_out, most, left, full = r.request(test, tlog, wall)
         if status is None:                       # the runner died: the test killed it
             status = -signal.SIGKILL
             r.close()
+        if status is None or timed_out or r.dead:
             if uid is not None:
                 _kill_uid(uid)
-        out_path, err_path = log + ".out", log + ".err"
-        sizes = [os.path.getsize(p) if os.path.exists(p) else 0 for p in (out_path, err_path, log)]
         with self.lock:
-            self.info[log] = {"procs": most, "sizes": sizes, "left": left, "full": full}
-        return status, timed_out, _read_capped(out_path), _read_capped(err_path)
+            self.info[log] = {"procs": most, "left": left, "full": full}
+        out, err = self._collect(log, tlog, tdir)
+        return status, timed_out, out, err
 
     def classify(self, log, status, timed_out, out, err):
         """(verdict, lines) when a sandbox limit ended the test, else None."""
         lim = self.limits
-        info = self.info.pop(log, {"procs": 0, "sizes": [0, 0, 0]})
+        info = self.info.pop(log, {})
+        info.setdefault("procs", 0)
+        info.setdefault("sizes", [0, 0, 0])
         if info.get("left"):
             return ("PROCESS LIMIT",
                     [f"your code left {info['left']} process(es) running after the test ended; "

@@ -20,6 +20,7 @@ import tempfile
 
 from kit.core.build import HARNESS
 from kit.core.chapters import ROOT
+from kit.grading.sandbox import tidy
 
 
 def _base():
@@ -69,4 +70,4 @@ class Stage:
         self.include_dirs = [self.include, self.harness]
 
     def close(self):
-        shutil.rmtree(self.dir, ignore_errors=True)
+        tidy.remove_tree(self.dir)      # no recursion: a 3000-level folder left by a test included

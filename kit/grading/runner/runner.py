@@ -1,14 +1,19 @@
 """The grading sandbox's test runner: started once per (submission, chapter)
 inside bubblewrap by kit/grading/sandbox.py, it runs one subject process per
-request. Request (stdin):  NONCE<TAB>TEST<TAB>RECORD-PATH
+request. Request (stdin):  NONCE<TAB>TEST<TAB>RECORD-PATH (in a fresh folder of
+its own, one per test: the grader made it, reads it and removes it after the reply)
              reply (stdout): NONCE<TAB>STATUS<TAB>TIMED-OUT<TAB>MOST-PROCESSES<TAB>LEFT<TAB>FULL<TAB>CPU
 STATUS is the exit code, or -signal. Each subject gets its own session, the
 test's limits (CPU, file size, processes, address space when no ASan), a wall
 clock. When it ends, LEFT counts the processes of this pid namespace still
 running (anything the test started and left behind: PROCESS LIMIT), then all
 are killed. The writable places (/tmp, /dev/shm: capped tmpfs; the log folder)
-are measured (FULL names one that filled up) and cleaned: only the records,
-outputs and errors of the tests stay in the log folder. The runner is not
+are measured (FULL names one that filled up) and cleaned (tidy.py: no link
+followed, no recursion): only the test's record, output and errors stay, in its
+own folder. Every limit is set from outside the subject, before it starts, with
+hard = soft (it cannot raise one again); the record goes through a pipe and is
+written to RECORD-PATH by the runner or the fork server once the test has ended
+(nothing of the student's can rewrite it). The runner is not
 dumpable, so the student's code (same uid) cannot open its pipes through /proc;
 it can kill the runner, which the grader sees (end of file) and survives.
 
@@ -29,13 +34,23 @@ import re
 import resource
 import select
 import signal
+import socket
 import subprocess
 import sys
 import time
 
+import tidy
+
+RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
+
 
 def others(but=()):
-    """Processes of this (pid) namespace but its init, this runner and but."""
+    """Processes of this (pid) namespace but its init, this runner and but. Outside
+    the sandbox's own pid namespace (this runner is not one of its first processes)
+    there are none: what this returns is killed, and on the host that would be
+    every process of the machine."""
+    if os.getpid() > 100:
+        return []
     skip = {1, os.getpid(), *but}
     out = []
     for name in os.listdir("/proc"):
@@ -49,72 +64,42 @@ def others(but=()):
     return out
 
 
-def _usage(path):
-    """Bytes of the files under path, on path's own file system only."""
-    total = 0
+def _used(place):
+    """Bytes in use on the file system of place (a capped tmpfs)."""
     try:
-        dev = os.lstat(path).st_dev
+        v = os.statvfs(place)
+        return (v.f_blocks - v.f_bfree) * v.f_frsize
     except OSError:
         return 0
-    for dirpath, dirnames, filenames in os.walk(path):
-        dirnames[:] = [d for d in dirnames if os.lstat(os.path.join(dirpath, d)).st_dev == dev]
-        for f in filenames:
-            try:
-                total += os.lstat(os.path.join(dirpath, f)).st_blocks * 512
-            except OSError:
-                pass
-    return total
 
 
-def _remove(full, dev):
-    """Remove full, never crossing into another file system (a bind mount)."""
-    try:
-        st = os.lstat(full)
-    except OSError:
-        return
-    if st.st_dev != dev:
-        return
-    if os.path.isdir(full) and not os.path.islink(full):
-        for name in os.listdir(full):
-            _remove(os.path.join(full, name), dev)
-        try:
-            os.rmdir(full)
-        except OSError:
-            pass
-    else:
-        try:
-            os.remove(full)
-        except OSError:
-            pass
-
-
-def _empty(path, keep=()):
-    """Remove everything under path but the names in keep (same file system only)."""
-    try:
-        names = os.listdir(path)
-        dev = os.lstat(path).st_dev
-    except OSError:
-        return
-    for name in names:
-        if name not in keep:
-            _remove(os.path.join(path, name), dev)
-
-
-def clean(workdir, keep, tmp_bytes):
+def clean(workdir, log, tmp_bytes):
     """Measure and empty the writable places; the name of one that filled up, or ''.
-    In the log folder, only what this test created goes (keep: what was there
-    before it, and its own record, output and errors)."""
+    The log folder keeps only the test's own folder, and that folder only its record,
+    output and errors."""
     full = ""
     for place in ("/tmp", "/dev/shm"):
-        if _usage(place) >= tmp_bytes - 65536:
+        if _used(place) >= tmp_bytes - 65536:
             full = full or place
-        _empty(place)
-    stray = [n for n in os.listdir(workdir) if n not in keep]
-    if stray and sum(_usage(os.path.join(workdir, n)) if os.path.isdir(os.path.join(workdir, n))
-                     else os.lstat(os.path.join(workdir, n)).st_size for n in stray) >= tmp_bytes:
+        tidy.empty(place)
+    tdir, base = os.path.dirname(log), os.path.basename(log)
+    freed, _ = tidy.empty(tdir, {base, base + ".out", base + ".err"})
+    more, _ = tidy.empty(workdir, {os.path.basename(tdir)}) if tdir != workdir else (0, 0)
+    if freed + more >= tmp_bytes:
         full = full or "its log folder"
-    _empty(workdir, keep)
     return full
+
+
+def limits_of(cpu, fsize, nproc, as_bytes):
+    """The test's limits, set before the subject starts (hard = soft: never raised again)."""
+    def apply():
+        for what, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0),
+                            (resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_NPROC, nproc),
+                            (resource.RLIMIT_NOFILE, 64), (resource.RLIMIT_MSGQUEUE, 0)):
+            resource.setrlimit(what, (value, value))
+        if as_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
+    return apply
 
 
 class Server:
@@ -126,9 +111,12 @@ class Server:
         req_r, self.req = os.pipe()
         self.rep, rep_w = os.pipe()
         env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}")
+        # the server's limits, from outside (its children inherit them and lower the CPU
+        # time to the test's own; the server itself runs no student code)
         self.p = subprocess.Popen([exe, "--run", "-", "--log", "-"], stdin=subprocess.DEVNULL,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  pass_fds=(req_r, rep_w), env=env, start_new_session=True)
+                                  pass_fds=(req_r, rep_w), env=env, start_new_session=True,
+                                  preexec_fn=limits_of(max(600, 60 * cpu), fsize, nproc, as_bytes))
         os.close(req_r)
         os.close(rep_w)
         self.buf = b""
@@ -270,14 +258,7 @@ def main():
     except (OSError, AttributeError):
         pass
 
-    def limits():
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-        resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
-        if as_bytes:
-            resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
-
+    limits = limits_of(cpu, fsize, nproc, as_bytes)
     srv = None
     used = 0.0                 # CPU seconds of the tests and servers (this runner's own apart)
     for line in sys.stdin:
@@ -285,7 +266,10 @@ def main():
             nonce, test, log = line.rstrip("\n").split("\t")
         except ValueError:
             continue
-        keep = set(os.listdir(os.getcwd())) | {os.path.basename(log) + x for x in ("", ".out", ".err")}
+        try:
+            os.makedirs(os.path.dirname(log), mode=0o700, exist_ok=True)
+        except OSError:
+            pass
         got = None
         if serve:
             if srv is None or srv.dead:
@@ -299,7 +283,7 @@ def main():
             if got is None and fresh:
                 serve = False      # it cannot serve (it ends before its first fork): as before
         if got is None:
-            got = spawned(exe, test, log, wall, limits)
+            got = spawned(exe, test, log, wall, limits, cpu)
             if got is None:
                 print(f"{nonce}\t-1\t0\t0\t0\t", flush=True)
                 continue
@@ -313,7 +297,7 @@ def main():
                     break
             except ChildProcessError:
                 break
-        full = clean(os.getcwd(), keep, tmp_bytes)
+        full = clean(os.getcwd(), log, tmp_bytes)
         own = resource.getrusage(resource.RUSAGE_SELF)
         print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}\t"
               f"{own.ru_utime + own.ru_stime + used:.6f}", flush=True)
@@ -321,17 +305,27 @@ def main():
         srv.close()
 
 
-def spawned(exe, test, log, wall, limits):
+def spawned(exe, test, log, wall, limits, cpu):
     """One test as its own process: (status, timed out, most processes, left, CPU
     seconds), or None when it cannot be started."""
     before = _children_cpu()
+    mine, theirs = socket.socketpair()     # the record: write-only for the test (kit_record.c)
+    theirs.shutdown(socket.SHUT_RD)
+    mine.shutdown(socket.SHUT_WR)
+    rec_w = theirs.fileno()
     try:
-        with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
-            p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
-                                 stdin=subprocess.DEVNULL, start_new_session=True,
-                                 preexec_fn=limits)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
+        with open(os.open(log + ".out", flags, 0o644), "wb") as out, \
+                open(os.open(log + ".err", flags, 0o644), "wb") as err:
+            p = subprocess.Popen([exe, "--run", test, "--log", f"fd:{rec_w}"], stdout=out,
+                                 stderr=err, stdin=subprocess.DEVNULL, start_new_session=True,
+                                 preexec_fn=limits, pass_fds=(rec_w,), cwd=os.path.dirname(log))
     except OSError:
+        mine.close()
+        theirs.close()
         return None
+    theirs.close()
+    record = tidy.Drain(mine.detach(), RECORD_CAP)
     try:
         pidfd = os.pidfd_open(p.pid)
         poller = select.poll()
@@ -353,8 +347,16 @@ def spawned(exe, test, log, wall, limits):
         status = p.wait()
     if pidfd is not None:
         os.close(pidfd)
-    return status, timed_out, most, left, _children_cpu() - before
+    tidy.write_new(log, record.result())
+    used = _children_cpu() - before
+    if status == -signal.SIGKILL and used >= cpu - 0.02:
+        status = -signal.SIGXCPU      # the hard CPU limit (= soft) ended it: its time ran out
+    return status, timed_out, most, left, used
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except Exception as e:     # noqa: BLE001 — one line, never a traceback
+        print(f"runner: internal error: {e!r}", file=sys.stderr)
+        sys.exit(70)
