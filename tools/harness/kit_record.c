@@ -397,15 +397,25 @@ const char *kit_in_string(const char *param, const char *p)
    copies, say which input and where, for the test's message (run.py shows
    "KIT-SAN| " lines). Weak: without the sanitizers nothing calls it. */
 void *__asan_get_report_address(void) __attribute__((weak));
+const char *__asan_locate_address(void *addr, char *name, size_t name_size,
+                                  void **region_address, size_t *region_size)
+    __attribute__((weak));
 void __asan_on_error(void);
 void __asan_on_error(void)
 {
     const unsigned char *a;
     int k;
-    if (__asan_get_report_address == NULL)
+    void *region = NULL;
+    size_t region_size = 0;
+    char kind_name[8];
+    if (__asan_get_report_address == NULL || __asan_locate_address == NULL)
         return;
     a = __asan_get_report_address();
+    /* the allocation ASan blames, not merely a copy nearby */
+    (void)__asan_locate_address((void *)a, kind_name, sizeof kind_name, &region, &region_size);
     for (k = 0; k < n_copies; k++) {
+        if (region != copies[k])
+            continue;
         const unsigned char *b = copies[k];
         size_t n = copy_bytes[k], e = copy_elem[k];
         char line[256];
