@@ -30,19 +30,21 @@ void kit_call_enter(void);
  * function is run. Every output is registered (kit_out_buf), then every const
  * input is copied (kit_in_buf, kit_in_string), then
  *     kit_passes_begin(); do rc = F(...); while (kit_pass_next(rc));
- * runs F twice: first with every output (not in-out) pre-filled with
- * plausible data (0.37, or 37 for integers), then with the outputs exactly as
- * the test handed them (the kit buffers' never-written fill, KIT_SENTINEL_BYTE),
- * in-out buffers restored to the test's content before each run. A correct
- * function gives the same result both times (cells it does not write keep
- * their fill both times). When the results differ, two more runs (outputs
- * pre-filled with 0, then 0.37 again) gather the evidence, and the judge fails
- * the test at kit_call_end with it: "reads its output before writing it", or
- * "not repeatable" when the same fill gives different results. The buffers
+ * runs F three times: with every output (not in-out) pre-filled with
+ * plausible data (0.37, or 37 for integers), then with zeros, then with the
+ * outputs exactly as the test handed them (the kit buffers' never-written
+ * fill, KIT_SENTINEL_BYTE), in-out buffers restored to the test's content
+ * before each run. A correct function gives the same result each time (a
+ * cell it does not write keeps its fill each time). When the results differ,
+ * one more run (0.37 again) tells "reads its output before writing it" from
+ * "not repeatable", and the judge fails the test at kit_call_end with the
+ * evidence (the element, its value with 0 and with 0.37). Three fills,
+ * because a running max started from the output is written with 0 but not
+ * with 0.37 or the NaN marker, and += is written with all three. The buffers
  * are left as the run with the test's own content left them.
  * One run only when an output cannot be saved and restored (no kit buffer
  * and a shape too large, as in the overflow-argument tests), or is larger
- * than 4 MiB (time; the function's small tests run twice).
+ * than 4 MiB (time; the function's small tests run three times).
  * inout: the parameter's shape comment says "in-out" (it is read: not filled);
  * an output that is also passed as a const input (in place) counts as in-out.
  * type: 'd' double, 'i' int, 'z' size_t, 'b' anything else (not filled).

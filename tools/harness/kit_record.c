@@ -193,7 +193,7 @@ void kit_overflow_hint(const char *id, const char *text)
     (void)text;
 }
 
-/* ---- running the student's function: two fills (kit_proxy.h) ---------- */
+/* ---- running the student's function: three fills (kit_proxy.h) ---------- */
 
 #define KIT_MAX_OUTS 8
 #define KIT_MAX_COPIES 16
@@ -216,6 +216,7 @@ struct out {
     size_t snap_len;
     unsigned char *orig;       /* the test's content (snap_len bytes)       */
     unsigned char *res0;       /* after the run with the plausible fill     */
+    unsigned char *resz;       /* after the run with zeros                  */
     unsigned char *res1;       /* after the run with the test's content     */
 };
 
@@ -242,6 +243,7 @@ static void passes_reset(void)
     for (k = 0; k < n_outs; k++) {
         free(outs[k].orig);
         free(outs[k].res0);
+        free(outs[k].resz);
         free(outs[k].res1);
     }
     memset(outs, 0, sizeof outs);
@@ -394,15 +396,25 @@ const char *kit_in_string(const char *param, const char *p)
    copies, say which input and where, for the test's message (run.py shows
    "KIT-SAN| " lines). Weak: without the sanitizers nothing calls it. */
 void *__asan_get_report_address(void) __attribute__((weak));
+const char *__asan_locate_address(void *addr, char *name, size_t name_size,
+                                  void **region_address, size_t *region_size)
+    __attribute__((weak));
 void __asan_on_error(void);
 void __asan_on_error(void)
 {
     const unsigned char *a;
     int k;
-    if (__asan_get_report_address == NULL)
+    void *region = NULL;
+    size_t region_size = 0;
+    char kind_name[8];
+    if (__asan_get_report_address == NULL || __asan_locate_address == NULL)
         return;
     a = __asan_get_report_address();
+    /* the allocation ASan blames, not merely a copy nearby */
+    (void)__asan_locate_address((void *)a, kind_name, sizeof kind_name, &region, &region_size);
     for (k = 0; k < n_copies; k++) {
+        if (region != copies[k])
+            continue;
         const unsigned char *b = copies[k];
         size_t n = copy_bytes[k], e = copy_elem[k];
         char line[256];
@@ -478,10 +490,12 @@ void kit_passes_begin(void)
     prepare(1);
 }
 
+static const unsigned char *elem_at(const struct out *o, const unsigned char *snap, size_t k);
+
 static uint64_t elem_bits(const struct out *o, const unsigned char *snap, size_t index)
 {
     uint64_t bits = 0;
-    const unsigned char *e = snap + (size_t)(o->p - o->snap_base) + index * o->elem_size;
+    const unsigned char *e = elem_at(o, snap, index);
     if (o->type == 'i') {
         int v;
         memcpy(&v, e, sizeof v);
@@ -492,34 +506,53 @@ static uint64_t elem_bits(const struct out *o, const unsigned char *snap, size_t
     return bits;
 }
 
-/* Elements of output o that differ between runs a and b (snapshots), the
-   plausible-fill run being a when fill_a; the first in *first. A cell left
-   as its fill in both runs was simply not written: not a difference. */
-static size_t differ(const struct out *o, const unsigned char *a, const unsigned char *b,
-                     int fill_a, size_t *first)
+/* Element k of output o in snapshot snap. */
+static const unsigned char *elem_at(const struct out *o, const unsigned char *snap, size_t k)
 {
-    size_t k, n = 0, off = (size_t)(o->p - o->snap_base);
+    return snap + (size_t)(o->p - o->snap_base) + k * o->elem_size;
+}
+
+/* The same value: the same bytes, or two NaNs (a computed NaN's payload
+   depends on the operands: no evidence either way). */
+static int same(const struct out *o, const unsigned char *a, const unsigned char *b)
+{
+    double da, db;
+    if (memcmp(a, b, o->elem_size) == 0)
+        return 1;
+    if (o->type != 'd')
+        return 0;
+    memcpy(&da, a, sizeof da);
+    memcpy(&db, b, sizeof db);
+    return da != da && db != db;
+}
+
+/* Is e the plausible (zero == 0) or the zero (zero == 1) fill of o? */
+static int is_fill(const struct out *o, const unsigned char *e, int zero)
+{
     unsigned char want[8];
     struct out tmp = *o;
+    if (o->elem_size > sizeof want)
+        return 0;
+    tmp.p = want;
+    tmp.count = 1;
+    fill(&tmp, zero);
+    return memcmp(e, want, o->elem_size) == 0;
+}
+
+/* Elements of output o whose result depends on the fill: runs A (plausible
+   fill), Z (zeros) and T (the test's content) must give the same value, or
+   leave each its own fill (a cell not written at all). The first in *first. */
+static size_t depends(const struct out *o, const unsigned char *A, const unsigned char *Z,
+                      const unsigned char *T, size_t *first)
+{
+    size_t k, n = 0;
     for (k = 0; k < o->count; k++) {
-        const unsigned char *ea = a + off + k * o->elem_size, *eb = b + off + k * o->elem_size;
-        if (memcmp(ea, eb, o->elem_size) == 0)
+        const unsigned char *a = elem_at(o, A, k), *z = elem_at(o, Z, k), *t = elem_at(o, T, k);
+        if (same(o, a, z) && same(o, z, t))
             continue;
-        if (o->type == 'd') { /* NaN in both runs (computed, any payload): no evidence */
-            double da, db;
-            memcpy(&da, ea, sizeof da);
-            memcpy(&db, eb, sizeof db);
-            if (da != da && db != db && memcmp(eb, o->orig + off + k * o->elem_size, o->elem_size) != 0)
-                continue;
-        }
-        if (fill_a && !o->inout && o->elem_size <= sizeof want &&
-            memcmp(eb, o->orig + off + k * o->elem_size, o->elem_size) == 0) {
-            tmp.p = want;
-            tmp.count = 1;
-            fill(&tmp, 0);
-            if (memcmp(ea, want, o->elem_size) == 0)
-                continue; /* never written in either run */
-        }
+        if (!o->inout && is_fill(o, a, 0) && is_fill(o, z, 1) &&
+            memcmp(t, elem_at(o, o->orig, k), o->elem_size) == 0)
+            continue; /* never written in any run */
         if (n == 0)
             *first = k;
         n++;
@@ -527,6 +560,22 @@ static size_t differ(const struct out *o, const unsigned char *a, const unsigned
     return n;
 }
 
+/* Elements that differ between two runs with the same fill. */
+static size_t unrepeatable(const struct out *o, const unsigned char *a, const unsigned char *b,
+                           size_t *first)
+{
+    size_t k, n = 0;
+    for (k = 0; k < o->count; k++)
+        if (!same(o, elem_at(o, a, k), elem_at(o, b, k))) {
+            if (n == 0)
+                *first = k;
+            n++;
+        }
+    return n;
+}
+
+/* The runs: 0 plausible fill (0.37), 1 zeros, 2 the test's content; on a
+   difference 3, the plausible fill again (is it repeatable at all?). */
 int kit_pass_next(int rc)
 {
     int k, any = 0;
@@ -534,32 +583,39 @@ int kit_pass_next(int rc)
         return 0;
     rcs[pass] = rc;
     switch (pass) {
-    case 0: /* the plausible fill: now the test's own content */
+    case 0:
         if (rc == KIT_TODO) {
             prepare(0);
             return 0;
         }
         for (k = 0; k < n_outs; k++)
             outs[k].res0 = save(&outs[k]);
-        prepare(0);
+        prepare(2);
         pass = 1;
         return 1;
-    case 1: /* compare */
+    case 1:
+        for (k = 0; k < n_outs; k++)
+            outs[k].resz = save(&outs[k]);
+        prepare(0);
+        pass = 2;
+        return 1;
+    case 2: /* compare */
         for (k = 0; k < n_outs; k++) {
             struct out *o = &outs[k];
             struct finding *f = &findings[n_findings];
             o->res1 = save(o);
-            f->n_diff = differ(o, o->res0, o->res1, 1, &f->index);
+            f->n_diff = depends(o, o->res0, o->resz, o->res1, &f->index);
             if (f->n_diff > 0) {
                 f->kind = 1;
                 f->out = k;
                 f->v_fill = elem_bits(o, o->res0, f->index);
+                f->v_zero = elem_bits(o, o->resz, f->index);
                 f->v_test = elem_bits(o, o->res1, f->index);
                 n_findings++;
                 any = 1;
             }
         }
-        if (rcs[0] != rcs[1]) {
+        if (rcs[0] != rcs[2] || rcs[1] != rcs[2]) {
             findings[n_findings].kind = 3;
             findings[n_findings].out = -1;
             n_findings++;
@@ -567,26 +623,17 @@ int kit_pass_next(int rc)
         }
         if (!any)
             return 0;
-        prepare(2);
-        pass = 2;
-        return 1;
-    case 2: /* the zero fill: its values at the differences */
-        for (k = 0; k < n_findings; k++)
-            if (findings[k].out >= 0) {
-                struct out *o = &outs[findings[k].out];
-                findings[k].v_zero = elem_bits(o, o->snap_base, findings[k].index);
-            }
         prepare(1);
         pass = 3;
         return 1;
-    default: /* the plausible fill again: is it repeatable at all? */
+    default:
         for (k = 0; k < n_findings; k++)
             if (findings[k].out >= 0) {
                 struct out *o = &outs[findings[k].out];
                 size_t first = 0;
                 unsigned char *res3 = save(o);
                 findings[k].v_fill2 = elem_bits(o, res3, findings[k].index);
-                if (differ(o, o->res0, res3, 0, &first) > 0) {
+                if (unrepeatable(o, o->res0, res3, &first) > 0) {
                     findings[k].kind = 2;
                     findings[k].index = first;
                     findings[k].v_fill = elem_bits(o, o->res0, first);

@@ -292,11 +292,12 @@ static void judge_findings(void)
         failed = 1;
         index_text(where, sizeof where, name, ndims, dims, index);
         if (kind == 3) {
-            kit_say("%s returned %s with its outputs pre-filled with %s, but %s with them "
-                    "as the test handed them (the kit's never-written marker): a function's "
-                    "status must not depend on what its outputs held before the call -- it "
-                    "reads an output before writing it. The call: %s.", fn_name,
-                    status_text(rc3[0]), "0.37", status_text(rc3[1]), kit_last_call());
+            kit_say("%s returned %s with its outputs pre-filled with 0.37, %s with them "
+                    "pre-filled with 0, and %s with them as the test handed them (the kit's "
+                    "never-written marker): a function's status must not depend on what its "
+                    "outputs held before the call -- it reads an output before writing it. "
+                    "The call: %s.", fn_name, status_text(rc3[0]), status_text(rc3[1]),
+                    status_text(rc3[2]), kit_last_call());
             continue;
         }
         if (kind == 2) {

@@ -47,7 +47,7 @@ extern const struct kit_test kit_tests_hidden[];
    (0xFFFFFFFFFFFFFFFF), which no arithmetic produces (0/0 is 0xFFF8...0), and
    which no tolerance accepts; -1 as an int, SIZE_MAX as a size_t. (Whether a
    function reads an output before writing it is checked apart from this
-   marker: every call runs twice, with two fills, see kit_proxy.h.) */
+   marker: every call runs three times, with three fills, see kit_proxy.h.) */
 #define KIT_SENTINEL_BYTE 0xFF
 void *kit_buffer(size_t count, size_t elem_size);
 double *kit_doubles(size_t count);
