@@ -6,7 +6,7 @@
 One page per chapters/NN-slug.md (previous/next, a table of contents, §N.M
 section ids), an index with each chapter's exercise progress, book.css, no
 scripts, math as MathML. The build stops on:
-- a listing problem: tools/kitlib/markers.py decides (missing file, missing or
+- a listing problem: kit/core/markers.py decides (missing file, missing or
   duplicated marker, unused marker, a C block without a source); book/book.lua
   only slices the lines markers.py located;
 - a missing figure (when the kit has `make plots` and solutions/ to draw them with;
@@ -32,10 +32,10 @@ import sys
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+sys.path.insert(0, os.path.dirname(HERE))
 
-from kitlib import cparse, markers  # noqa: E402
-from kitlib.chapters import ROOT, Chapter  # noqa: E402
+from kit.core import cparse, markers  # noqa: E402
+from kit.core.chapters import ROOT, Chapter  # noqa: E402
 
 BOOK_TITLE = "Positional encoding, in C"
 PAGE = re.compile(r"^(\d\d)-[a-z0-9-]+\.md$")
@@ -126,7 +126,7 @@ def listing_index(root, pages, solutions, draft=False, warnings=None):
                     f"{slug} ({len(v)})" for slug, v in sorted(skipped.items())))
         problems = [p for p in problems if not unwritten(p)]
     if problems:
-        raise BookError("listings do not match their sources (tools/kitlib/markers.py):\n  "
+        raise BookError("listings do not match their sources (kit/core/markers.py):\n  "
                         + "\n  ".join(problems))
     rows, seen = [], set()
     for page in pages:
@@ -344,7 +344,7 @@ def manifest_for(root, page, manifests, hidden):
         ch = Chapter(page.slug, page.number)
         if not os.path.exists(ch.header) or not os.path.exists(ch.public_tests):
             return None
-        from kitlib import build   # the kit's own build of the judge
+        from kit.core import build   # the kit's own build of the judge
         jb = build.judge(ch, hidden=hidden)
         text = subprocess.run([jb["judge"], "--list"], capture_output=True, text=True,
                               check=True).stdout

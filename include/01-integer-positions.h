@@ -50,7 +50,7 @@
    Errors: text, vocab, n or an entry vocab[k] NULL, or ids NULL with
    max_n > 0 -> KIT_ERR_NULL (nothing written); v == 0, or v > INT_MAX
    (ids are int) -> KIT_ERR_SIZE (nothing written). */
-int tokenize_ids(const char *text, const char *const *vocab /* (v) */, size_t v,
+int tokenize_ids(const char *text /* a string */, const char *const *vocab /* (v) */, size_t v,
                  int *ids /* (max_n) */, size_t max_n, size_t *n /* (1) */);
 /* end listing: contract-tokenize-ids */
 
@@ -80,7 +80,7 @@ int mean_pool(const double *X /* (n, d), row-major */, size_t n, size_t d,
    n == 0: KIT_OK, nothing written (X may then be NULL).
    Errors: X NULL with n > 0 -> KIT_ERR_NULL; d == 0 or n*d overflowing
    size_t -> KIT_ERR_SIZE. */
-int int_pos_add(double *X /* (n, d), row-major */, size_t n, size_t d);
+int int_pos_add(double *X /* (n, d), row-major, in-out */, size_t n, size_t d);
 /* end listing: contract-int-pos-add */
 
 /* listing: contract-int-pos-swamp */

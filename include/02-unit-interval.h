@@ -61,7 +61,7 @@ int unit_code_range(size_t pos, size_t n_min, size_t n_max, double *lo /* (1) */
    n == 0: KIT_OK, nothing written (x may be NULL).
    Errors: x NULL with n > 0 -> KIT_ERR_NULL; d == 0 or n*d overflowing
    size_t -> KIT_ERR_SIZE. */
-int unit_pos_add(double *x /* (n, d), row-major */, size_t n, size_t d);
+int unit_pos_add(double *x /* (n, d), row-major, in-out */, size_t n, size_t d);
 /* end listing: contract-unit-pos-add */
 
 #endif /* CH02_UNIT_INTERVAL_H */

@@ -47,7 +47,7 @@ int pe_table(double *pe /* (n, d), row-major */, size_t n, size_t d, double base
 /* listing: contract-pe-add */
 /* Adds PE(pos, j) to x in place: x[pos*d + j] += PE(pos, j).
    n == 0: KIT_OK, nothing written. Errors as pe_table (x for pe). */
-int pe_add(double *x /* (n, d), row-major */, size_t n, size_t d, double base);
+int pe_add(double *x /* (n, d), row-major, in-out */, size_t n, size_t d, double base);
 /* end listing: contract-pe-add */
 
 /* listing: contract-pe-order-gap */

@@ -46,7 +46,7 @@
    may then be NULL).
    Errors: x or pos NULL (n > 0) -> KIT_ERR_NULL; d == 0 or n * d overflows
    -> KIT_ERR_SIZE; base not finite or <= 1 -> KIT_ERR_DOMAIN. */
-int rope_apply(double *x /* (n, d), row-major */, const size_t *pos /* (n) */, size_t n,
+int rope_apply(double *x /* (n, d), row-major, in-out */, const size_t *pos /* (n) */, size_t n,
                size_t d, double base);
 /* end listing: contract-rope-apply */
 
@@ -75,7 +75,7 @@ int alibi_slopes(double *slope /* (H) */, size_t H);
    is used, where it is the paper's -m_h (qpos - kpos).
    Errors: scores NULL -> KIT_ERR_NULL; H == 0, n == 0 or H * n * n
    overflows -> KIT_ERR_SIZE. */
-int alibi_bias(double *scores /* (H, n, n), row-major */, size_t H, size_t n);
+int alibi_bias(double *scores /* (H, n, n), row-major, in-out */, size_t H, size_t n);
 /* end listing: contract-alibi-bias */
 
 #endif /* CH08_ROPE_ALIBI_H */

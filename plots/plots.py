@@ -43,11 +43,11 @@ import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 
-import kit  # noqa: E402  (src_of: the same SRC tags as make check)
-from kitlib import chapters  # noqa: E402
-from kitlib.build import WARN, SAN, cc  # noqa: E402
+from kit.student import check as kit  # noqa: E402  (src_of: the same SRC tags as make check)
+from kit.core import chapters  # noqa: E402
+from kit.core.build import WARN, SAN, cc  # noqa: E402
 
 OUT = os.path.join(ROOT, "build", "plots")
 DATA_SRC = os.path.join(HERE, "data")

@@ -1,31 +1,40 @@
 #!/usr/bin/env python3
 """The diagnosis of a wrong table, proved on wrong answers the kit has never
 seen. tests/unseen/<slug>.txt holds mutants of the references (the format of
-tools/kitlib/mutants.py) that no catalogue mistake of the tests models; each
+kit/author/mutants.py) that no catalogue mistake of the tests models; each
 expect line names a test and the shape rule its hint must give
-(`expect: table_mistakes hint=shape-base`).
+(`expect: table_mistakes hint=shape-base`), or none (`expect: TEST` alone: the
+test must fail and no test may name a cause, as no model reproduces it).
 
-A mutant is
+A mutant (kind: correct blocks are correct variants: every test must pass, no hint) is
   right       when every expect line holds (the test fails with that hint);
   misleading  when any test prints a hint the mutant's expect lines do not
               name: a hint that names a mistake that was not made.
 The suite fails unless at least 80 % are right and none is misleading, or
 when an unseen block repeats a block of tests/mutants/ (it would not be
 unseen). It prints one row per mutant: expected rule, hints given.
+
+tests/hardcoded/<slug>/ holds a submission that computes nothing: the argument
+checks of the header, the public worked examples and the book's values pasted
+in, constants for anything else. Hidden tests use inputs the public tests do
+not, so it must get 0 hidden points; the suite fails otherwise.
 """
 import concurrent.futures
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 
-from kitlib import build, chapters, mutants  # noqa: E402
+from kit.author import mutants  # noqa: E402
+from kit.core import build, chapters  # noqa: E402
 
 UNSEEN = os.path.join(ROOT, "tests", "unseen")
+HARDCODED = os.path.join(ROOT, "tests", "hardcoded")
 HINT = re.compile(r"hint \(([^)]+)\)")
 RIGHT_SHARE = 0.8
 
@@ -57,6 +66,35 @@ def judge(m):
     return problems, {k: v for k, v in hints.items() if v}
 
 
+def hardcoded_points(slug):
+    """(hidden points passed, hidden points, the passing hidden tests) of the
+    submission that computes nothing."""
+    out = os.path.join(ROOT, "build", "hardcoded", slug + ".json")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kit.py"), "check", "--chapter", slug,
+                    "--src", HARDCODED, "--json", out, "--jobs", "1", "--timeout", "3"],
+                   capture_output=True, text=True)
+    with open(out) as f:
+        data = json.load(f)
+    hidden = [t for t in data["tests"] if t["kind"] == "hidden"]
+    passed = [t for t in hidden if t["verdict"] == "PASS"]
+    return sum(t["points"] for t in passed), sum(t["points"] for t in hidden), \
+        [t["name"] for t in passed], data.get("build_error")
+
+
+def check_hardcoded(failures):
+    slugs = sorted(d for d in os.listdir(HARDCODED) if os.path.isdir(os.path.join(HARDCODED, d))) \
+        if os.path.isdir(HARDCODED) else []
+    for slug in slugs:
+        got, total, names, build_error = hardcoded_points(slug)
+        print(f"  hard-coded public answers, {slug}: {got} of {total} hidden points"
+              + (f" ({', '.join(names)})" if names else ""))
+        if build_error:
+            failures.append(f"{slug}: the hard-coded submission does not build: {build_error[:200]}")
+        elif got:
+            failures.append(f"{slug}: the hard-coded submission gets {got} hidden points")
+
+
 def main():
     start = time.monotonic()
     seen = seen_blocks()
@@ -65,8 +103,8 @@ def main():
     for m in blocks:
         if edits_key(m) in seen:
             failures.append(f"{m.slug}/{m.name} repeats tests/mutants block {seen[edits_key(m)]}")
-        if not any("hint" in opts for _, opts in m.expects):
-            failures.append(f"{m.slug}/{m.name} names no expected hint")
+        if m.kind != "correct" and not m.expects:
+            failures.append(f"{m.slug}/{m.name} names no test that must reject it")
     for slug in sorted({m.slug for m in blocks}):  # the judges first: two checks of one
         build.judge(chapters.find(slug), True)      # chapter must not build its judge at once
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -80,7 +118,8 @@ def main():
         right += ok
         misleading += bool(wrong)
         given = sorted({h for name, _ in m.expects for h in hints.get(name, [])})
-        verdict = "misleading" if wrong else "right" if ok else "no hint"
+        verdict = "misleading" if wrong else "right" if ok else \
+            "rejected (correct)" if m.kind == "correct" else "no hint"
         rows.append((f"{m.slug[:2]} {m.name}", ", ".join(sorted(expected)),
                      ", ".join(given + [f"{w} (misleading)" for w in wrong]) or "none", verdict))
         if wrong:
@@ -101,6 +140,7 @@ def main():
         failures.append(f"only {right} of {n} unseen mutants get their hint")
     if not n:
         failures.append("no unseen mutants in tests/unseen/")
+    check_hardcoded(failures)
     for f in failures:
         print("  FAIL " + f[:400])
     return 1 if failures else 0

@@ -35,9 +35,9 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLOTS = [sys.executable, os.path.join(ROOT, "plots", "plots.py")]
 sys.path.insert(0, os.path.join(ROOT, "plots"))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 import plots  # noqa: E402
-from kitlib import chapters  # noqa: E402
+from kit.core import chapters  # noqa: E402
 
 failures = []
 
@@ -273,9 +273,8 @@ def one_row_written(out, tmp, src):
 
 def release(out, tmp, src, swapped):
     print("== the student release: the reference panel from plots/reference/, no solutions/")
-    sys.path.insert(0, os.path.join(ROOT, "tools", "kitlib"))
-    import dist  # noqa: E402
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kitlib", "dist.py"), "--out",
+    from kit.release import dist  # noqa: E402
+    r = subprocess.run([sys.executable, "-m", "kit", "dist", "--out",
                         os.path.join(tmp, "dist"), "--no-book", "--name", "kit"],
                        capture_output=True, text=True, cwd=ROOT)
     rel_root = os.path.join(tmp, "dist", "kit")
@@ -389,7 +388,7 @@ def main():
               "difference panel = yours − reference")
         check(gvars(os.path.join(cdir, "vars.gp")).get("maxdiff_pe", 0) > 1, "max |diff| > 1")
 
-        r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kit.py"), "check",
+        r = subprocess.run([sys.executable, "-m", "kit", "check",
                             "--chapter", "3", "--src", os.path.dirname(wrong), "--public-only",
                             "--test", "table_worked_example"],
                            capture_output=True, text=True, cwd=ROOT)

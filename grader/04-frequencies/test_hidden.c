@@ -295,21 +295,28 @@ static void offset_distance_bad_arguments(void **state)
 
 /* ---- §4.4 the closest pair ------------------------------------------------ */
 #ifdef KIT_JUDGE
-/* Hints for the mistakes a closest pair can show, then the checks. */
+/* A known mistake is named only when its model reproduces both checked
+   values, the distance and the offset; otherwise the checks say what
+   differs. The models: a scan that includes offset 0 (distance 0 at offset
+   0), the squared distance, the lone column ignored, the d - 2 denominator. */
 static void expect_closest(const char *what, double dist, size_t offset, const double golden[2],
                            size_t n, size_t d, double base, double tol)
 {
     size_t at = 0;
-    if (offset == 0 || dist == 0.0)
-        kit_hint("offset-zero", "offset 0 pairs a position with itself (distance 0): the scan "
-                 "over offsets starts at k = 1.");
-    else if (fabs(dist - golden[0] * golden[0]) <= 1e-9 && fabs(dist - golden[0]) > tol)
+    double v;
+    if (dist == 0.0 && offset == 0)
+        kit_hint("offset-zero", "distance 0 at offset 0: offset 0 pairs a position with itself; "
+                 "the scan over offsets starts at k = 1.");
+    else if (offset == (size_t)golden[1] && fabs(dist - golden[0] * golden[0]) <= 1e-9 &&
+             fabs(dist - golden[0]) > tol)
         kit_hint("squared-distance", "your distance is the square of the right one: return "
                  "the square root of the smallest squared distance.");
-    else if (d % 2 == 1 && fabs(dist - model_closest(n, d, base, NO_LONE, &at)) <= 1e-9)
+    else if (d % 2 == 1 && (v = model_closest(n, d, base, NO_LONE, &at), 1) &&
+             fabs(dist - v) <= 1e-9 && offset == at)
         kit_hint("odd-d-ignored", "for odd d the lone sin column adds (sin((p+k) w) - sin(p w))^2, "
                  "which depends on p: take its smallest value over p for each offset.");
-    else if (fabs(dist - model_closest(n, d, base, D_MINUS_2, &at)) <= 1e-9)
+    else if (d >= 3 && (at = 0, v = model_closest(n, d, base, D_MINUS_2, &at), 1) &&
+             fabs(dist - v) <= 1e-9 && offset == at)
         kit_hint("d-minus-2", "your frequencies use base^(-2i/(d-2)); this kit uses base^(-2i/d).");
     kit_expect_near(what, dist, golden[0], tol);
     kit_expect_size("its offset", offset, (size_t)golden[1]);

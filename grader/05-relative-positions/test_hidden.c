@@ -93,6 +93,21 @@ static double *model_rotation(double kk, int sign, size_t d, double base)
     }
     return M;
 }
+
+/* M_{-k} where M_k belongs: the sin entries' signs exchanged, or, for k < 0
+   only, the sign of k lost (|k|, k in an unsigned type). Both models give the
+   same matrix, so the hint names both when k < 0. */
+static const char *rotation_sign_hint(int k)
+{
+    return k < 0 ? "your M_k is M_{|k|} = M_{-k}, the transpose of the right one: either the "
+                   "sin entries have the wrong signs (with the pair stored as (sin, cos), "
+                   "sin(t + a) = cos a sin t + sin a cos t, so the sin row is (cos a, +sin a) "
+                   "and the cos row (-sin a, cos a)), or the sign of k is lost (|k|, or k in an "
+                   "unsigned type); a positive k tells them apart."
+                 : "your M_k is the transpose of the right one (it is M_{-k}): with the pair "
+                   "stored as (sin, cos), sin(t + a) = cos a sin t + sin a cos t, so the sin row "
+                   "is (cos a, +sin a) and the cos row (-sin a, cos a).";
+}
 #endif /* KIT_JUDGE */
 
 /* ---- rel_rotation ---------------------------------------------------------- */
@@ -104,9 +119,7 @@ static void rotation_mistakes(void **state)
     kit_expect_status("rel_rotation(M, -2, 6, 100)", rel_rotation(M, -2, d, 100.0), KIT_OK);
 #ifdef KIT_JUDGE
     struct kit_mistake m[3] = {
-        { "rotation-sign", "your M_k is the transpose of the right one (it is M_{-k}): with the pair "
-          "stored as (sin, cos), sin(t + a) = cos a sin t + sin a cos t, so the sin row is "
-          "(cos a, +sin a) and the cos row is (-sin a, cos a).", model_rotation(2.0, 1, d, 100.0) },
+        { "rotation-sign", rotation_sign_hint(-2), model_rotation(2.0, 1, d, 100.0) },
         { "offset-off-by-one", "your matrix shifts by k + 1 positions: the angle is k * omega_i.",
           model_rotation(-1.0, 1, d, 100.0) },
         { "offset-off-by-one", "your matrix shifts by k - 1 positions: the angle is k * omega_i.",
@@ -123,8 +136,7 @@ static void rotation_m3_names_mistakes(void **state)
     kit_expect_status("rel_rotation(M, 3, 8, 10000)", rel_rotation(M, 3, 8, 10000.0), KIT_OK);
 #ifdef KIT_JUDGE
     struct kit_mistake m[1] = {
-        { "rotation-sign", "your M_k is the transpose of the right one (it is M_{-k}): the sin row "
-          "of a block is (cos k omega, +sin k omega).", model_rotation(-3.0, 1, 8, 10000.0) },
+        { "rotation-sign", rotation_sign_hint(3), model_rotation(-3.0, 1, 8, 10000.0) },
     };
     kit_expect_table("M_3", "r,c", M, golden_m3_d8, 8, 8, TOL, m, 1);
 #endif
@@ -147,7 +159,12 @@ static void rotation_identity_and_inverse(void **state)
     for (size_t r = 0; r < d; r++)
         for (size_t c = 0; c < d; c++)
             Mk_T[r * d + c] = Mk[c * d + r];
-    kit_expect_table("M_{-37} (must be M_37 transposed)", "r,c", Mmk, Mk_T, d, d, TOL, NULL, 0);
+    {
+        /* M_{-37} equal to M_37: the sign of k lost, or both signs wrong in
+           the same way would keep M_{-37} = M_37^T; a layout says nothing. */
+        struct kit_mistake m[1] = { { "rotation-sign", rotation_sign_hint(-37), Mk } };
+        kit_expect_table("M_{-37} (must be M_37 transposed)", "r,c", Mmk, Mk_T, d, d, TOL, m, 1);
+    }
     /* M_k is a rotation: M M^T = I. */
     for (size_t r = 0; r < d; r++)
         for (size_t c = 0; c < d; c++) {
@@ -186,9 +203,10 @@ static void shift_mistakes(void **state)
                       rel_shift(pe, n, d, -3, 10000.0, out), KIT_OK);
 #ifdef KIT_JUDGE
     struct kit_mistake m[5] = {
-        { "rotation-sign", "you rotated the wrong way: your rows are PE(pos - k). With the pair "
-          "(s, c) = (sin t, cos t): s' = cos(a) s + sin(a) c, c' = -sin(a) s + cos(a) c, "
-          "a = k omega_i.", pe_rows(13.0, 1.0, n, d, 10000.0) },
+        { "rotation-sign", "your rows are PE(pos - k) = PE(pos + 3) for k = -3: the rotation "
+          "turns the wrong way. Either the sin terms' signs are exchanged (with the pair (s, c) = "
+          "(sin t, cos t): s' = cos(a) s + sin(a) c, c' = -sin(a) s + cos(a) c, a = k omega_i), or "
+          "the sign of k is lost (|k|, or k in an unsigned type).", pe_rows(13.0, 1.0, n, d, 10000.0) },
         { "offset-off-by-one", "your rows are PE(pos + k + 1): rotate by k * omega_i, not (k + 1).",
           pe_rows(8.0, 1.0, n, d, 10000.0) },
         { "offset-off-by-one", "your rows are PE(pos + k - 1): rotate by k * omega_i, not (k - 1).",
@@ -595,9 +613,12 @@ static void sweep_rel_rotation(void **state)
 #ifdef KIT_JUDGE
         {
             char what[64];
+            struct kit_mistake m[1] = {
+                { "rotation-sign", rotation_sign_hint(k), model_rotation(-(double)k, 1, d, base) },
+            };
             snprintf(what, sizeof what, "M_%d, d = %zu, base = %g", k, d, base);
             kit_expect_table(what, "r,c", M, model_rotation((double)k, 1, d, base), d, d,
-                             TOL + ldexp(fabs((double)k), -50), NULL, 0);
+                             TOL + ldexp(fabs((double)k), -50), m, k != 0);
         }
 #endif
     }
@@ -632,6 +653,7 @@ static void sweep_rel_shift(void **state)
         out = cases[t].in_place ? pe : kit_doubles(n * d);
 #ifdef KIT_JUDGE
         double *want = model_shift(pe, n, d, k, base);   /* before the call: out may be pe */
+        double *wrong_way = model_shift(pe, n, d, -k, base);
 #endif
         kit_expect_status(cases[t].in_place ? "rel_shift(pe, n, d, k, base, pe) (in place)"
                                             : "rel_shift(pe, n, d, k, base, out)",
@@ -641,10 +663,18 @@ static void sweep_rel_shift(void **state)
             char what[96];
             snprintf(what, sizeof what, "out, n = %zu, d = %zu, k = %d, base = %g%s", n, d, k,
                      base, first < 0 ? ", random rows" : ", rows of PE");
+            struct kit_mistake m[1] = {
+                { "rotation-sign", k < 0 ? "your rows are turned by -k: the rotation turns the "
+                  "wrong way (the sin terms' signs exchanged), or the sign of k is lost (|k|, or "
+                  "k in an unsigned type)." : "your rows are turned by -k: the rotation turns the "
+                  "wrong way; s' = cos(a) s + sin(a) c, c' = -sin(a) s + cos(a) c, a = k omega_i.",
+                  NULL },
+            };
             if (first >= 0)
                 kit_table_pe((size_t)(first + k), d, base);
+            m[0].values = wrong_way;
             kit_expect_table(what, "row,j", out, want, n, d, TOL + ldexp(fabs((double)k), -50),
-                             NULL, 0);
+                             m, k != 0);
         }
 #endif
     }

@@ -103,6 +103,115 @@ static double *model_output(const double *A, const double *V, size_t n, size_t m
     return Y;
 }
 
+/* ---- three softmax shortcuts, modelled (NaN where they make one) ---------
+ * NO_MAX: exp(s) / sum exp(s); MAX_FROM_0: the row maximum starts at 0, not at
+ * -INFINITY; NO_MASK_RULE: the maximum subtracted, but no uniform rule for a
+ * row of -INFINITY. A hint names a shortcut only when its model gives every
+ * value, NaN for NaN. */
+enum softmax_way { WAY_NO_MAX, WAY_MAX_FROM_0, WAY_NO_MASK_RULE };
+
+static double *softmax_way(const double *S, size_t n, size_t m, enum softmax_way w)
+{
+    double *P = kit_doubles(n * m);
+    for (size_t r = 0; r < n; r++) {
+        double mx = w == WAY_MAX_FROM_0 ? 0.0 : -INFINITY, sum = 0.0;
+        for (size_t c = 0; c < m && w != WAY_NO_MAX; c++)
+            mx = fmax(mx, S[r * m + c]);
+        if (w == WAY_NO_MAX)
+            mx = 0.0;
+        if (mx == -INFINITY && w != WAY_NO_MASK_RULE) {
+            for (size_t c = 0; c < m; c++)
+                P[r * m + c] = 1.0 / (double)m;
+            continue;
+        }
+        for (size_t c = 0; c < m; c++)
+            sum += (P[r * m + c] = exp(S[r * m + c] - mx));
+        for (size_t c = 0; c < m; c++)
+            P[r * m + c] /= sum;
+    }
+    return P;
+}
+
+static int same_values(const double *a, const double *b, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (!(isnan(a[k]) && isnan(b[k])) && !(fabs(a[k] - b[k]) <= 1e-9))
+            return 0;
+    return 1;
+}
+
+/* Hints for the shortcuts whose model gives got: the weights P of scores S
+   (V NULL), or the outputs P V (V of m rows, d_v columns). */
+static void softmax_shortcut_hints(const double *got, const double *S, size_t n, size_t m,
+                                   const double *V, size_t d_v)
+{
+    static const char *const id[3] = { "no-max-subtraction", "max-starts-at-0", "all-masked-row" };
+    static const char *const hint[3] = {
+        "your weights are exp(s) / sum exp(s), the row maximum not subtracted: exp(1000) is "
+        "+inf and exp(-1000) is 0 in double, so inf/inf or 0/0 gives NaN. softmax(s) = "
+        "softmax(s - max s): subtract the maximum first, and every exp is in [0, 1].",
+        "your row maximum starts at 0 instead of -INFINITY (or the first score): in a row whose "
+        "scores are all far below 0 the 'maximum' stays 0, every exp(s - 0) underflows to 0, "
+        "and 0/0 is NaN.",
+        "a row whose scores are all -INFINITY has maximum -INFINITY, and -INFINITY - "
+        "(-INFINITY) is NaN. The contract gives that row the uniform weights 1/m: test for it "
+        "before subtracting the maximum.",
+    };
+    for (int w = 0; w < 3; w++) {
+        double *P = softmax_way(S, n, m, (enum softmax_way)w);
+        if (same_values(got, V ? model_output(P, V, n, m, d_v) : P, n * (V ? d_v : m)))
+            kit_hint(id[w], "%s", hint[w]);
+    }
+}
+
+/* The gap of attn_perm_gap as causal attention computes it: every key after
+   the query masked (a decoder's mask, which attn_perm_gap's contract does not
+   have). Self-attention Q = K = V = Z, scores / sqrt(d). */
+static void causal_self_attention(const double *Z, size_t n, size_t d, double *Y)
+{
+    double *S = kit_doubles(n * n), *A;
+    for (size_t r = 0; r < n; r++)
+        for (size_t c = 0; c < n; c++) {
+            double dot = 0.0;
+            for (size_t t = 0; t < d; t++)
+                dot += Z[r * d + t] * Z[c * d + t];
+            S[r * n + c] = c > r ? -INFINITY : dot / sqrt((double)d);
+        }
+    A = model_softmax(S, n, n, SOFTMAX_RIGHT);
+    for (size_t r = 0; r < n; r++)
+        for (size_t j = 0; j < d; j++) {
+            double y = 0.0;
+            for (size_t c = 0; c < n; c++)
+                y += A[r * n + c] * Z[c * d + j];
+            Y[r * d + j] = y;
+        }
+}
+
+static double causal_perm_gap(const double *X, const size_t *perm, size_t n, size_t d,
+                              int with_pe, double base)
+{
+    double *Za = kit_doubles(n * d), *Zb = kit_doubles(n * d), *Ya = kit_doubles(n * d);
+    double *Yb = kit_doubles(n * d), gap = 0.0;
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++) {
+            double angle = (double)pos * pow(base, -2.0 * (double)(j / 2) / (double)d);
+            double p = with_pe ? (j % 2 == 0 ? sin(angle) : cos(angle)) : 0.0;
+            Za[pos * d + j] = X[pos * d + j] + p;
+            Zb[pos * d + j] = X[perm[pos] * d + j] + p;
+        }
+    causal_self_attention(Za, n, d, Ya);
+    causal_self_attention(Zb, n, d, Yb);
+    for (size_t pos = 0; pos < n; pos++)
+        for (size_t j = 0; j < d; j++)
+            gap = fmax(gap, fabs(Yb[pos * d + j] - Ya[perm[pos] * d + j]));
+    return gap;
+}
+
+static const char *const HINT_CAUSAL =
+    "your gap is exactly that of causal attention (each query sees only the keys at or before "
+    "it, as in a decoder): a causal mask makes attention depend on the order by itself. "
+    "attn_perm_gap's f has no mask: every query attends to every key.";
+
 static const char *const HINT_NO_SCALE =
     "your scores are sqrt(d_k) times too large: divide q . k by sqrt(d_k) (the 'scaled' of "
     "scaled dot-product attention).";
@@ -213,13 +322,7 @@ static void softmax_overflow(void **state)
     (void)state;
     kit_expect_status("attn_softmax on scores +-1000", attn_softmax(S, 2, 3, P), KIT_OK);
 #ifdef KIT_JUDGE
-    int finite = 1;
-    for (size_t k = 0; k < 6; k++)
-        finite = finite && isfinite(P[k]);
-    if (!finite)
-        kit_hint("no-max-subtraction", "exp(1000) is +inf and exp(-1000) is 0 in double, so "
-                 "inf/inf or 0/0 gives NaN. Subtract the row maximum before exp: "
-                 "softmax(s) = softmax(s - max s), and then every exp is in [0, 1].");
+    softmax_shortcut_hints(P, S, 2, 3, NULL, 0);
 #endif
     kit_expect_table("P", "r,c", P, golden_softmax_huge, 2, 3, TOL, NULL, 0);
 }
@@ -239,13 +342,7 @@ static void softmax_masked_rows(void **state)
     const double want[12] = { 0.25, 0.25, 0.25, 0.25,
                               0.25, 0.25, 0.25, 0.25,
                               0.0, 0.5, 0.0, 0.5 };
-    if (isnan(P[0]) || isnan(P[1]))
-        kit_hint("all-masked-row", "a row whose scores are all -INFINITY has maximum -INFINITY, "
-                 "and -INFINITY - (-INFINITY) is NaN. The contract gives that row the uniform "
-                 "weights 1/m: test for it before subtracting the maximum.");
-    else if (isnan(P[4]))
-        kit_hint("no-max-subtraction", "exp(-1e308) is 0, so the row sum is 0 and 0/0 is NaN: "
-                 "subtract the row maximum before exp.");
+    softmax_shortcut_hints(P, S, 3, 4, NULL, 0);
     kit_expect_table("P", "r,c", P, want, 3, 4, TOL, NULL, 0);
     kit_expect_true(P[8] == 0.0 && P[10] == 0.0,
                     "a masked key (-INFINITY) must get weight exactly 0, got %.17g and %.17g",
@@ -293,20 +390,30 @@ static void attend_mistakes(void **state)
     double *A_k = model_softmax(model_scores(Q_2x3, K_4x3, 2, 4, 3, K_NOT_TRANSPOSED), 2, 4,
                                 SOFTMAX_RIGHT);
     double *A_cols = model_softmax(S, 2, 4, COLUMNS), *A_raw = model_softmax(S, 2, 4, NOT_NORMALISED);
-    struct kit_mistake mA[4] = {
+    double *S_causal = kit_copy_doubles(S, 2 * 4), *A_causal;
+    for (size_t r = 0; r < 2; r++)          /* a decoder's mask: keys after the query out */
+        for (size_t c = r + 1; c < 4; c++)
+            S_causal[r * 4 + c] = -INFINITY;
+    A_causal = model_softmax(S_causal, 2, 4, SOFTMAX_RIGHT);
+    static const char *const hint_causal = "your weights are those of causal attention: query r "
+        "sees only keys 0 .. r (a decoder's mask). attn_attend has no mask: every query attends "
+        "to all m keys.";
+    struct kit_mistake mA[5] = {
         { "missing-scale", HINT_NO_SCALE, A_no_scale },
         { "k-not-transposed", HINT_K_NOT_TRANSPOSED, A_k },
         { "wrong-axis", HINT_COLUMNS, A_cols },
         { "not-normalised", HINT_NOT_NORMALISED, A_raw },
+        { "causal-mask", hint_causal, A_causal },
     };
-    struct kit_mistake mY[4] = {
+    struct kit_mistake mY[5] = {
         { "missing-scale", HINT_NO_SCALE, model_output(A_no_scale, V_4x2, 2, 4, 2) },
         { "k-not-transposed", HINT_K_NOT_TRANSPOSED, model_output(A_k, V_4x2, 2, 4, 2) },
         { "wrong-axis", HINT_COLUMNS, model_output(A_cols, V_4x2, 2, 4, 2) },
         { "not-normalised", HINT_NOT_NORMALISED, model_output(A_raw, V_4x2, 2, 4, 2) },
+        { "causal-mask", hint_causal, model_output(A_causal, V_4x2, 2, 4, 2) },
     };
-    kit_expect_table("A", "r,c", A, golden_attend_weights_2x4, 2, 4, TOL, mA, 4);
-    kit_expect_table("Y", "r,j", Y, golden_attend_out_2x2, 2, 2, TOL, mY, 4);
+    kit_expect_table("A", "r,c", A, golden_attend_weights_2x4, 2, 4, TOL, mA, 5);
+    kit_expect_table("Y", "r,j", Y, golden_attend_out_2x2, 2, 2, TOL, mY, 5);
 #endif
 }
 
@@ -322,12 +429,10 @@ static void attend_huge_scores(void **state)
     (void)state;
     kit_expect_status("attn_attend with scores +-1000", attn_attend(Q, K, V, 2, 3, 1, 2, A, Y), KIT_OK);
 #ifdef KIT_JUDGE
-    int finite = 1;
-    for (size_t k = 0; k < 4; k++)
-        finite = finite && isfinite(Y[k]);
-    if (!finite)
-        kit_hint("no-max-subtraction", "a score of 1000 makes exp overflow to +inf (and -1000 "
-                 "underflows to 0): subtract the row maximum before exp.");
+    {
+        const double S[6] = { 1000, 999, 998, -1000, -999, -998 };   /* Q K^T / sqrt(1) */
+        softmax_shortcut_hints(Y, S, 2, 3, V, 2);
+    }
 #endif
     kit_expect_table("Y", "r,j", Y, golden_attend_huge_out, 2, 2, TOL, NULL, 0);
 }
@@ -419,10 +524,9 @@ static void perm_gap_no_positions_many(void **state)
         kit_expect_status("attn_perm_gap(with_pe = 0)", attn_perm_gap(X, perm, n, d, 0, 10000.0, &gap),
                           KIT_OK);
 #ifdef KIT_JUDGE
-        if (!(gap <= TOL))
-            kit_hint("positions-without-pe", "with with_pe == 0 nothing may depend on the "
-                     "position: Z_a and Z_b are the plain rows, and self-attention of shuffled "
-                     "rows is the shuffled self-attention.");
+        /* A cause only when its model gives this very gap: a causal mask. */
+        if (!(gap <= TOL) && fabs(gap - causal_perm_gap(X, perm, n, d, 0, 10000.0)) <= 1e-9)
+            kit_hint("causal-mask", "%s", HINT_CAUSAL);
 #endif
         kit_expect_true(gap <= TOL, "n = %zu, d = %zu: the gap without positions is %.3g, not 0",
                         n, d, gap);
@@ -440,10 +544,15 @@ static void perm_gap_golden(void **state)
     kit_expect_status("attn_perm_gap(with_pe = 1)", attn_perm_gap(X, perm, 3, 4, 1, 10000.0, &gap),
                       KIT_OK);
 #ifdef KIT_JUDGE
+    /* Both models give a gap of 0 (up to rounding): PE not added, or PE
+       shuffled along with the words; a causal mask gives its own gap. */
     if (fabs(gap) <= TOL)
         kit_hint("no-position-signal", "with positions the gap must not be 0. Either PE was not "
                  "added, or it was shuffled along with the words: Z_b[pos] gets PE(pos), the "
                  "position the word now occupies, not PE(perm[pos]).");
+    else if (fabs(gap - golden_perm_gap_pe[0]) > TOL &&
+             fabs(gap - causal_perm_gap(X, perm, 3, 4, 1, 10000.0)) <= 1e-9)
+        kit_hint("causal-mask", "%s", HINT_CAUSAL);
 #endif
     kit_expect_near("gap with positions", gap, golden_perm_gap_pe[0], TOL);
 }
