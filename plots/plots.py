@@ -208,7 +208,7 @@ HUNG = {}  # exe -> message: a program that timed out once is not run again
 def sanitizer_report(stderr, src_dir):
     """The sanitizer's own words for a crash of the data program, as `make check`
     reports them (kind: summary, and the frame in the student's file), or None."""
-    from kitlib import run as kitrun   # make check's reading of the same report
+    from kit.core import run as kitrun   # make check's reading of the same report
     san = kitrun._sanitizer(stderr)
     frame = kitrun._student_frame(stderr, src_dir) if src_dir else None
     if san is None and frame is None:
@@ -498,6 +498,8 @@ def main(argv=None):
     ap.add_argument("--chapter", default="")
     ap.add_argument("--src", default="", help="exercises|solutions|<dir>; default solutions")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--book", action="store_true",
+                    help="(make book) only the figures the chapters show, from the reference")
     ap.add_argument("--out", default="", help="output directory (default build/plots)")
     ap.add_argument("--reference-data", default="", metavar="DIR",
                     help="(make dist) write the reference's data of the compare figures to DIR")
@@ -514,9 +516,18 @@ def main(argv=None):
         return 0
     ref = os.path.join(ROOT, "solutions")
     ref = ref if os.path.isdir(ref) else None
-    spec = a.src or ("solutions" if ref else "exercises")
+    if a.book and not ref:
+        # the release: the book's figures are the reference's, drawn by make dist into
+        # build/plots/; this copy cannot draw them (no solutions/) and needs nothing else
+        return 0
+    spec = "solutions" if a.book else a.src or ("solutions" if ref else "exercises")
     src_dir, tag = kit.src_of(spec)
     figs = all_figures()
+    if a.book:   # the figures the chapters embed: ![...](figure:NAME)
+        used = set()
+        for md in glob.glob(os.path.join(ROOT, "chapters", "*.md")):
+            used |= set(re.findall(r"\]\(figure:([\w.-]+)\)", open(md, encoding="utf-8").read()))
+        figs = [f for f in figs if f.name in used]
     if a.chapter:
         ch = chapters.find(a.chapter)
         if ch is None and not a.chapter.isdigit():
