@@ -25,7 +25,7 @@ else
 Q :=
 endif
 
-.PHONY: help check chapters deps deps-check clean book plots bench
+.PHONY: help check try chapters deps deps-check clean book plots bench
 
 help: ## this list
 	@echo "Positional-encoding kit — targets:"
@@ -47,12 +47,15 @@ check: deps-check ## build and test one chapter: make check CHAPTER=3 [TEST=name
 	$(Q)$(KIT) check --chapter "$(CHAPTER)" --src "$(SRC)" --test "$(TEST)" --san $(SAN) \
 	    --timeout $(TIMEOUT) --jobs $(JOBS)
 
+try: deps-check ## build and run try/NN-slug.c, your own main, with your chapter code and the sanitizers: make try CHAPTER=3
+	$(Q)$(KIT) try --chapter "$(CHAPTER)" --src "$(SRC)" --san $(SAN)
+
 chapters: deps-check ## list the chapters and your progress
 	$(Q)$(KIT) chapters --src "$(SRC)"
 
 book: ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
 	$(Q)bash $(DEPS) book
-	$(Q)if grep -qE '^plots:' Makefile; then $(MAKE) --no-print-directory plots; fi
+	$(Q)if grep -qE '^plots:' Makefile; then bash $(DEPS) plots && $(PYTHON) plots/plots.py --book; fi
 	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
 
 # SRC for plots: the reference unless SRC is given (the Makefile's default is exercises).

@@ -492,8 +492,9 @@ def index_markdown(pages, results_dir, solutions, edition_tests):
              + "and ends with the functions you write and the tests that check them. Work in "
              "`exercises/`, run `make check CHAPTER=N`, and rebuild this book with `make book` "
              "to see your progress here.")
-    table = raw_html('<table class="chapters"><thead><tr><th>#</th><th>chapter</th><th>exercises</th>'
-                     '<th>your progress</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>") \
+    table = raw_html('<div class="table-wrap"><table class="chapters"><thead><tr><th>#</th><th>chapter</th>'
+                     '<th>exercises</th><th>your progress</th></tr></thead><tbody>' + "".join(rows)
+                     + "</tbody></table></div>") \
         if rows else "*No chapters yet: chapters/*.md is empty.*"
     note = ("" if solutions else
             "\n\nThis is the student edition: reference solutions are not included.")
