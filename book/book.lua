@@ -36,6 +36,11 @@ paragraph right after may say "this line", "these lines", "the code uses",
 "Three things in it", "the listing below" and the like (POINTERS). Every
 offence is listed and the build stops.
 
+Generated numbers: an inline [KEY]{.fact} becomes the value of KEY in
+chapters/data/NN-facts.tsv (NN: this chapter, or ch=NN; lines KEY TAB VALUE),
+read at build time; an unknown key stops the build, so no number in the prose is
+typed by hand.
+
 Figures: ![caption](figure:NAME) embeds $BOOK_PLOTS/NAME.svg (or .png),
 copied to $BOOK_OUT/figures/. A missing figure stops the build when
 $BOOK_FIGURES_REQUIRED=1 (the kit has a `make plots`), else a placeholder
@@ -213,6 +218,27 @@ local function code_block(el)
     return listing_block(el)
   end
   return nil
+end
+
+-- Generated numbers ----------------------------------------------------------
+local facts = {}
+local function fact(el)
+  if not el.classes:includes("fact") then return nil end
+  local ch = tonumber(el.attributes["ch"] or chapter) or chapter
+  local src = string.format("chapters/data/%02d-facts.tsv", ch)
+  if not facts[src] then
+    local text = read_file(root .. "/" .. src)
+    if not text then fail(src .. " is missing (for chapter 10: make experiment)") end
+    facts[src] = {}
+    for line in text:gmatch("[^\n]+") do
+      local k, v = line:match("^([^\t]+)\t(.*)$")
+      if k then facts[src][k] = v end
+    end
+  end
+  local key = pandoc.utils.stringify(el.content)
+  local value = facts[src][key]
+  if not value then fail(src .. " has no fact '" .. key .. "'") end
+  return pandoc.Str(value)
 end
 
 -- Figures -------------------------------------------------------------------
@@ -564,6 +590,7 @@ return {
   {Pandoc = document},
   {Math = math_},
   {CodeBlock = code_block, Image = image, Header = header, Link = link, Table = table_},
+  {Span = fact},
   {Para = link_block, Plain = link_block},
   {Para = figure_para},
   {Pandoc = check_pointers},

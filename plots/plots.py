@@ -405,6 +405,7 @@ def draw(fig, src_dir, tag, ref):
     exe, key, msg = data_program(fig, src_dir, tag)
     parts = [key or msg, fig.name, str(fig.size)]
     files = [fig.script, MESSAGE_GP, STYLE_GP, os.path.abspath(__file__)]  # + the terminals
+    files += glob.glob(os.path.join(ROOT, "chapters", "data", f"{fig.chapter:02d}-*.tsv"))  # checked-in results
     spec = tag if tag in ("exercises", "solutions") else rel(src_dir)   # SRC= to draw it again
     if fig.compare:
         ref_exe, ref_key, ref_why = reference_source(fig, ref)
