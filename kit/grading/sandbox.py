@@ -371,10 +371,10 @@ class Sandbox:
                for ext, cap in ((".out", OUTPUT_CAP), (".err", OUTPUT_CAP))}
         sizes = [tidy.size_of(tlog + ".out"), tidy.size_of(tlog + ".err"),
                  len(record) if record is not None else tidy.size_of(tlog)]
-        if record is None:
-            r = tidy.read_capped(tlog, RECORD_CAP)
-            record = None if r is None else r[0] + (b"X" if r[1] else b"")
         private = self._private(os.path.dirname(tdir))
+        if record is None and not tidy.move_regular(tlog, private, RECORD_CAP + 1):
+            r = tidy.read_capped(tlog, RECORD_CAP)      # (another file system, or odd: copy it)
+            record = None if r is None else r[0] + (b"X" if r[1] else b"")
         if record is not None:
             tidy.write_new(private, record)
         tidy.remove_tree(tdir)

@@ -67,6 +67,32 @@ def write_new(path, data):
         os.close(fd)
 
 
+def move_regular(path, dest, cap):
+    """Move the file at path to dest (a new name in a folder of the caller's) when it is
+    a regular file (not a link, a FIFO or a device), with one name only (not a hard link
+    to a file elsewhere) and at most cap bytes: no copy of a big record. False (nothing
+    moved) otherwise. Only when nothing else can touch path any more (the test has ended)."""
+    try:
+        fd = os.open(path, _FLAGS)
+    except OSError:
+        return False
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or st.st_size > cap:
+            return False
+        same = os.lstat(path)
+        if (same.st_dev, same.st_ino) != (st.st_dev, st.st_ino):
+            return False
+        os.rename(path, dest)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+
+
 def _opendir(name, dir_fd):
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
