@@ -8,6 +8,7 @@
   what it imports fails here, not in a student's hands).
 """
 import ast
+import glob
 import os
 import re
 import subprocess
@@ -179,10 +180,40 @@ def suite_protocol():
     check(not unread, "protocol.ENV lists no variable nothing reads", ", ".join(unread))
 
 
+PATH_IN_TEXT = re.compile(r"(?<![\w/.$-])((?:kit|tools|tests|book|plots|include|mk)/[\w./-]*\w)")
+
+
+GENERATED = {"plots/reference"}      # made by make dist in the release, not in the repository
+
+
+def suite_docstrings():
+    print("== module docstrings and comments name paths that exist")
+    stale = []
+    for path in manifest.of("author"):
+        if not path.endswith((".py", ".c", ".h", ".sh", ".mk", ".lua", ".gp")) and path not in ("Makefile",):
+            continue
+        try:
+            text = open(os.path.join(ROOT, path), errors="replace").read()
+        except OSError:
+            continue
+        if path.endswith(".py"):
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            comments = "\n".join(re.findall(r"#.*", text))
+            text = doc + "\n" + comments
+        for m in PATH_IN_TEXT.finditer(text):
+            ref = m.group(1).rstrip(".")
+            if any(c in ref for c in "<*{") or re.search(r"NN|\bN\b|/x\.", ref) or ref in GENERATED:
+                continue
+            if not os.path.exists(os.path.join(ROOT, ref)) and not glob.glob(os.path.join(ROOT, ref + "*")):
+                stale.append(f"{path}: {ref}")
+    check(not stale, "every path named in a module docstring or comment exists", "; ".join(stale[:12]))
+
+
 def main():
     suite_manifest()
     suite_verdict()
     suite_protocol()
+    suite_docstrings()
     return finish()
 
 

@@ -198,7 +198,7 @@ class Sandbox:
         self.runners = {}       # log folder -> _Runner (bwrap: one sandbox per slot)
         self.lock = threading.Lock()
         self.hidden = []        # unshare: folders covered in the sandbox (the kit, GRADES)
-        self.runner_dir = None  # the staged copy of tools/sandbox (stage.py)
+        self.runner_dir = None  # the staged copy of kit/grading/runner/ (stage.py)
 
     @contextlib.contextmanager
     def slot(self, logdir):
@@ -372,7 +372,7 @@ class Sandbox:
         return status, timed_out, _read_capped(out_path), _read_capped(err_path)
 
     def _run_in_runner(self, exe, test, log, wall, workdir, env, uid):
-        """One test through the slot's runner (tools/sandbox/runner.py), which lives in
+        """One test through the slot's runner (kit/grading/runner/runner.py), which lives in
         one bubblewrap sandbox for all the tests of the slot: no sandbox start per test."""
         from kit.core.run import _read_capped
         key = os.path.abspath(workdir)
