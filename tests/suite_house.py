@@ -209,8 +209,41 @@ def suite_docstrings():
     check(not stale, "every path named in a module docstring or comment exists", "; ".join(stale[:12]))
 
 
+def suite_one_place():
+    print("== one module per idea: markers, files, gnuplot quoting, the C scanner")
+    from kit.core import cparse, files, gnuplot, markers
+    B, E = markers.SOLUTION_BEGIN, markers.SOLUTION_END
+    text = ["int f(void)", "{", "    " + B, "    return 1;", "    " + E, "}", B, "static int g;", E]
+    check(markers.solution_blocks(text) == [(2, 4), (6, 8)], "solution_blocks finds both blocks")
+    for bad, why in (([E], "END without BEGIN"), ([B, "x"], "BEGIN without END"), ([B, B, E], "nested")):
+        try:
+            markers.solution_blocks(bad)
+            check(False, f"solution_blocks refuses {why}")
+        except markers.MarkerError:
+            check(True, f"solution_blocks refuses {why}")
+    check(markers.solution_blocks([E, B, "x"], strict=False) == [], "not strict: a broken block is skipped")
+    import tempfile
+    d = tempfile.mkdtemp()
+    out = os.path.join(d, "o")
+    files.atomic_write(out, "one")
+    k = files.digest(["cmd"], [out])
+    files.stamp(out, k)
+    fresh = files.fresh(out, k)
+    files.atomic_write(out, b"two")
+    check(fresh and files.digest(["cmd"], [out]) != k and not files.fresh(out, files.digest(["cmd"], [out]))
+          and open(out).read() == "two" and sorted(os.listdir(d)) == ["o", "o.stamp"],
+          "files: a stamp is fresh for its key only; atomic_write leaves no temporary file")
+    check(files.digest([], [os.path.join(d, "missing")]) != files.digest([], []), "files: a missing input counts")
+    check(gnuplot.quote(3) == "3" and gnuplot.quote("it's") == "'it''s'" and gnuplot.quote("a\nb") == '"a\\nb"',
+          "gnuplot.quote: numbers bare, strings quoted, a newline in double quotes")
+    m = cparse.mask('int f(void) { /* ( */ return g("(", \')\'); }')
+    check(cparse.close(m, m.index("{")) == len(m) and cparse.word(m, 0) == "int",
+          "cparse.mask/close: brackets in comments and literals do not count")
+
+
 def main():
     suite_manifest()
+    suite_one_place()
     suite_verdict()
     suite_protocol()
     suite_docstrings()
