@@ -2,7 +2,7 @@
 
 Listings: a block ```{.c file="F" listing="NAME"}``` is replaced by the lines
 between the markers `/* listing: NAME */` and `/* end listing: NAME */` of F.
-Where the markers are is decided once, by tools/kitlib/markers.py (build.py
+Where the markers are is decided once, by kit/core/markers.py (build.py
 writes its answer to $BOOK_LISTINGS, one line per listing:
   file TAB name TAB kind TAB start TAB end
 kind: code | stub | solution | withheld). This filter only slices the file:
@@ -116,7 +116,7 @@ local function listing_block(el)
   local entry = listings[file .. "#" .. name]
   if not entry then
     fail("listing '" .. name .. "' of " .. file .. " is not in the marker index " ..
-         "(tools/kitlib/markers.py did not find it)")
+         "(kit/core/markers.py did not find it)")
   end
   local label = file .. " · " .. name
   if entry.kind == "withheld" then

@@ -5,6 +5,8 @@ options. The student release holds kit/core and kit/student only, so the
 instructor's and author's verbs say so there instead of failing on an import.
 """
 import argparse
+import importlib
+import importlib.util
 import os
 import runpy
 import sys
@@ -31,6 +33,14 @@ VERBS = {
 MULTI = {"kit.student.check"}
 
 
+def available(module):
+    """The module is in this copy of the kit (the release has kit/core and kit/student only)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     p = argparse.ArgumentParser(
@@ -42,18 +52,15 @@ def main(argv=None):
     p.add_argument("args", nargs=argparse.REMAINDER, help="the verb's options (--help: its own)")
     a = p.parse_args(argv)
     module, audience, _ = VERBS[a.verb]
+    if not available(module):
+        print(f"`{a.verb}` is an {audience} command; this copy of the kit does not have it "
+              f"({module.replace('.', '/')}.py is not here).")
+        return 2
     try:
         if module in MULTI:
-            import importlib
             return importlib.import_module(module).main([a.verb] + a.args)
         sys.argv = [f"python3 -m kit {a.verb}"] + a.args
         runpy.run_module(module, run_name="__main__", alter_sys=True)
-    except ModuleNotFoundError as e:
-        if e.name and e.name.startswith("kit.") and a.verb not in ("check", "chapters", "try"):
-            print(f"`{a.verb}` is an {audience} command; this copy of the kit does not have it "
-                  f"({e.name.replace('.', '/')} is not here).")
-            return 2
-        raise
     except SystemExit as e:
         return e.code if isinstance(e.code, int) or e.code is None else (print(e.code, file=sys.stderr) or 1)
     return 0

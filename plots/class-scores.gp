@@ -1,4 +1,4 @@
-# Class report (make grade, tools/kitlib/classreport.py): the distribution of the
+# Class report (make grade, kit/grading/classreport.py): the distribution of the
 # students' total scores. Not a chapter figure: make plots does not draw it.
 # Sees DATA (GRADES/class: scores.dat = low high students), students, max_points, ystep.
 load 'plots/style.gp'

@@ -48,6 +48,7 @@ from kit.student import check as kit  # noqa: E402  (src_of: the same SRC tags a
 from kit.core import chapters  # noqa: E402
 from kit.core.build import WARN, SAN, cc  # noqa: E402
 from kit.core.files import digest, fresh, stamp  # noqa: E402  (the one content-hash cache)
+from kit.core import gnuplot as gp  # noqa: E402  (the one gnuplot runner)
 
 OUT = os.path.join(ROOT, "build", "plots")
 DATA_SRC = os.path.join(HERE, "data")
@@ -233,12 +234,6 @@ def run_data(exe, name, d, chapter, src_dir=None):
             f"run make check CHAPTER={chapter} to find where")
 
 
-def gp_string(s):
-    if "\n" in s:   # gnuplot reads \n as a line break in double quotes only
-        return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    return "'" + s.replace("'", "''") + "'"
-
-
 def gnuplot(script, fig, outbase, variables, vars_files=()):
     """Draw script to outbase.png and outbase.svg. Returns gnuplot's stderr."""
     w, h = fig.size
@@ -246,14 +241,11 @@ def gnuplot(script, fig, outbase, variables, vars_files=()):
              "svg": f"svg size {w},{h} noenhanced font '{SVG_FONT}' background rgb 'white'"}
     errors = ""
     for ext, term in terms.items():
-        pre = [f"set terminal {term}", f"set output {gp_string(outbase + '.' + ext)}"]
         # Heatmaps say `with image @IMAGE`: whole-cell rectangles in SVG (a browser
         # would blur an embedded bitmap), one bitmap in PNG (no seams).
-        pre += [f"IMAGE = {gp_string('pixels' if ext == 'svg' else 'notitle')}"]
-        pre += [f"{k} = {gp_string(v)}" for k, v in variables.items()]
-        pre += [f"load {gp_string(v)}" for v in vars_files if os.path.exists(v)]
-        r = subprocess.run(["gnuplot", "-e", "; ".join(pre), script],
-                           capture_output=True, text=True, cwd=ROOT)
+        image = {"IMAGE": "pixels" if ext == "svg" else "notitle"}
+        r = gp.run(script, term, outbase + "." + ext, dict(image, **{k: str(v) for k, v in variables.items()}),
+                   vars_files, timeout=None)
         errors += r.stderr
         if r.returncode != 0:
             raise KitError(f"gnuplot failed on {rel(script)}:\n{r.stderr}")

@@ -8,6 +8,7 @@
   what it imports fails here, not in a student's hands).
 """
 import ast
+import glob
 import os
 import re
 import subprocess
@@ -179,10 +180,73 @@ def suite_protocol():
     check(not unread, "protocol.ENV lists no variable nothing reads", ", ".join(unread))
 
 
+PATH_IN_TEXT = re.compile(r"(?<![\w/.$-])((?:kit|tools|tests|book|plots|include|mk)/[\w./-]*\w)")
+
+
+GENERATED = {"plots/reference"}      # made by make dist in the release, not in the repository
+
+
+def suite_docstrings():
+    print("== module docstrings and comments name paths that exist")
+    stale = []
+    for path in manifest.of("author"):
+        if not path.endswith((".py", ".c", ".h", ".sh", ".mk", ".lua", ".gp")) and path not in ("Makefile",):
+            continue
+        try:
+            text = open(os.path.join(ROOT, path), errors="replace").read()
+        except OSError:
+            continue
+        if path.endswith(".py"):
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            comments = "\n".join(re.findall(r"#.*", text))
+            text = doc + "\n" + comments
+        for m in PATH_IN_TEXT.finditer(text):
+            ref = m.group(1).rstrip(".")
+            if any(c in ref for c in "<*{") or re.search(r"NN|\bN\b|/x\.", ref) or ref in GENERATED:
+                continue
+            if not os.path.exists(os.path.join(ROOT, ref)) and not glob.glob(os.path.join(ROOT, ref + "*")):
+                stale.append(f"{path}: {ref}")
+    check(not stale, "every path named in a module docstring or comment exists", "; ".join(stale[:12]))
+
+
+def suite_one_place():
+    print("== one module per idea: markers, files, gnuplot quoting, the C scanner")
+    from kit.core import cparse, files, gnuplot, markers
+    B, E = markers.SOLUTION_BEGIN, markers.SOLUTION_END
+    text = ["int f(void)", "{", "    " + B, "    return 1;", "    " + E, "}", B, "static int g;", E]
+    check(markers.solution_blocks(text) == [(2, 4), (6, 8)], "solution_blocks finds both blocks")
+    for bad, why in (([E], "END without BEGIN"), ([B, "x"], "BEGIN without END"), ([B, B, E], "nested")):
+        try:
+            markers.solution_blocks(bad)
+            check(False, f"solution_blocks refuses {why}")
+        except markers.MarkerError:
+            check(True, f"solution_blocks refuses {why}")
+    check(markers.solution_blocks([E, B, "x"], strict=False) == [], "not strict: a broken block is skipped")
+    import tempfile
+    d = tempfile.mkdtemp()
+    out = os.path.join(d, "o")
+    files.atomic_write(out, "one")
+    k = files.digest(["cmd"], [out])
+    files.stamp(out, k)
+    fresh = files.fresh(out, k)
+    files.atomic_write(out, b"two")
+    check(fresh and files.digest(["cmd"], [out]) != k and not files.fresh(out, files.digest(["cmd"], [out]))
+          and open(out).read() == "two" and sorted(os.listdir(d)) == ["o", "o.stamp"],
+          "files: a stamp is fresh for its key only; atomic_write leaves no temporary file")
+    check(files.digest([], [os.path.join(d, "missing")]) != files.digest([], []), "files: a missing input counts")
+    check(gnuplot.quote(3) == "3" and gnuplot.quote("it's") == "'it''s'" and gnuplot.quote("a\nb") == '"a\\nb"',
+          "gnuplot.quote: numbers bare, strings quoted, a newline in double quotes")
+    m = cparse.mask('int f(void) { /* ( */ return g("(", \')\'); }')
+    check(cparse.close(m, m.index("{")) == len(m) and cparse.word(m, 0) == "int",
+          "cparse.mask/close: brackets in comments and literals do not count")
+
+
 def main():
     suite_manifest()
+    suite_one_place()
     suite_verdict()
     suite_protocol()
+    suite_docstrings()
     return finish()
 
 

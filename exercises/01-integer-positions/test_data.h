@@ -2,7 +2,7 @@
  * test_data.h — chapter 1's test data, one source of truth for what the
  * public tests (test_public.c) and the grader's tests share: example inputs
  * and golden values (from bc: tests/golden/01-integer-positions.bc, checked by
- * `python3 tools/golden.py --check`). Only data the public tests show.
+ * `python3 -m kit golden --check`). Only data the public tests show.
  * Expected values exist only in the judge's build (KIT_JUDGE, see kit_test.h);
  * a test that needs the example matrix as an input builds it from E and the
  * ids (example_rows), as embed_lookup would.

@@ -2,7 +2,7 @@
  * test_data.h — chapter 8's test data, one source of truth for what the
  * public tests (test_public.c) and the grader's tests share: example inputs
  * and golden values (from bc: tests/golden/08-rope-alibi.bc, checked by
- * `python3 tools/golden.py --check`). Only data the public tests show.
+ * `python3 -m kit golden --check`). Only data the public tests show.
  * Expected values exist only in the judge's build (KIT_JUDGE, see kit_test.h).
  */
 #ifndef CH08_ROPE_ALIBI_TEST_DATA_H

@@ -2,7 +2,7 @@
  * test_data.h — chapter 10's test data, one source of truth for what the
  * public tests (test_public.c) and the grader's tests share: the inputs of
  * the worked examples, and their golden values (from bc:
- * tests/golden/10-train.bc, checked by `python3 tools/golden.py --check`).
+ * tests/golden/10-train.bc, checked by `python3 -m kit golden --check`).
  * Only data the public tests show. The golden values exist only in the judge
  * build (KIT_JUDGE); the inputs exist in both.
  */

@@ -10,7 +10,7 @@ prints one line per (function, parameter, constant): the tests that catch it,
 or NOT CAUGHT; exit 1 when any is not caught (or a mutant does not build).
 make test runs it too (kit/author/selftest.py, a section per chapter). --keep keeps
 the mutants' sources (the folder is printed); otherwise each run works in a
-folder of its own under build/paramconst/ and removes it.
+folder of its own under build/ignored_args/ and removes it.
 
 The mutant. The parameter is overwritten in the body of the reference:
   scalar       `p = C;`, C the value the chapter's tests pass most often for p
@@ -26,7 +26,7 @@ The mutant. The parameter is overwritten in the body of the reference:
                catch. A function whose tests never get past its checks gets a
                typical value instead (d = 8, n = 5, base = 10000.0, other size_t
                3, int 1, double 1.0), said "typical" in its line.
-  input array  `p = paramconst_zero_F_p;`, a static zero-filled array declared
+  input array  `p = ignored_args_zero_F_p;`, a static zero-filled array declared
                at file level, as long as the largest the tests pass (the
                parameter's shape comment in the header, evaluated with the
                probed calls' scalars; 4096 elements when it has none).
@@ -73,7 +73,7 @@ TEXT_ELEMENTS = 4096             # an input array without a shape comment (a str
 MAX_ZERO_BYTES = 1 << 26         # the zero buffer's cap (it lives in .bss)
 TYPE_WORDS = {"const", "static", "unsigned", "signed", "char", "short", "int", "long",
               "float", "double", "size_t", "struct", "enum", "volatile", "_Bool"}
-WORK = os.path.join(ROOT, "build", "paramconst")   # a run-* folder per run (runs may overlap)
+WORK = os.path.join(ROOT, "build", "ignored_args")   # a run-* folder per run (runs may overlap)
 
 
 # ---------------------------------------------------------------- what the tests pass
@@ -97,7 +97,7 @@ def probe_rewrite(funcs):
                                f'\n    fprintf(stderr, "{PROBE} {fn.name}{fmt}\\n"{args});'))
         for point, line in sorted(points, reverse=True):
             text = text[:point] + line + text[point:]
-        return "#include <stdio.h> /* paramconst probe */\n" + text
+        return "#include <stdio.h> /* ignored_args probe */\n" + text
     return rewrite
 
 
@@ -261,7 +261,7 @@ def insertion(text, fn):
 
 
 def zero_name(fn, p):
-    return f"paramconst_zero_{fn.name}_{p.name}"
+    return f"ignored_args_zero_{fn.name}_{p.name}"
 
 
 def placement(text, fn, p):
@@ -284,11 +284,11 @@ def make_rewrite(fn, p, value, elements):
         else:
             assign = f"{p.name} = {c_literal(value, p.type)};"
         lines = [assign] + [f"{n} = {e};" for n, e in decls if p.name in _idents(e)]
-        new = text[:point] + "".join(f"\n    {ln} /* paramconst */" for ln in lines) + text[point:]
+        new = text[:point] + "".join(f"\n    {ln} /* ignored_args */" for ln in lines) + text[point:]
         if p.const_data:
             elem = p.type[:p.type.rfind("*")].strip()
             head = function_span(new, fn.name)[0]
-            new = new[:head] + f"static {elem} {zero_name(fn, p)}[{elements}]; /* paramconst */\n" + \
+            new = new[:head] + f"static {elem} {zero_name(fn, p)}[{elements}]; /* ignored_args */\n" + \
                 new[head:]
         return new
     return rewrite
@@ -352,7 +352,7 @@ def reference(ch, jb, tests, funcs, jobs, root):
         text = m.rewrite(open(path).read())
         with open(path, "w") as f:
             f.write(text)
-    sb = build.subject(ch, work, "paramconst", jb, san=False, out_dir=os.path.join(work, "bin"))
+    sb = build.subject(ch, work, "ignored_args", jb, san=False, out_dir=os.path.join(work, "bin"))
     logs = os.path.join(work, "logs")
     results = run.run_all(tests, jb["judge"], sb["subject"], logs, 10.0, jobs, work)
     data = observed(funcs, [os.path.join(logs, t.name + ".rec.err") for t in tests])
@@ -442,7 +442,7 @@ def _plan(ch, jobs, root):
 def check(chs, jobs=2, out=None, keep=False):
     """Every outcome of the chapters chs, in header order. out(outcome) is
     called as each is known (printing). The mutants live in a folder of their
-    own under build/paramconst/, removed at the end unless keep."""
+    own under build/ignored_args/, removed at the end unless keep."""
     os.makedirs(WORK, exist_ok=True)
     root = tempfile.mkdtemp(prefix="run-", dir=WORK)
     items = []

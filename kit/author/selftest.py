@@ -5,10 +5,12 @@
 - a reference fails any test (sanitizers on), or a stub passes any, or a
   stub does not compile;
 - a mutant is not rejected with its hint, or a correct variant is rejected;
-- a function ignores an argument and its tests do not notice (paramconst.py);
-- any tests/suite_*.py (plots, book, grading, ...) fails.
+- a function ignores an argument and its tests do not notice (ignored_args.py);
+- any tests/suite_*.py (plots, book, grading, release, ...) fails; they run --suite-jobs
+  at a time, after the chapters, each printed whole with its time.
 """
 import argparse
+import concurrent.futures
 import glob
 import json
 import os
@@ -16,7 +18,7 @@ import subprocess
 import sys
 import time
 
-from kit.author import ignored_args as paramconst, mutants, stubgen, subject_leaks as answers  # noqa: E402
+from kit.author import ignored_args, mutants, stubgen, subject_leaks  # noqa: E402
 from kit.core import chapters, markers  # noqa: E402
 from kit.core.chapters import ROOT  # noqa: E402
 
@@ -24,8 +26,12 @@ KIT = [sys.executable, os.path.join(ROOT, "kit")]
 failures = []
 
 
+_T = [time.monotonic()]
+
+
 def section(title):
-    print(f"\n== {title}", flush=True)
+    now = time.monotonic()
+    print(f"\n== {title}   [{now - _T[0]:.0f} s since the start]", flush=True)
 
 
 def report(ok, what, detail=""):
@@ -44,11 +50,36 @@ def check_json(ch, src, jobs, extra=()):
         return json.load(f)
 
 
+def run_suites(suites, jobs):
+    """The tests/suite_*.py, `jobs` at a time (they are independent: each has its own
+    temporary folders; the chapters' judges are built already), each one's output
+    printed whole when it ends, with its time."""
+    logs = os.path.join(ROOT, "build", "selftest")
+    os.makedirs(logs, exist_ok=True)
+
+    def one(suite):
+        t0 = time.monotonic()
+        log = os.path.join(logs, os.path.basename(suite) + ".log")
+        with open(log, "w") as f:
+            rc = subprocess.run([sys.executable, suite], cwd=ROOT, stdout=f, stderr=subprocess.STDOUT).returncode
+        return suite, rc, time.monotonic() - t0, log
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for suite, rc, secs, log in (f.result() for f in concurrent.futures.as_completed(
+                [pool.submit(one, s) for s in suites])):
+            name = os.path.basename(suite)
+            section(f"{name} ({secs:.0f} s)")
+            with open(log) as f:
+                sys.stdout.write(f.read())
+            report(rc == 0, name, f"exit {rc} (log: {os.path.relpath(log, ROOT)})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--chapter", default="", help="only this chapter")
     ap.add_argument("--skip-suites", action="store_true")
+    ap.add_argument("--suite-jobs", type=int, default=2, help="suites run at once (default 2)")
     a = ap.parse_args()
     start = time.monotonic()
     chs = [c for c in chapters.all_chapters() if not a.chapter or chapters.find(a.chapter) == c]
@@ -69,8 +100,8 @@ def main():
         report(not bad and not ref.get("build_error") and ref["tests"],
                f"reference passes all {len(ref['tests'])} tests (sanitizers on)",
                ref.get("build_error") or ", ".join(bad))
-        objs = answers.subject_objects(ch)
-        found = answers.leaks(ch, objs)
+        objs = subject_leaks.subject_objects(ch)
+        found = subject_leaks.leaks(ch, objs)
         report(objs and not found, "the subject build of the tests holds no expected value",
                f"{len(found)} found, e.g. " + ", ".join(f"{n} {v!r}" for n, v in found[:3]))
         kinds = {k: sum(t["kind"] == k for t in ref["tests"]) for k in ("public", "hidden")}
@@ -92,7 +123,7 @@ def main():
         else:
             report(False, "mutants", f"no tests/mutants/{ch.slug}.txt")
         section(f"chapter {ch.slug}: no ignorable argument")
-        for o in paramconst.check([ch], a.jobs):
+        for o in ignored_args.check([ch], a.jobs):
             report(o.ok, o.label + (f": {o.detail}" if o.ok else ""), o.detail)
 
     exp = os.path.join(ROOT, "tools", "experiment", "experiment.c")
@@ -104,10 +135,7 @@ def main():
                (r.stdout + r.stderr)[-400:])
 
     if not a.skip_suites:
-        for suite in sorted(glob.glob(os.path.join(ROOT, "tests", "suite_*.py"))):
-            section(os.path.basename(suite))
-            r = subprocess.run([sys.executable, suite], cwd=ROOT)
-            report(r.returncode == 0, os.path.basename(suite), f"exit {r.returncode}")
+        run_suites(sorted(glob.glob(os.path.join(ROOT, "tests", "suite_*.py"))), a.suite_jobs)
 
     section("summary")
     print(f"{len(failures)} failure(s) in {time.monotonic() - start:.0f} s")

@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 
-from kit.core import verdict
+from kit.core import gnuplot as gp, verdict
 from kit.core.chapters import ROOT, find
 from kit.core.files import atomic_write
 from kit.grading.templates import render
@@ -345,19 +345,11 @@ def gnuplot(script, size, png, variables):
     """Draw plots/<script> to png; None, or why not."""
     if not shutil.which("gnuplot"):
         return "gnuplot is not installed (bash tools/deps.sh grade installs it)"
-    pre = [f"set terminal pngcairo size {size[0]},{size[1]} noenhanced font '{FONT}'",
-           f"set output '{png}'"] + [f"{k} = {_gp(v)}" for k, v in variables.items()]
-    r = subprocess.run(["gnuplot", "-e", "; ".join(pre), os.path.join("plots", script)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = gp.run(os.path.join("plots", script), f"pngcairo size {size[0]},{size[1]} noenhanced font '{FONT}'",
+               png, variables)
     if r.returncode != 0 or not os.path.exists(png):
         return f"gnuplot failed on plots/{script}: {r.stderr.strip()[-300:]}"
     return None
-
-
-def _gp(v):
-    if isinstance(v, (int, float)):
-        return repr(v)
-    return "'" + str(v).replace("'", "''") + "'"
 
 
 def figures(fig_dir, a):

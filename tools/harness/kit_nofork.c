@@ -9,7 +9,7 @@
  * the world at exit when leak detection is on (make check).
  * Subject only (linked with kit_record.c).
  *
- * The fork server (instructor grading, tools/sandbox/runner.py): with
+ * The fork server (instructor grading, kit/grading/runner/runner.py): with
  * KIT_FORK_SERVER=REQ,REP,RSS_MB,CPU,FSIZE,NPROC,AS in its environment, the
  * subject started as `subject --run - --log -` becomes, in this constructor
  * (after the sanitizer runtime is up, before any constructor of the student's),

@@ -1,7 +1,7 @@
 /*
  * kit_proxy.h — the record/replay layer between tests and student code.
  *
- * tools/proxygen.py writes, for every function of a chapter header, one
+ * kit/core/proxygen.py writes, for every function of a chapter header, one
  * proxy for the subject (calls the student's function through the linker's
  * --wrap and records its return value and outputs) and one for the judge
  * (the same calls, answered from the record). Both sides use this API in
