@@ -227,16 +227,20 @@ static int rcs[4];
 static void *copies[KIT_MAX_COPIES];
 static size_t copy_bytes[KIT_MAX_COPIES], copy_elem[KIT_MAX_COPIES];
 static const char *copy_name[KIT_MAX_COPIES], *copy_shape[KIT_MAX_COPIES];
+static const void *copy_src[KIT_MAX_COPIES];
+static unsigned char copy_written[KIT_MAX_COPIES];
 static int n_copies;
 
 /* What the judge is told (the record's 'F' part). */
 struct finding {
-    unsigned char kind;        /* 1 depends on the fill, 2 not repeatable, 3 status */
+    unsigned char kind;        /* 1 depends on the fill, 2 not repeatable, 3 status,
+                                  4 wrote into a const input                */
     int out;                   /* index into outs (kinds 1 and 2)           */
+    int input;                 /* index into the copies (kind 4)            */
     size_t index, n_diff;
     uint64_t v_test, v_fill, v_zero, v_fill2; /* the element in runs 1, 0, 2, 3 */
 };
-static struct finding findings[KIT_MAX_OUTS + 1];
+static struct finding findings[KIT_MAX_OUTS + 1 + KIT_MAX_COPIES];
 
 static void passes_reset(void)
 {
@@ -371,6 +375,8 @@ const void *kit_in_buf(const char *param, const char *shape, const void *p, size
     copy_elem[n_copies] = elem_size;
     copy_name[n_copies] = param;
     copy_shape[n_copies] = shape;
+    copy_src[n_copies] = p;
+    copy_written[n_copies] = 0;
     copies[n_copies++] = q;
     return q;
 }
@@ -388,6 +394,8 @@ const char *kit_in_string(const char *param, const char *p)
     copy_elem[n_copies] = 1;
     copy_name[n_copies] = param;
     copy_shape[n_copies] = "(a string)";
+    copy_src[n_copies] = p;
+    copy_written[n_copies] = 0;
     copies[n_copies++] = q;
     return q;
 }
@@ -577,9 +585,41 @@ static size_t unrepeatable(const struct out *o, const unsigned char *a, const un
 
 /* The runs: 0 plausible fill (0.37), 1 zeros, 2 the test's content; on a
    difference 3, the plausible fill again (is it repeatable at all?). */
+/* After every run: did the function write into one of its const inputs (its
+   copy)? Then the judge is told; the copy is restored for the next run. */
+static void inputs_written(void)
+{
+    int k;
+    for (k = 0; k < n_copies; k++) {
+        const unsigned char *a = copies[k], *b = copy_src[k];
+        size_t j, e = copy_elem[k];
+        if (copy_bytes[k] == 0 || memcmp(a, b, copy_bytes[k]) == 0)
+            continue;
+        if (!copy_written[k]) {
+            struct finding *f = &findings[n_findings++];
+            memset(f, 0, sizeof *f);
+            f->kind = 4;
+            f->out = -1;
+            f->input = k;
+            for (j = 0; j < copy_bytes[k] && a[j] == b[j]; j++)
+                ;
+            f->index = j / e;
+            for (f->n_diff = 0, j = 0; j + e <= copy_bytes[k]; j += e)
+                f->n_diff += memcmp(a + j, b + j, e) != 0;
+            if (e <= sizeof f->v_test) {
+                memcpy(&f->v_test, b + f->index * e, e);
+                memcpy(&f->v_fill, a + f->index * e, e);
+            }
+            copy_written[k] = 1;
+        }
+        memcpy(copies[k], copy_src[k], copy_bytes[k]);
+    }
+}
+
 int kit_pass_next(int rc)
 {
     int k, any = 0;
+    inputs_written();
     if (one_run)
         return 0;
     rcs[pass] = rc;
@@ -609,6 +649,7 @@ int kit_pass_next(int rc)
             if (f->n_diff > 0) {
                 f->kind = 1;
                 f->out = k;
+                f->input = -1;
                 f->v_fill = elem_bits(o, o->res0, f->index);
                 f->v_zero = elem_bits(o, o->resz, f->index);
                 f->v_test = elem_bits(o, o->res1, f->index);
@@ -619,6 +660,7 @@ int kit_pass_next(int rc)
         if (rcs[0] != rcs[2] || rcs[1] != rcs[2]) {
             findings[n_findings].kind = 3;
             findings[n_findings].out = -1;
+            findings[n_findings].input = -1;
             n_findings++;
             any = 1;
         }
@@ -661,22 +703,25 @@ static void put_findings(void)
     for (k = 0; k < n_findings; k++) {
         const struct finding *f = &findings[k];
         const struct out *o = f->out >= 0 ? &outs[f->out] : NULL;
-        uint32_t len = o ? (uint32_t)strlen(o->name) : 0;
+        const char *name = o ? o->name : f->input >= 0 ? copy_name[f->input] : "";
+        const char *shape = o ? o->shape : f->input >= 0 ? copy_shape[f->input] : "";
+        uint32_t len = (uint32_t)strlen(name);
         unsigned char type = o ? (unsigned char)o->type : 0;
         int32_t rc3[3];
         put(&f->kind, 1);
         put(&len, sizeof len);
         if (len)
-            put(o->name, len);
-        len = o ? (uint32_t)strlen(o->shape) : 0;
+            put(name, len);
+        len = (uint32_t)strlen(shape);
         put(&len, sizeof len);
         if (len)
-            put(o->shape, len);
+            put(shape, len);
         put(&type, 1);
         put_u64(o ? (uint64_t)o->ndims : 0);
         for (j = 0; j < 4; j++)
             put_u64(o ? (uint64_t)o->dims[j] : 0);
-        put_u64(o ? (uint64_t)o->count : 0);
+        put_u64(o ? (uint64_t)o->count : f->input >= 0 ?
+                (uint64_t)(copy_bytes[f->input] / copy_elem[f->input]) : 0);
         put_u64((uint64_t)f->index);
         put_u64((uint64_t)f->n_diff);
         put_u64(f->v_test);

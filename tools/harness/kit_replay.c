@@ -299,6 +299,14 @@ static void judge_findings(void)
                     status_text(rc3[2]), kit_last_call());
             continue;
         }
+        if (kind == 4) {
+            kit_say("%s writes into its input %s, which the contract makes const (read only): "
+                    "element %llu of %s %s was changed (%llu of its %llu elements): a caller's "
+                    "data would be destroyed. Compute in the output or in a local array "
+                    "instead. The call: %s.", fn_name, name, (unsigned long long)index, name, shape,
+                    (unsigned long long)n_diff, (unsigned long long)count, kit_last_call());
+            continue;
+        }
         if (kind == 2) {
             elem_text(a, sizeof a, type, v_fill);
             elem_text(b, sizeof b, type, v_fill2);
