@@ -42,7 +42,7 @@ void kit_call_enter(void);
  * fills, because a running max started from the output is written with 0
  * but not with 0.37 or the NaN marker, and += is written with all three.
  * The buffers are left as the first run (the test's own content) left them.
- * A first run that took more than 0.25 s of CPU is the only one (the test's
+ * A first run that took more than 50 ms of CPU is the only one (the test's
  * time limit; every function also has small tests).
  * One run only when an output cannot be saved and restored (no kit buffer
  * and a shape too large, as in the overflow-argument tests), or is larger
