@@ -58,8 +58,8 @@ void kit_out_buf(const char *param, const char *shape, void *p, size_t elem_size
    heap-buffer-overflow) in the student's code; freed at kit_call_end. p itself
    when p is NULL, overlaps an output (in place), or count is absurd (the
    overflow tests); a kit buffer is copied only as far as it reaches. After
-   every run the copy is compared with p: a function that wrote into its
-   const input fails ("writes into its input"), and the copy is restored. */
+   the first run the copy is compared with p: a function that wrote into its
+   const input fails ("writes into its input"). */
 const void *kit_in_buf(const char *param, const char *shape, const void *p, size_t elem_size,
                        size_t count);
 /* The same for a NUL-terminated string (strlen(p) + 1 bytes). */
