@@ -15,6 +15,8 @@ BOOK_SOLUTIONS ?= 1
 export CC V
 
 KIT  := $(PYTHON) -m kit
+# The C standard and warnings of every build: one list, kit/core/build.py's WARN.
+KIT_CFLAGS = $(shell $(KIT) flags)
 DEPS := tools/deps.sh
 
 ifeq ($(V),0)
@@ -23,7 +25,7 @@ else
 Q :=
 endif
 
-.PHONY: help check chapters deps deps-check clean book plots bench
+.PHONY: help check try chapters deps deps-check clean book plots bench
 
 help: ## this list
 	@echo "Positional-encoding kit — targets:"
@@ -31,6 +33,8 @@ help: ## this list
 	@echo
 	@echo "Knobs: CHAPTER=N  TEST=name  SRC=exercises|solutions|<dir>  SAN=1|0 (sanitizers)"
 	@echo "       TIMEOUT=s (per test, default 10)  JOBS=n  CC=compiler  V=1 (show commands)"
+	@echo "       QUICK=1 (experiment: seconds)  BOOK_SOLUTIONS=0 (book: no solutions)"
+	$(if $(HELP_KNOBS),@printf '%s\n' $(HELP_KNOBS))
 	@echo "Start: make check CHAPTER=1"
 
 deps-check:
@@ -43,12 +47,15 @@ check: deps-check ## build and test one chapter: make check CHAPTER=3 [TEST=name
 	$(Q)$(KIT) check --chapter "$(CHAPTER)" --src "$(SRC)" --test "$(TEST)" --san $(SAN) \
 	    --timeout $(TIMEOUT) --jobs $(JOBS)
 
+try: deps-check ## build and run try/NN-slug.c, your own main, with your chapter code and the sanitizers: make try CHAPTER=3
+	$(Q)$(KIT) try --chapter "$(CHAPTER)" --src "$(SRC)" --san $(SAN)
+
 chapters: deps-check ## list the chapters and your progress
 	$(Q)$(KIT) chapters --src "$(SRC)"
 
 book: ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
 	$(Q)bash $(DEPS) book
-	$(Q)if grep -qE '^plots:' Makefile; then $(MAKE) --no-print-directory plots; fi
+	$(Q)if grep -qE '^plots:' Makefile; then bash $(DEPS) plots && $(PYTHON) plots/plots.py --book; fi
 	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
 
 # SRC for plots: the reference unless SRC is given (the Makefile's default is exercises).
@@ -63,7 +70,7 @@ BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-prec
 
 bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
 	$(Q)mkdir -p build/bench
-	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
 	    tools/bench/bench.c $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
 	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
 	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
@@ -76,7 +83,7 @@ EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train)
 .PHONY: experiment
 experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: seconds)
 	$(Q)mkdir -p build/experiment
-	$(Q)$(CC) -std=c11 -O2 -ffp-contract=off -Wall -Wextra -Wpedantic -Werror -Iinclude \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -ffp-contract=off -Iinclude \
 	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
 	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
 	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --jobs $(JOBS) --check chapters/data/10-quick.tsv; \

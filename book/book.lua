@@ -36,6 +36,11 @@ paragraph right after may say "this line", "these lines", "the code uses",
 "Three things in it", "the listing below" and the like (POINTERS). Every
 offence is listed and the build stops.
 
+Generated numbers: an inline [KEY]{.fact} becomes the value of KEY in
+chapters/data/NN-facts.tsv (NN: this chapter, or ch=NN; lines KEY TAB VALUE),
+read at build time; an unknown key stops the build, so no number in the prose is
+typed by hand.
+
 Figures: ![caption](figure:NAME) embeds $BOOK_PLOTS/NAME.svg (or .png),
 copied to $BOOK_OUT/figures/. A missing figure stops the build when
 $BOOK_FIGURES_REQUIRED=1 (the kit has a `make plots`), else a placeholder
@@ -213,6 +218,27 @@ local function code_block(el)
     return listing_block(el)
   end
   return nil
+end
+
+-- Generated numbers ----------------------------------------------------------
+local facts = {}
+local function fact(el)
+  if not el.classes:includes("fact") then return nil end
+  local ch = tonumber(el.attributes["ch"] or chapter) or chapter
+  local src = string.format("chapters/data/%02d-facts.tsv", ch)
+  if not facts[src] then
+    local text = read_file(root .. "/" .. src)
+    if not text then fail(src .. " is missing (for chapter 10: make experiment)") end
+    facts[src] = {}
+    for line in text:gmatch("[^\n]+") do
+      local k, v = line:match("^([^\t]+)\t(.*)$")
+      if k then facts[src][k] = v end
+    end
+  end
+  local key = pandoc.utils.stringify(el.content)
+  local value = facts[src][key]
+  if not value then fail(src .. " has no fact '" .. key .. "'") end
+  return pandoc.Str(value)
 end
 
 -- Figures -------------------------------------------------------------------
@@ -403,6 +429,7 @@ local WORDS = {"pos", "base", "mean", "relu", "gap", "ratio", "step", "code", "d
                "score", "softmax", "sep", "bound", "margin", "offset", "err"}
 local function math_(el)
   local t = el.text
+  local display = el.mathtype == "DisplayMath"
   for _, w in ipairs(WORDS) do
     t = t:gsub("()" .. w .. "()", function(a, b)
       local before = a > 1 and t:sub(a - 1, a - 1) or ""
@@ -412,7 +439,74 @@ local function math_(el)
     end)
   end
   el.text = t
+  if display then   -- its own box, which scrolls sideways when the window is narrower
+    return pandoc.Span({el}, pandoc.Attr("", {"display-math"}))
+  end
   return el
+end
+
+-- Figures: a link to the image (open it full size), a plain-words alt text, and
+-- a caption that screen readers read (pandoc's own figure hides it from them) --
+local GREEK = {alpha = "α", beta = "β", gamma = "γ", delta = "δ", epsilon = "ε", theta = "θ",
+  lambda = "λ", mu = "μ", pi = "π", sigma = "σ", tau = "τ", varphi = "φ", phi = "φ", omega = "ω",
+  Delta = "Δ", Sigma = "Σ", Omega = "Ω", sum = "Σ", prod = "Π", infty = "∞", cdot = "·",
+  cdots = "…", dots = "…", ldots = "…", times = "×", le = "≤", leq = "≤", ge = "≥", geq = "≥",
+  ne = "≠", approx = "≈", pm = "±", to = "→", rightarrow = "→", sqrt = "√", lfloor = "⌊",
+  rfloor = "⌋", lceil = "⌈", rceil = "⌉", mid = "|", top = "ᵀ", log = "log", exp = "exp",
+  sin = "sin", cos = "cos", max = "max", min = "min", quad = " ", qquad = " "}
+
+local function tex_plain(t)
+  t = t:gsub("\\frac%s*(%b{})%s*(%b{})", function(a, b) return a:sub(2, -2) .. "/" .. b:sub(2, -2) end)
+  t = t:gsub("\\(%a+)", function(w)
+    if GREEK[w] then return GREEK[w] end
+    if w == "left" or w == "right" or w == "big" or w == "Big" or w == "bigg" or w == "Bigg"
+       or w == "mathrm" or w == "mathit" or w == "textit" or w == "text" or w == "mathbf"
+       or w == "operatorname" or w == "mathtt" or w == "boldsymbol" then return "" end
+    return w
+  end)
+  t = t:gsub("\\[,;:! ]", " "):gsub("\\_", "_"):gsub("[{}]", ""):gsub("%s+", " ")
+  return t
+end
+
+local function plain(inlines)
+  local out = {}
+  for _, el in ipairs(inlines) do
+    if el.t == "Str" then out[#out + 1] = el.text
+    elseif el.t == "Space" or el.t == "SoftBreak" or el.t == "LineBreak" then out[#out + 1] = " "
+    elseif el.t == "Math" then out[#out + 1] = tex_plain(el.text)
+    elseif el.t == "Code" then out[#out + 1] = el.text
+    elseif el.t == "Quoted" then out[#out + 1] = "“" .. plain(el.content) .. "”"
+    elseif el.content and type(el.content) == "table" then
+      if el.t == "Span" and el.content[1] and el.content[1].t == "Math" then
+        out[#out + 1] = tex_plain(el.content[1].text)
+      else
+        out[#out + 1] = plain(el.content)
+      end
+    else out[#out + 1] = pandoc.utils.stringify(el) end
+  end
+  return table.concat(out)
+end
+
+local function figure_para(el)
+  if #el.content ~= 1 or el.content[1].t ~= "Image" then return nil end
+  local img = el.content[1]
+  if not img.src:match("^figures/") then return nil end
+  local caption = img.caption
+  local words = plain(caption)
+  -- the alt text: the caption's first sentence, in plain words
+  local first = words:match("^(.-[%.%?!])%s") or words
+  if #first > 220 then first = first:sub(1, 217):gsub("[\128-\191]*$", "") .. "…" end
+  local name = img.src:match("([^/]+)%.%a+$") or img.src
+  local html_alt = html_escape("Figure " .. name .. ": " .. first)
+  return {
+    pandoc.RawBlock("html", '<figure class="figure">' ..
+      '<a class="figure-open" href="' .. html_escape(img.src) .. '" title="open the figure full size">' ..
+      '<img src="' .. html_escape(img.src) .. '" alt="' .. html_alt .. '" loading="lazy"></a>' ..
+      '<figcaption>'),
+    pandoc.Plain(caption),
+    pandoc.RawBlock("html", ' <a class="figure-full" href="' .. html_escape(img.src) ..
+      '">(open the figure full size)</a></figcaption></figure>'),
+  }
 end
 
 -- Editions -------------------------------------------------------------------
@@ -496,6 +590,8 @@ return {
   {Pandoc = document},
   {Math = math_},
   {CodeBlock = code_block, Image = image, Header = header, Link = link, Table = table_},
+  {Span = fact},
   {Para = link_block, Plain = link_block},
+  {Para = figure_para},
   {Pandoc = check_pointers},
 }

@@ -39,7 +39,7 @@ from kit.core.chapters import ROOT, Chapter  # noqa: E402
 
 BOOK_TITLE = "Positional encoding, in C"
 PAGE = re.compile(r"^(\d\d)-[a-z0-9-]+\.md$")
-BEGIN, END = "/* BEGIN SOLUTION */", "/* END SOLUTION */"
+BEGIN, END = markers.SOLUTION_BEGIN, markers.SOLUTION_END
 
 
 class BookError(Exception):
@@ -88,15 +88,8 @@ def pages_in(root):
 # --------------------------------------------------------------- listings
 def solution_lines(path):
     """Line numbers (1-based) inside BEGIN/END SOLUTION blocks."""
-    inside, out = False, set()
-    for n, line in enumerate(open(path).read().split("\n"), 1):
-        if line.strip() == BEGIN:
-            inside = True
-        elif line.strip() == END:
-            inside = False
-        elif inside:
-            out.add(n)
-    return out
+    blocks = markers.solution_blocks(open(path).read().split("\n"), path, strict=False)
+    return {n + 1 for begin, end in blocks for n in range(begin + 1, end)}
 
 
 def listing_index(root, pages, solutions, draft=False, warnings=None):
@@ -499,8 +492,9 @@ def index_markdown(pages, results_dir, solutions, edition_tests):
              + "and ends with the functions you write and the tests that check them. Work in "
              "`exercises/`, run `make check CHAPTER=N`, and rebuild this book with `make book` "
              "to see your progress here.")
-    table = raw_html('<table class="chapters"><thead><tr><th>#</th><th>chapter</th><th>exercises</th>'
-                     '<th>your progress</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>") \
+    table = raw_html('<div class="table-wrap"><table class="chapters"><thead><tr><th>#</th><th>chapter</th>'
+                     '<th>exercises</th><th>your progress</th></tr></thead><tbody>' + "".join(rows)
+                     + "</tbody></table></div>") \
         if rows else "*No chapters yet: chapters/*.md is empty.*"
     note = ("" if solutions else
             "\n\nThis is the student edition: reference solutions are not included.")

@@ -17,6 +17,8 @@ if __package__ in (None, ""):          # python3 path/to/kit: make the package i
 VERBS = {
     "check":       ("kit.student.check", "student", "build and test one chapter"),
     "chapters":    ("kit.student.check", "student", "list the chapters and the progress"),
+    "flags":       ("kit.core.build", "student", "the C warning flags every build uses (the Makefile's programs)"),
+    "try":         ("kit.student.trying", "student", "build and run try/NN-slug.c, your own main"),
     "stubs":       ("kit.author.stubgen", "author", "derive exercises/ stubs from solutions/"),
     "selftest":    ("kit.author.selftest", "author", "the kit's own test suite (make test)"),
     "golden":      ("kit.author.golden", "author", "golden values from bc: SLUG | --check"),
@@ -47,7 +49,7 @@ def main(argv=None):
         sys.argv = [f"python3 -m kit {a.verb}"] + a.args
         runpy.run_module(module, run_name="__main__", alter_sys=True)
     except ModuleNotFoundError as e:
-        if e.name and e.name.startswith("kit.") and a.verb not in ("check", "chapters"):
+        if e.name and e.name.startswith("kit.") and a.verb not in ("check", "chapters", "try"):
             print(f"`{a.verb}` is an {audience} command; this copy of the kit does not have it "
                   f"({e.name.replace('.', '/')} is not here).")
             return 2

@@ -62,7 +62,7 @@ def judge(m):
     out = os.path.join(ROOT, "build", "mutants", m.slug, m.name, "result.json")
     with open(out) as f:
         data = json.load(f)
-    hints = {t["name"]: HINT.findall("\n".join(t["lines"])) for t in data["tests"]}
+    hints = {t["name"]: list(t.get("hints", {})) for t in data["tests"]}
     return problems, {k: v for k, v in hints.items() if v}
 
 

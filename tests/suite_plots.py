@@ -415,6 +415,37 @@ def main():
             rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
             check(rc == 0 and words in text and "Traceback" not in text and "FAILED" not in text,
                   f"{kind}: a message panel saying '{words}'", text)
+        print("== yours with a NaN, an out-of-bounds read: drawn and marked, the sanitizer's words")
+        d = os.path.join(tmp, "nan", "03-sinusoidal")
+        os.makedirs(d)
+        nan_src = src.replace("pe[pos * d + j] = pe_value(pos, j, d, base);",
+                              "pe[pos * d + j] = pos == 7 && j == 3 ? NAN : pe_value(pos, j, d, base);")
+        nan_src = nan_src.replace("omega[i] = omega_of(i, d, base);",
+                                  "omega[i] = i == 5 ? INFINITY : omega_of(i, d, base);")
+        check(nan_src.count("NAN") == 1 and nan_src.count("INFINITY") == 1, "the reference has the lines")
+        with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+            f.write(nan_src)
+        rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
+        got = states(text)
+        check(rc == 0 and got.get("03-yours-vs-reference") == "built"
+              and "pe: 1 value NaN" in text and "element (7, 3)" in text
+              and "omega: 1 value +inf" in text and "element 5 = +inf" in text,
+              "NaN / inf: the panel is drawn, the values are named (a vector by one index)", text)
+        tag = next(t for t in os.listdir(out) if t.startswith("src-") and t.endswith("_nan"))
+        cdir = os.path.join(out, "data", tag, "03-yours-vs-reference")
+        pe = matrix(os.path.join(cdir, "yours", "pe.dat"))
+        check(math.isnan(pe[7][3]) and not math.isnan(pe[7][2]) and not math.isnan(pe[8][3]),
+              "the finite values are kept, the NaN one left out")
+        d = os.path.join(tmp, "oob", "03-sinusoidal")
+        os.makedirs(d)
+        with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+            f.write(src.replace("pe[pos * d + j] = pe_value(pos, j, d, base);",
+                                "pe[pos * d + j] = pe[pos * d + j + (pos + 1 == n && j + 1 == d)] * 0 "
+                                "+ pe_value(pos, j, d, base);"))
+        rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
+        check(rc == 0 and "AddressSanitizer: heap-buffer-overflow in pe_table at" in text
+              and "sinusoidal.c:" in text, "an out-of-bounds read: the sanitizer's report, "
+              "function and line", text[-600:])
         every_compare_figure(out, tmp)
         one_row_written(out, tmp, src)
         release(out, tmp, src, swapped)

@@ -26,17 +26,11 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from checks import check, finish  # noqa: E402
 from kit.core import chapters  # noqa: E402
 
-failures = []
-
-
-def check(ok, what, detail=""):
-    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + str(detail)) if detail and not ok else ''}", flush=True)
-    if not ok:
-        failures.append(what)
-    return ok
 
 
 # target (as `make help` lists it): (make arguments, expected exit code, a regex its output
@@ -153,10 +147,7 @@ def main():
             print(f"kept: {tmp}")
         else:
             subprocess.run(["rm", "-rf", tmp])
-    print(f"\n{len(failures)} failure(s)")
-    for f in failures:
-        print("  - " + f)
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

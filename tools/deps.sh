@@ -47,6 +47,7 @@ else
   exit 1
 fi
 echo "Installing what the kit needs: ${missing[*]}"
+echo "  running: ${sudo:+$sudo }apt-get update && ${sudo:+$sudo }$line"
 export DEBIAN_FRONTEND=noninteractive
 if ! { $sudo apt-get update -qq && $sudo $line -qq; } >/tmp/kit-apt.log 2>&1; then
   echo "apt-get failed (log: /tmp/kit-apt.log). Run by hand:"

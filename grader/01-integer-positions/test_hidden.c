@@ -173,6 +173,85 @@ static void tokenize_unknown_words(void **state)
 #endif
 }
 
+/* ---- a valid call beside the invalid ones ------------------------------
+ * A test of the error codes also makes one valid call on the hidden tests'
+ * own input and checks its values: refusing bad arguments is half of a
+ * contract, and a function that computes nothing must not collect the other
+ * half's points. */
+static const char hidden_text[] = "Some OTHERS are\tmore  equal";
+static const int hidden_text_ids[5] = { 6, 9, 3, 7, 4 };
+/* A sentence no public test uses: row pos of its matrix is E[hidden_ids[pos]]. */
+static const int hidden_ids[7] = { 9, 4, 4, 1, 7, 0, 2 };
+
+static void probe_tokenize(void)
+{
+    int *ids = kit_ints(5);
+    size_t *n = kit_sizes(1);
+    kit_expect_status("tokenize_ids(\"Some OTHERS are\\tmore  equal\", ..., 5)",
+                      tokenize_ids(hidden_text, vocab, IP_VOCAB_SIZE, ids, 5, n), KIT_OK);
+    kit_expect_size("*n", *n, 5);
+    for (size_t pos = 0; pos < 5; pos++)
+        kit_expect_true(ids[pos] == hidden_text_ids[pos], "ids[%zu]: expected %d (\"%s\"), got %d",
+                        pos, hidden_text_ids[pos], vocab[hidden_text_ids[pos]], ids[pos]);
+}
+
+static void probe_embed(void)
+{
+    double *X = kit_doubles(7 * 4);
+    kit_expect_status("embed_lookup(ids, 7, E, 10, 4, X)", embed_lookup(hidden_ids, 7, E, 10, 4, X),
+                      KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double want[7 * 4];
+        example_rows(hidden_ids, 7, want);
+        kit_expect_table("X (7 rows)", "pos,j", X, want, 7, 4, TOL, NULL, 0);
+    }
+#endif
+}
+
+static void probe_mean(void)
+{
+    double *X = kit_doubles(3 * 5), *m = kit_doubles(5);
+    kit_fill(X, 3 * 5, 61, -2.0, 2.0);
+    kit_expect_status("mean_pool(X, 3, 5, m)", mean_pool(X, 3, 5, m), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double want[5];
+        for (size_t j = 0; j < 5; j++)
+            want[j] = (X[j] + X[5 + j] + X[10 + j]) / 3.0;
+        kit_expect_table("m (3 x 5)", "j", m, want, 1, 5, TOL, NULL, 0);
+    }
+#endif
+}
+
+static void probe_int_pos_add(void)
+{
+    double *X = kit_doubles(4 * 3);
+    kit_fill(X, 4 * 3, 62, -1.0, 1.0);
+#ifdef KIT_JUDGE
+    double *want = kit_copy_doubles(X, 4 * 3);
+    for (size_t k = 0; k < 12; k++)
+        want[k] += (double)(k / 3);
+#endif
+    kit_expect_status("int_pos_add(X, 4, 3)", int_pos_add(X, 4, 3), KIT_OK);
+    kit_expect_table("X (4 x 3)", "pos,j", X, want, 4, 3, TOL, NULL, 0);
+}
+
+static void probe_swamp(void)
+{
+    double *X = kit_doubles(3 * 2), *ratio = kit_doubles(3);
+    kit_fill(X, 3 * 2, 63, 0.5, 2.0);
+    kit_expect_status("int_pos_swamp(X, 3, 2, ratio)", int_pos_swamp(X, 3, 2, ratio), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double want[3];
+        for (size_t pos = 0; pos < 3; pos++)
+            want[pos] = (double)pos * sqrt(2.0) / hypot(X[2 * pos], X[2 * pos + 1]);
+        kit_expect_table("ratio (3 x 2)", "pos", ratio, want, 1, 3, TOL, NULL, 0);
+    }
+#endif
+}
+
 static void tokenize_empty_texts(void **state)
 {
     int *ids = kit_ints(4);
@@ -191,23 +270,24 @@ static void tokenize_empty_texts(void **state)
                       tokenize_ids("", vocab, IP_VOCAB_SIZE, NULL, 0, z), KIT_OK);
     kit_expect_size("*n for \"\" with max_n = 0", *z, 0);
     kit_expect_untouched("ids", ids);
+    probe_tokenize();
 }
 
 static void tokenize_buffer_sizes(void **state)
 {
-    int *exact = kit_ints(11), *small = kit_ints(10);
+    int *exact = kit_ints(5), *small = kit_ints(4);
     size_t *n = kit_sizes(1), *needed = kit_sizes(1);
     (void)state;
-    kit_expect_status("tokenize_ids with max_n = 11", tokenize_ids(sentence, vocab, IP_VOCAB_SIZE,
-                      exact, 11, n), KIT_OK);
-    kit_expect_size("*n", *n, 11);
-    for (size_t pos = 0; pos < 11; pos++)
-        kit_expect_true(exact[pos] == sentence_ids[pos], "ids[%zu]: expected %d, got %d", pos,
-                        sentence_ids[pos], exact[pos]);
+    kit_expect_status("tokenize_ids with max_n = 5 (5 tokens)", tokenize_ids(hidden_text, vocab,
+                      IP_VOCAB_SIZE, exact, 5, n), KIT_OK);
+    kit_expect_size("*n", *n, 5);
+    for (size_t pos = 0; pos < 5; pos++)
+        kit_expect_true(exact[pos] == hidden_text_ids[pos], "ids[%zu]: expected %d, got %d", pos,
+                        hidden_text_ids[pos], exact[pos]);
     kit_overflow_hint("wrote-before-counting", "count the tokens first: when they do not fit in "
                       "max_n, return KIT_ERR_SIZE before writing any id.");
-    kit_expect_status("tokenize_ids with max_n = 10", tokenize_ids(sentence, vocab, IP_VOCAB_SIZE,
-                      small, 10, needed), KIT_ERR_SIZE);
+    kit_expect_status("tokenize_ids with max_n = 4 (5 tokens)", tokenize_ids(hidden_text, vocab,
+                      IP_VOCAB_SIZE, small, 4, needed), KIT_ERR_SIZE);
 #ifdef KIT_JUDGE
     if (!kit_untouched(small))
         kit_hint("wrote-before-counting", "count the tokens first: when they do not fit in "
@@ -219,7 +299,7 @@ static void tokenize_buffer_sizes(void **state)
         kit_hint("count-on-overflow", "on KIT_ERR_SIZE, *n must say how many tokens are needed, "
                  "so the caller can allocate them and call again.");
 #endif
-    kit_expect_size("tokens needed *n", *needed, 11);
+    kit_expect_size("tokens needed *n", *needed, 5);
 }
 
 static void tokenize_first_entry_wins(void **state)
@@ -251,6 +331,7 @@ static void tokenize_bad_arguments(void **state)
     kit_expect_status("tokenize_ids(v = 0)", tokenize_ids(sentence, vocab, 0, ids, 16, n), KIT_ERR_SIZE);
     kit_expect_untouched("ids", ids);
     kit_expect_untouched("n", n);
+    probe_tokenize();
 }
 
 /* ---- sweeps: each function alone over a grid of its arguments -----------
@@ -426,6 +507,7 @@ static void embed_checks_before_writing(void **state)
     kit_expect_status("embed_lookup with ids (9, 10), v = 10", embed_lookup(high, 2, E, 10, 4, Y),
                       KIT_ERR_DOMAIN);
     kit_expect_untouched("X", Y);
+    probe_embed();
 }
 
 static void embed_bad_arguments(void **state)
@@ -442,6 +524,7 @@ static void embed_bad_arguments(void **state)
     kit_expect_status("embed_lookup(n = 0, NULL ids and X)", embed_lookup(NULL, 0, E, 10, 4, NULL), KIT_OK);
     kit_expect_status("embed_lookup(n = 0)", embed_lookup(sentence_ids, 0, E, 10, 4, X), KIT_OK);
     kit_expect_untouched("X", X);
+    probe_embed();
 }
 
 static void sweep_embed_lookup(void **state)
@@ -486,25 +569,29 @@ static void sweep_embed_lookup(void **state)
 }
 
 /* ---- mean_pool ---------------------------------------------------------- */
+/* The hidden sentence (7 rows of E), not the public running example. */
 static void mean_mistakes(void **state)
 {
-    double *X = kit_doubles(44), *m = kit_doubles(4);
+    double *X = kit_doubles(28), *m = kit_doubles(4);
     (void)state;
-    example_rows(sentence_ids, 11, X);
-    kit_expect_status("mean_pool(X, 11, 4, m)", mean_pool(X, 11, 4, m), KIT_OK);
+    example_rows(hidden_ids, 7, X);
+    kit_expect_status("mean_pool(X, 7, 4, m)", mean_pool(X, 7, 4, m), KIT_OK);
 #ifdef KIT_JUDGE
     {
-        double *sum = kit_doubles(4), *by_d = kit_doubles(4);
+        double *want = kit_doubles(4), *sum = kit_doubles(4), *by_d = kit_doubles(4);
         struct kit_mistake mk[2] = {
-            { "sum-not-mean", "your values are n = 11 times too large: the mean divides the column sums by n.", sum },
+            { "sum-not-mean", "your values are n = 7 times too large: the mean divides the column sums by n.", sum },
             { "divided-by-d", "you divided by d, the width; the mean over the sentence divides by n, "
               "the number of rows.", by_d },
         };
         for (size_t j = 0; j < 4; j++) {
-            sum[j] = 11.0 * golden_mean_example[j];
-            by_d[j] = 11.0 * golden_mean_example[j] / 4.0;
+            sum[j] = 0.0;
+            for (size_t pos = 0; pos < 7; pos++)
+                sum[j] += X[pos * 4 + j];
+            want[j] = sum[j] / 7.0;
+            by_d[j] = sum[j] / 4.0;
         }
-        kit_expect_table("m", "j", m, golden_mean_example, 1, 4, TOL, mk, 2);
+        kit_expect_table("m", "j", m, want, 1, 4, TOL, mk, 2);
     }
 #endif
 }
@@ -526,6 +613,14 @@ static void mean_any_order(void **state)
         kit_expect_true(fabs(m[j]) <= 2.0, "m[%zu] = %.17g leaves [-2, 2], the range of the values", j, m[j]);
         kit_expect_near("mean of a column, rows shuffled", mp[j], m[j], TOL);
     }
+#ifdef KIT_JUDGE
+    for (size_t j = 0; j < d; j++) {
+        double sum = 0.0;
+        for (size_t pos = 0; pos < n; pos++)
+            sum += X[pos * d + j];
+        kit_expect_near("mean of a column", m[j], sum / (double)n, TOL);
+    }
+#endif
 }
 
 static void mean_bad_arguments(void **state)
@@ -540,6 +635,7 @@ static void mean_bad_arguments(void **state)
     kit_expect_status("mean_pool(X, SIZE_MAX / 4, 4, m)", mean_pool(X, SIZE_MAX / 4, 4, m),
                       KIT_ERR_SIZE);
     kit_expect_untouched("m", m);
+    probe_mean();
 }
 
 static void sweep_mean_pool(void **state)
@@ -578,26 +674,30 @@ static void sweep_mean_pool(void **state)
 }
 
 /* ---- int_pos_add -------------------------------------------------------- */
+/* The hidden sentence (7 rows of E), not the public running example. */
 static void int_pos_add_mistakes(void **state)
 {
-    double *X = kit_doubles(44);
+    double *X = kit_doubles(28);
     (void)state;
-    example_rows(sentence_ids, 11, X);
-    kit_expect_status("int_pos_add(X, 11, 4)", int_pos_add(X, 11, 4), KIT_OK);
+    example_rows(hidden_ids, 7, X);
+    kit_expect_status("int_pos_add(X, 7, 4)", int_pos_add(X, 7, 4), KIT_OK);
 #ifdef KIT_JUDGE
     {
-        double *from1 = kit_doubles(44), *replaced = kit_doubles(44), *column = kit_doubles(44);
+        double *rows = kit_doubles(28), *want = kit_doubles(28);
+        double *from1 = kit_doubles(28), *replaced = kit_doubles(28), *column = kit_doubles(28);
         struct kit_mistake m[3] = {
             { "positions-from-1", "row pos got pos + 1: positions count from 0, so row 0 is unchanged.", from1 },
             { "replaced-not-added", "X must keep the word vectors: add pos to them (+=), do not overwrite them.", replaced },
             { "column-index", "you added the column index j; every element of row pos gains the row's position pos.", column },
         };
-        for (size_t k = 0; k < 44; k++) {
-            from1[k] = golden_X_plus_pos[k] + 1.0;
+        example_rows(hidden_ids, 7, rows);
+        for (size_t k = 0; k < 28; k++) {
+            want[k] = rows[k] + (double)(k / 4);
+            from1[k] = want[k] + 1.0;
             replaced[k] = (double)(k / 4);
-            column[k] = golden_X_example[k] + (double)(k % 4);
+            column[k] = rows[k] + (double)(k % 4);
         }
-        kit_expect_table("X", "pos,j", X, golden_X_plus_pos, 11, 4, TOL, m, 3);
+        kit_expect_table("X", "pos,j", X, want, 7, 4, TOL, m, 3);
     }
 #endif
 }
@@ -612,6 +712,7 @@ static void int_pos_add_bad_arguments(void **state)
     kit_expect_status("int_pos_add(NULL, 0, 4)", int_pos_add(NULL, 0, 4), KIT_OK);
     kit_expect_status("int_pos_add(X, 0, 4)", int_pos_add(X, 0, 4), KIT_OK);
     kit_expect_untouched("X", X);
+    probe_int_pos_add();
 }
 
 static void sweep_int_pos_add(void **state)
@@ -669,30 +770,34 @@ static void positions_do_not_fix_the_mean(void **state)
 }
 
 /* ---- int_pos_swamp ------------------------------------------------------ */
+/* The hidden sentence (7 rows of E), not the public running example. */
 static void swamp_mistakes(void **state)
 {
-    double *X = kit_doubles(44), *ratio = kit_doubles(11);
+    double *X = kit_doubles(28), *ratio = kit_doubles(7);
     (void)state;
-    example_rows(sentence_ids, 11, X);
-    kit_expect_status("int_pos_swamp(X, 11, 4, ratio)", int_pos_swamp(X, 11, 4, ratio), KIT_OK);
+    example_rows(hidden_ids, 7, X);
+    kit_expect_status("int_pos_swamp(X, 7, 4, ratio)", int_pos_swamp(X, 7, 4, ratio), KIT_OK);
 #ifdef KIT_JUDGE
     {
-        double *no_sqrt_d = kit_doubles(11), *squared = kit_doubles(11), *from1 = kit_doubles(11);
+        double *rows = kit_doubles(28), *want = kit_doubles(7);
+        double *no_sqrt_d = kit_doubles(7), *squared = kit_doubles(7), *from1 = kit_doubles(7);
         struct kit_mistake m[3] = {
             { "no-sqrt-d", "the added vector (pos, ..., pos) has d entries: its norm is pos * sqrt(d), not pos.", no_sqrt_d },
             { "squared-norms", "you divided squared norms: take the square root of each sum of squares.", squared },
             { "positions-from-1", "row pos gains pos, counted from 0: ratio[0] = 0.", from1 },
         };
-        for (size_t pos = 0; pos < 11; pos++) {
+        example_rows(hidden_ids, 7, rows);
+        for (size_t pos = 0; pos < 7; pos++) {
             double norm = 0.0;
             for (size_t j = 0; j < 4; j++)
-                norm += golden_X_example[pos * 4 + j] * golden_X_example[pos * 4 + j];
+                norm += rows[pos * 4 + j] * rows[pos * 4 + j];
             norm = sqrt(norm);
+            want[pos] = (double)pos * 2.0 / norm;
             no_sqrt_d[pos] = (double)pos / norm;
             squared[pos] = (double)(pos * pos) * 4.0 / (norm * norm);
             from1[pos] = (double)(pos + 1) * 2.0 / norm;
         }
-        kit_expect_table("ratio", "pos", ratio, golden_ratio_example, 1, 11, TOL, m, 3);
+        kit_expect_table("ratio", "pos", ratio, want, 1, 7, TOL, m, 3);
     }
 #endif
 }
@@ -744,6 +849,7 @@ static void swamp_bad_arguments(void **state)
     kit_expect_status("int_pos_swamp(-INFINITY in X)", int_pos_swamp(with_inf, 2, 2, ratio), KIT_ERR_DOMAIN);
     kit_expect_status("int_pos_swamp(n = 0, NULL, NULL)", int_pos_swamp(NULL, 0, 4, NULL), KIT_OK);
     kit_expect_untouched("ratio", ratio);
+    probe_swamp();
 }
 
 static void sweep_int_pos_swamp(void **state)
@@ -798,7 +904,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(tokenize_runs_of_spaces, 1, "tokenize_ids", "§1.1", "leading, trailing and repeated spaces"),
     KIT_TEST(tokenize_unknown_words, 1, "tokenize_ids", "§1.1", "prefixes, extensions, punctuation are <unk>"),
     KIT_TEST(tokenize_empty_texts, 1, "tokenize_ids", "§1.1", "empty and all-white-space texts have 0 tokens"),
-    KIT_TEST(tokenize_buffer_sizes, 2, "tokenize_ids", "§1.1", "max_n = n fits; max_n = n - 1: KIT_ERR_SIZE, *n, no id"),
+    KIT_TEST(tokenize_buffer_sizes, 2, "tokenize_ids", "§1.1", "a hidden text: max_n = n fits; max_n = n - 1: KIT_ERR_SIZE, *n, no id"),
     KIT_TEST(tokenize_first_entry_wins, 1, "tokenize_ids", "§1.1", "a repeated vocabulary word: the first entry"),
     KIT_TEST(tokenize_bad_arguments, 1, "tokenize_ids", "§1.1", "NULL pointers, a NULL entry, v = 0"),
     KIT_TEST(sweep_tokenize_ids, 2, "tokenize_ids", "§1.1", "random texts, v = 1 .. 12 of another vocabulary, max_n around the count"),
@@ -806,15 +912,15 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(embed_checks_before_writing, 1, "embed_lookup", "§1.2", "a bad last id: nothing written"),
     KIT_TEST(embed_bad_arguments, 1, "embed_lookup", "§1.2", "NULL pointers, v = 0, d = 0, overflow, n = 0"),
     KIT_TEST(sweep_embed_lookup, 2, "embed_lookup", "§1.2", "random tables, n = 1 .. 11, v = 1 .. 13, d = 1 .. 8; ids v - 1 and v"),
-    KIT_TEST(mean_mistakes, 2, "mean_pool", "§1.3", "the example's mean, naming any known mistake"),
+    KIT_TEST(mean_mistakes, 2, "mean_pool", "§1.3", "a hidden sentence's mean, naming any known mistake"),
     KIT_TEST(mean_any_order, 1, "mean_pool", "§1.3", "a random 9 x 5 matrix and a shuffle of its rows"),
     KIT_TEST(mean_bad_arguments, 1, "mean_pool", "§1.3", "n = 0 has no mean; d = 0; NULL; overflow"),
     KIT_TEST(sweep_mean_pool, 1, "mean_pool", "§1.3", "random matrices, n = 1 .. 13, d = 1 .. 7"),
-    KIT_TEST(int_pos_add_mistakes, 2, "int_pos_add", "§1.4", "the example + pos, naming any known mistake"),
+    KIT_TEST(int_pos_add_mistakes, 2, "int_pos_add", "§1.4", "a hidden sentence + pos, naming any known mistake"),
     KIT_TEST(int_pos_add_bad_arguments, 1, "int_pos_add", "§1.4", "NULL, d = 0, overflow, n = 0"),
     KIT_TEST(sweep_int_pos_add, 2, "int_pos_add", "§1.4", "random matrices, n = 1 .. 17, d = 1 .. 6"),
     KIT_TEST(positions_do_not_fix_the_mean, 1, "int_pos_add,mean_pool", "§1.4", "with positions, both orders still have one mean"),
-    KIT_TEST(swamp_mistakes, 2, "int_pos_swamp", "§1.5", "the example's ratios, naming any known mistake"),
+    KIT_TEST(swamp_mistakes, 2, "int_pos_swamp", "§1.5", "a hidden sentence's ratios, naming any known mistake"),
     KIT_TEST(swamp_long, 1, "int_pos_swamp", "§1.5", "512 rows of norm 1, d = 256: ratio = 16 pos"),
     KIT_TEST(swamp_zero_rows, 1, "int_pos_swamp", "§1.5", "zero rows: 0 at pos 0, INFINITY after"),
     KIT_TEST(swamp_bad_arguments, 1, "int_pos_swamp", "§1.5", "NULL, d = 0, NaN or infinity in X, n = 0"),

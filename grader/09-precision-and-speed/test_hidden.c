@@ -54,15 +54,17 @@ static const double golden_pe_7x5[35] = {
 
 /* ---- hints shared by the generators -------------------------------------- */
 static const char *no_reseed_hint =
-    "your pairs leave the unit circle: the rotation by the rounded (cos w, sin w) has "
+    "every value matches the recurrence seeded at row 0 only: the rotation by the rounded "
+    "(cos w, sin w) has "
     "determinant 1 + eps, so s^2 + c^2 drifts by ~pos * eps. Reseed (s, c) from libm every "
     "R rows (row pos % R == 0).";
 static const char *float_hint =
-    "your errors are float-sized (1e-9 .. 1e-3): keep s, c, cos w and sin w in double; a float "
-    "recurrence loses ~1e-7 per step.";
+    "every value matches the contract's recurrence computed in float32 (s, c, cos w and sin w "
+    "as floats): keep them in double; a float recurrence loses ~1e-7 per step.";
 static const char *sign_hint =
-    "your rows leave libm by O(1): check the signs of the angle-addition formulas, "
-    "sin(a + w) = sin a cos w + cos a sin w and cos(a + w) = cos a cos w - sin a sin w.";
+    "every value matches the recurrence with the sign of a sin w term flipped (in s', in c', or "
+    "both: turned by -w): check the signs of the angle-addition formulas, sin(a + w) = sin a cos w + cos a sin w and cos(a + w) = "
+    "cos a cos w - sin a sin w.";
 
 /* Largest |s^2 + c^2 - 1| over the full pairs of an (n, d) table. */
 static double worst_radius(const double *pe, size_t n, size_t d)
@@ -77,42 +79,106 @@ static double worst_radius(const double *pe, size_t n, size_t d)
     return worst;
 }
 
-/* Largest |got - want| over count values. */
-static double worst_diff(const double *got, const double *want, size_t count)
+/* ---- recurrences, modelled ----------------------------------------------
+ * A hint names a cause only when its model reproduces the whole table (or
+ * drift profile): a sign error in the angle-addition step (in s', in c', or
+ * both: turned the wrong way), to 1e-9; the contract's recurrence with s, c,
+ * cos w and sin w in float (ROT_FLOAT), within the float rounding of the steps
+ * since the last seed and with float32 values; the contract's recurrence in
+ * double never reseeded (ROT_NO_RESEED), to 1e-9. R: the reseeding period of
+ * the call (0 or >= n: row 0 only). */
+enum rot_variant { ROT_SIGN, ROT_SIGN_S, ROT_SIGN_C, ROT_FLOAT, ROT_NO_RESEED, ROT_VARIANTS };
+
+static double *model_rotate(size_t n, size_t d, double base, size_t R, enum rot_variant v)
 {
-    double worst = 0.0;
-    for (size_t k = 0; k < count; k++)
-        if (!(fabs(got[k] - want[k]) <= worst))
-            worst = isnan(got[k]) ? INFINITY : fabs(got[k] - want[k]);
-    return worst;
+    double *t = kit_doubles(n * d);
+    int flip_s = v == ROT_SIGN || v == ROT_SIGN_S, flip_c = v == ROT_SIGN || v == ROT_SIGN_C;
+    for (size_t i = 0; 2 * i < d; i++) {
+        double w = pow(base, -2.0 * (double)i / (double)d), cw = cos(w), sw = sin(w);
+        float cwf = (float)cw, swf = (float)sw, sf = 0.0f, cf = 1.0f;
+        double sd = 0.0, cd = 1.0;
+        for (size_t pos = 0; pos < n; pos++) {
+            if (pos == 0 || (v != ROT_NO_RESEED && R != 0 && pos % R == 0)) {
+                sd = sin((double)pos * w);
+                cd = cos((double)pos * w);
+                sf = (float)sd;
+                cf = (float)cd;
+            } else if (v == ROT_FLOAT) {
+                float s2 = sf * cwf + cf * swf, c2 = cf * cwf - sf * swf;
+                sf = s2;
+                cf = c2;
+            } else {
+                double s2 = flip_s ? sd * cw - cd * sw : sd * cw + cd * sw;
+                double c2 = flip_c ? cd * cw + sd * sw : cd * cw - sd * sw;
+                sd = s2;
+                cd = c2;
+            }
+            t[pos * d + 2 * i] = v == ROT_FLOAT ? (double)sf : sd;
+            if (2 * i + 1 < d)
+                t[pos * d + 2 * i + 1] = v == ROT_FLOAT ? (double)cf : cd;
+        }
+    }
+    return t;
 }
 
-/* Hints for a generated result that differs from libm by worst. The sign
-   hint needs the evidence of a sign: when a layout shape (transposed, never
-   written, shifted, ...) explains the table, kit_expect_table names that
-   instead. shape is kit_table_shape's rule, NULL when none fits. */
-static void worst_hints(double worst, const char *shape)
+static const char *rot_id(int v)
 {
-    if (worst > 0.1 && (shape == NULL || strcmp(shape, "sign") == 0))
-        kit_hint("recurrence-sign", "%s", sign_hint);
-    else if (worst > 1e-9 && worst < 1e-3)
-        kit_hint("float-accumulation", "%s", float_hint);
+    return v <= ROT_SIGN_C ? "recurrence-sign" : v == ROT_FLOAT ? "float-accumulation" : "no-reseeding";
 }
 
-/* The same for a generated (n, d) table pe against libm's want; the table
-   context (kit_table_pe) is set before, for kit_table_shape and the check. */
-static void generator_hints(const double *pe, const double *want, size_t n, size_t d,
-                            double tol)
+static const char *rot_hint(int v)
 {
-    double worst = worst_diff(pe, want, n * d);
-    /* A cell still holding the buffer's fill was never written: that is no
-       sign error (kit_expect_table names it), whatever else is wrong. */
-    unsigned char fill[sizeof(double)];
-    memset(fill, KIT_SENTINEL_BYTE, sizeof fill);
-    for (size_t k = 0; k < n * d; k++)
-        if (memcmp(&pe[k], fill, sizeof fill) == 0)
+    return v <= ROT_SIGN_C ? sign_hint : v == ROT_FLOAT ? float_hint : no_reseed_hint;
+}
+
+/* Float rounding accumulated over the steps since row pos's last seed. */
+static double float_room(size_t pos, size_t R)
+{
+    size_t steps = (R == 0 || R > pos) ? pos : pos % R;
+    return 8.0 * 0x1p-24 * (1.0 + (double)steps);
+}
+
+/* Hints for a generated (n, d) table whose model it reproduces. */
+static void generator_hints(const double *pe, size_t n, size_t d, double base, size_t R)
+{
+    for (int v = 0; v < ROT_VARIANTS; v++) {
+        double *m = model_rotate(n, d, base, R, (enum rot_variant)v);
+        size_t k = 0, floats = 0;
+        for (; k < n * d; k++) {
+            double room = v == ROT_FLOAT ? float_room(k / d, R) : 1e-9;
+            if (!(fabs(pe[k] - m[k]) <= room))
+                break;
+            floats += (double)(float)pe[k] == pe[k];
+        }
+        if (k == n * d && (v != ROT_FLOAT || 2 * floats >= n * d)) {
+            kit_hint(rot_id(v), "%s", rot_hint(v));
             return;
-    worst_hints(worst, worst > 0.1 ? kit_table_shape(pe, want, n, d, tol) : NULL);
+        }
+    }
+}
+
+/* Hints for a drift profile: the drift of each variant's free run (the float
+   one within the rounding of its steps, at float's level). */
+static void drift_hints(const double *drift, size_t n, size_t d, double base)
+{
+    double *exact = libm_table(n, d, base);
+    for (int v = 0; v <= ROT_FLOAT; v++) {
+        double *m = model_rotate(n, d, base, 0, (enum rot_variant)v);
+        double worst = 0.0;
+        size_t pos = 0;
+        for (; pos < n; pos++) {
+            double want = 0.0;
+            for (size_t j = 0; j < d; j++)
+                want = fmax(want, fabs(m[pos * d + j] - exact[pos * d + j]));
+            worst = fmax(worst, drift[pos]);
+            if (!(fabs(drift[pos] - want) <= (v == ROT_FLOAT ? float_room(pos, 0) : 1e-9)))
+                break;
+        }
+        if (pos == n && (v != ROT_FLOAT || worst > 1e-9)) {
+            kit_hint(rot_id(v), "%s", rot_hint(v));
+            return;
+        }
+    }
 }
 
 /* ---- float error ------------------------------------------------------- */
@@ -226,11 +292,9 @@ static void rotate_reseeded(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0), radius;
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, want, n, d, 1e-12);
+    generator_hints(pe, n, d, 10000.0, 16);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
     radius = worst_radius(pe, n, d);
-    if (radius > 1e-14)
-        kit_hint("no-reseeding", "%s", no_reseed_hint);
     kit_expect_true(radius <= 1e-14, "a pair is off the unit circle by %.3g (R = 16 keeps it below 1e-14)",
                     radius);
 #endif
@@ -247,7 +311,7 @@ static void rotate_never_reseeded(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0);
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, want, n, d, 1e-13);
+    generator_hints(pe, n, d, 10000.0, 1000);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-13, NULL, 0);
 #endif
 }
@@ -279,7 +343,7 @@ static void drift_profile(void **state)
         if (pos >= 3072)
             late = fmax(late, drift[pos]);
     }
-    worst_hints(worst, NULL);
+    drift_hints(drift, n, d, 10000.0);
     kit_expect_near("drift[0]", drift[0], 0.0, 0.0);
     kit_expect_near("drift[1]", drift[1], 0.0, 0.0);
     kit_expect_true(worst >= 1e-13 && worst <= 1e-12,
@@ -348,11 +412,9 @@ static void fast_accuracy_and_circle(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0), radius;
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, want, n, d, 1e-12);
+    generator_hints(pe, n, d, 10000.0, n);   /* the models of a free run */
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
     radius = worst_radius(pe, n, d);
-    if (radius > 1e-13)
-        kit_hint("no-reseeding", "%s", no_reseed_hint);
     kit_expect_true(radius <= 1e-13, "a pair is off the unit circle by %.3g (the contract: 1e-13)", radius);
 #endif
 }
@@ -376,7 +438,7 @@ static void fast_odd_d_long(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0);
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, want, n, d, 1e-12);
+    generator_hints(pe, n, d, 10000.0, n);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
 #endif
 }

@@ -393,6 +393,27 @@ static void xent_huge_logits(void **state)
 #endif
     kit_expect_near("loss", *loss, golden_xent_big_loss[0], TOL);
     kit_expect_table("dz", "b,c", dz, golden_xent_big_dz, 3, 4, TOL, NULL, 0);
+    {
+        /* The label's logit 800 below the maximum: p[y] = exp(-800) underflows
+           to 0, so -log p[y] is +inf; the loss is max - z_y + log sum exp(z - max). */
+        const double far_z[3] = { 0.0, 800.0, -5.0 };
+        const size_t far_y[1] = { 0 };
+        double *far_loss = kit_doubles(1), *far_dz = kit_doubles(3);
+        kit_expect_status("tr_xent with the label's logit 800 below the maximum",
+                          tr_xent(far_z, far_y, 1, 3, far_loss, far_dz), KIT_OK);
+#ifdef KIT_JUDGE
+        double lse = 800.0 + log1p(exp(-800.0) + exp(-805.0)), p[3];
+        softmax_row(far_z, 3, p);
+        const double want_dz[3] = { p[0] - 1.0, p[1], p[2] };
+        if (isinf(*far_loss) && *far_loss > 0)   /* the model -log(p[y]) with p[y] = 0 */
+            kit_hint("log-of-underflow", "your loss is +inf: the label's probability exp(-800) "
+                     "underflows to 0 and -log 0 is inf. Use -log p[y] = (max - z_y) + "
+                     "log(sum_c exp(z_c - max)), which never takes the log of an underflow.");
+        kit_expect_near("loss, label 800 below the maximum", *far_loss, lse - 0.0, 1e-9);
+        kit_expect_table("dz, label 800 below the maximum", "b,c", far_dz, want_dz, 1, 3, TOL,
+                         NULL, 0);
+#endif
+    }
 }
 
 static void xent_gradient_check(void **state)

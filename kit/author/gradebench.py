@@ -291,7 +291,7 @@ def _environ(env):
 
 
 def _served(exe, tests, d, env, lim, clock):
-    """Run tests by the subject's fork server (tools/sandbox/runner.py's Server), no
+    """Run tests by the subject's fork server (kit/grading/runner/runner.py's Server), no
     sandbox, timed by clock (the server's end included: its children's CPU is counted
     when it is waited for); False when it cannot serve."""
     from kit.grading.runner import runner as sandbox_runner
@@ -356,6 +356,8 @@ def breakdown(chs, san):
                 sandbox.FORK_SERVER = serve
                 S = sandbox.Sandbox(level, lim, san, slots=1)
                 S.runner_dir = os.path.join(tmp, "runner")
+                S.private_base = os.path.join(tmp, "records")   # judged below, after the slot
+                S.keep_records = True
                 logs = os.path.join(d, f"logs-{int(serve)}")
                 os.makedirs(logs)
                 try:

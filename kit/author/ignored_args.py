@@ -63,6 +63,7 @@ import time
 
 from kit.author import mutants  # noqa: E402
 from kit.core import build, chapters, cparse, run  # noqa: E402
+from kit.core.cparse import close as _close, mask as _mask, skip as _skip, word as _word  # noqa: E402
 from kit.core.chapters import ROOT  # noqa: E402
 
 SCALARS = ("size_t", "int", "double")
@@ -168,55 +169,6 @@ def c_literal(value, ctype):
 
 
 # ---------------------------------------------------------------- the C edit
-
-def _mask(text):
-    """text with comments and string/char literals blanked (same length)."""
-    out, k = list(text), 0
-    while k < len(text):
-        if text.startswith("/*", k):
-            end = text.find("*/", k + 2)
-            end = len(text) if end < 0 else end + 2
-        elif text.startswith("//", k):
-            end = text.find("\n", k)
-            end = len(text) if end < 0 else end
-        elif text[k] in "\"'":
-            end = k + 1
-            while end < len(text) and text[end] != text[k]:
-                end += 2 if text[end] == "\\" else 1
-            end += 1
-        else:
-            k += 1
-            continue
-        for j in range(k, min(end, len(text))):
-            if out[j] != "\n":
-                out[j] = " "
-        k = end
-    return "".join(out)
-
-
-def _close(m, k):
-    """Index just past the bracket matching the one at m[k]."""
-    depth = 0
-    for j in range(k, len(m)):
-        if m[j] in "([{":
-            depth += 1
-        elif m[j] in ")]}":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-    raise ValueError("unbalanced brackets")
-
-
-def _skip(m, k):
-    while k < len(m) and m[k].isspace():
-        k += 1
-    return k
-
-
-def _word(m, k):
-    w = re.match(r"[A-Za-z_]\w*", m[k:])
-    return w.group(0) if w else ""
-
 
 def _statement(m, k):
     """(kind, end, head) of the statement at m[k]: head is the text of an

@@ -10,31 +10,20 @@ import argparse
 import os
 import sys
 
-from kit.core import cparse
+from kit.core import cparse, markers
 from kit.core.chapters import all_chapters
 
-BEGIN, END = "/* BEGIN SOLUTION */", "/* END SOLUTION */"
-
-
-class StubError(Exception):
-    pass
+StubError = markers.MarkerError
 
 
 def derive(text, path="<solution>"):
     lines = text.splitlines(keepends=True)
     out, k = [], 0
-    while k < len(lines):
+    for begin, stop in markers.solution_blocks(lines, path):
+        out += lines[k:begin]
+        k = begin
         line = lines[k]
-        if line.strip() == END:
-            raise StubError(f"{path}:{k + 1}: END SOLUTION without BEGIN")
-        if line.strip() != BEGIN:
-            out.append(line)
-            k += 1
-            continue
         indent = line[: len(line) - len(line.lstrip())]
-        stop = next((j for j in range(k + 1, len(lines)) if lines[j].strip() in (BEGIN, END)), None)
-        if stop is None or lines[stop].strip() != END:
-            raise StubError(f"{path}:{k + 1}: BEGIN SOLUTION without its END SOLUTION")
         if indent:
             for name in cparse.definition_params(lines, k):
                 out.append(f"{indent}(void){name};\n")
@@ -42,7 +31,7 @@ def derive(text, path="<solution>"):
         elif stop + 1 < len(lines) and lines[stop + 1].strip() == "":
             stop += 1  # drop the blank line after a removed top-level block
         k = stop + 1
-    return "".join(out)
+    return "".join(out + lines[k:])
 
 
 def pairs():

@@ -87,17 +87,62 @@ def definition_params(lines, index):
         if DEF.match(lines[k]) and not lines[k].startswith(("static inline", "#")):
             text = "".join(lines[k:index + 1])
             start = text.index("(")
-            depth, end = 0, None
-            for pos in range(start, len(text)):
-                if text[pos] == "(":
-                    depth += 1
-                elif text[pos] == ")":
-                    depth -= 1
-                    if depth == 0:
-                        end = pos
-                        break
+            end = close(text, start) - 1
             inner = COMMENT.sub("", text[start + 1:end])
             if inner.strip() in ("", "void"):
                 return []
             return [IDENT.findall(p)[-1] for p in split_top(inner)]
     raise ValueError(f"line {index + 1}: no enclosing function definition")
+
+
+# -- scanning C text (kit/author/ignored_args.py edits functions with these) --------
+
+def mask(text):
+    """text with comments and string/char literals blanked (same length)."""
+    out, k = list(text), 0
+    while k < len(text):
+        if text.startswith("/*", k):
+            end = text.find("*/", k + 2)
+            end = len(text) if end < 0 else end + 2
+        elif text.startswith("//", k):
+            end = text.find("\n", k)
+            end = len(text) if end < 0 else end
+        elif text[k] in "\"'":
+            end = k + 1
+            while end < len(text) and text[end] != text[k]:
+                end += 2 if text[end] == "\\" else 1
+            end += 1
+        else:
+            k += 1
+            continue
+        for j in range(k, min(end, len(text))):
+            if out[j] != "\n":
+                out[j] = " "
+        k = end
+    return "".join(out)
+
+
+def close(m, k):
+    """Index just past the bracket matching the one at m[k]."""
+    depth = 0
+    for j in range(k, len(m)):
+        if m[j] in "([{":
+            depth += 1
+        elif m[j] in ")]}":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    raise ValueError("unbalanced brackets")
+
+
+def skip(m, k):
+    """Index of the first non-space character of m from k."""
+    while k < len(m) and m[k].isspace():
+        k += 1
+    return k
+
+
+def word(m, k):
+    """The identifier at m[k], or ''."""
+    w = re.match(r"[A-Za-z_]\w*", m[k:])
+    return w.group(0) if w else ""

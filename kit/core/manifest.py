@@ -31,7 +31,7 @@ GRADING = (*GRADING_CODE, "Makefile", "tools/deps.sh", "include", "exercises", "
 
 INSTRUCTOR = tuple(dict.fromkeys(STUDENT + GRADING + ("mk/instructor.mk", "kit/release", "tools/classroom")))
 
-AUTHOR = INSTRUCTOR + ("mk/author.mk", "kit/author", "tests", "CONTRIBUTING.md", ".ci")
+AUTHOR = INSTRUCTOR + ("mk/author.mk", "kit/author", "tests", "CONTRIBUTING.md", "PROTOCOL.md", ".ci")
 
 AUDIENCES = {"student": STUDENT, "grading": GRADING, "instructor": INSTRUCTOR, "author": AUTHOR}
 

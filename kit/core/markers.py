@@ -19,8 +19,37 @@ from kit.core.chapters import ROOT
 
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
+SOLUTION_BEGIN, SOLUTION_END = "/* BEGIN SOLUTION */", "/* END SOLUTION */"
 START = re.compile(r"/\* listing: ([\w-]+) \*/")
 END = re.compile(r"/\* end listing: ([\w-]+) \*/")
+
+
+class MarkerError(ValueError):
+    pass
+
+
+def solution_blocks(lines, path="<source>", strict=True):
+    """(begin, end) line indexes (0-based) of every BEGIN/END SOLUTION pair in lines —
+    the one parser of solution markers (stubs, the book's withheld lines, the release's
+    leak check). strict: an END without BEGIN or a BEGIN without END raises MarkerError;
+    otherwise it is skipped."""
+    out, begin = [], None
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if s == SOLUTION_BEGIN:
+            if begin is not None and strict:
+                raise MarkerError(f"{path}:{begin + 1}: BEGIN SOLUTION without its END SOLUTION")
+            begin = k
+        elif s == SOLUTION_END:
+            if begin is None:
+                if strict:
+                    raise MarkerError(f"{path}:{k + 1}: END SOLUTION without BEGIN")
+                continue
+            out.append((begin, k))
+            begin = None
+    if begin is not None and strict:
+        raise MarkerError(f"{path}:{begin + 1}: BEGIN SOLUTION without its END SOLUTION")
+    return out
 
 
 def blocks(md_path):

@@ -8,13 +8,12 @@ import resource
 import signal
 import subprocess
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from kit.core import protocol, verdict
 from kit.core.chapters import ROOT
-
-VERDICTS = ("PASS", "FAIL", "CRASH", "TIMEOUT", "SANITIZER", "BUILD ERROR",
-            "MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")  # limits: sandbox.py
-ASAN_EXIT, UBSAN_EXIT = 86, 87
+from kit.core.verdict import VERDICTS, Result, Verdict  # noqa: F401  (run.Result, run.VERDICTS: the record)
+ASAN_EXIT, UBSAN_EXIT = protocol.ASAN_EXIT, protocol.UBSAN_EXIT
 OUTPUT_CAP = 64 * 1024
 
 
@@ -28,24 +27,11 @@ class Test:
     what: str
 
 
-@dataclass
-class Result:
-    test: Test
-    verdict: str
-    lines: list = field(default_factory=list)   # explanation, one line each
-    output: str = ""                            # what the student's code printed
-    seconds: float = 0.0
-    todo: bool = False                          # failed only because it is a stub
-    pending: tuple = None                       # (status, record) until judged
-    warning: str = None                         # e.g. a leak: shown, never the verdict
-    ended: bool = False                         # the subject crashed, hung or was stopped by a sanitizer
-
-
 def manifest(judge_exe):
     out = subprocess.run([judge_exe, "--list"], capture_output=True, text=True, check=True).stdout
     tests = []
     for line in out.splitlines():
-        name, points, kind, funcs, section, what = line.split("\t")
+        name, points, kind, funcs, section, what = line.split("\t")   # protocol.LIST_FIELDS
         tests.append(Test(name, int(points), kind, [f.strip() for f in funcs.split(",")],
                           section, what))
     return tests
@@ -148,25 +134,6 @@ def _sanitizer(stderr):
     return None
 
 
-def _judge_lines(text):
-    """The explanation the judge printed, without cmocka's decoration."""
-    lines, tags = [], []
-    for raw in text.splitlines():
-        while raw.startswith("[  ERROR   ] --- "):
-            raw = raw[17:]
-        if raw.startswith("KIT| "):
-            lines.append(raw[5:])
-        elif raw.startswith("KIT-"):
-            tags.append(raw[4:])
-        elif raw.startswith("[   LINE   ] --- "):
-            m = re.match(r"(.*):(\d+): error: Failure!", raw[17:].strip())
-            if m and m.group(1):
-                lines.append(f"(checked at {os.path.relpath(m.group(1), ROOT)}:{m.group(2)})")
-        elif raw.strip() and not raw.startswith("[") and not re.match(r"\s*\d+ FAILED TEST", raw):
-            lines.append(raw.strip())        # a plain cmocka assertion message
-    return lines, tags
-
-
 def _explain_end(tags, status):
     how = f"exit code {status}" if status >= 0 else _signal_name(-status)
     for tag in tags:
@@ -195,7 +162,7 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
     limit = sandbox.classify(log, status, timed_out, out, err) if sandbox is not None else None
     if sandbox is not None:
         log = sandbox.record_of(log)     # the grader's private copy of the record
-    r = Result(test, "FAIL", output=_student_output(out))
+    r = Result(test, Verdict.FAIL, output=_student_output(out))
     leak = None
     if status == ASAN_EXIT and "ERROR: LeakSanitizer" in err and "ERROR: AddressSanitizer" not in err \
             and "runtime error" not in err:
@@ -206,39 +173,37 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
         status, err = 0, ""
     san = _sanitizer(err)
     frame = _student_frame(err, src_dir)
-    if limit:
-        r.verdict, r.lines = limit
-    elif timed_out or status == -signal.SIGXCPU:
-        r.verdict = "TIMEOUT"
+    rule, r.verdict = verdict.subject(verdict.Ended(status, timed_out, san, status in (ASAN_EXIT, UBSAN_EXIT),
+                                                    limit[0] if limit else None))
+    if rule == "limit":
+        r.lines = limit[1]
+    elif rule == "timed_out":
         r.lines = [f"did not finish within {timeout:g} s: an infinite loop, or a loop "
                    "that never reaches its end condition?"]
-    elif san and status in (ASAN_EXIT, UBSAN_EXIT) and re.match(r"(SEGV|stack-overflow|FPE|BUS|ABRT)", san[1]):
+    elif rule == "fatal_sanitizer":
         kind = san[1].split()[0]
         sig = {"SEGV": "SIGSEGV", "stack-overflow": "SIGSEGV", "FPE": "SIGFPE", "BUS": "SIGBUS",
                "ABRT": "SIGABRT"}[kind]
-        r.verdict = "CRASH"
         what = ("a stack overflow: unbounded recursion, or a huge local array?"
                 if kind == "stack-overflow" else SIGNAL_WORDS[sig])
         r.lines = [f"{sig}: {what}"] + ([frame] if frame else [])
-    elif san and status in (ASAN_EXIT, UBSAN_EXIT):
-        r.verdict = "SANITIZER"
+    elif rule == "sanitizer":
         r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else []) + \
             [line[9:] for line in err.splitlines() if line.startswith("KIT-SAN| ")][:1]
-    elif status == -signal.SIGSYS:
-        r.verdict = "PROCESS LIMIT"
+    elif rule == "sigsys":
         r.lines = ["your code tried to start a process (fork, vfork, system(), popen(), "
                    "posix_spawn, exec…): a library function must not, and the test process "
                    "is stopped at the first try."]
-    elif status < 0:
+    elif rule == "signal":
         name = _signal_name(-status)
-        r.verdict = "CRASH"
         r.lines = [f"{name}: {SIGNAL_WORDS.get(name, 'the process was killed by a signal')}"]
         if frame:
             r.lines.append(frame)
     else:
-        r.pending = (status, log)   # the subject finished: the judge decides (run_all)
+        r.verdict = Verdict.FAIL      # until the judge says otherwise (run_all)
+        r.pending = (status, log)
         r.warning = leak
-    if r.verdict in ("TIMEOUT", "CRASH", "SANITIZER") and not limit:
+    if r.verdict in verdict.OVERRULED and rule != "limit":
         # The subject has no value checks (kit_test.h): it may have gone on past a
         # wrong answer and crashed later. The judge replays what was recorded; a
         # check it fails before the record ends is the first thing that went wrong.
@@ -247,31 +212,20 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
     return r
 
 
-END_TAGS = ("ENDED-INSIDE", "STOPPED-BEFORE", "UNFINISHED", "NO-RECORD")
-
-
 def _judged(r, returncode, text):
-    """Fill r from the judge's output for its test."""
+    """Fill r from the judge's output for its test (kit/core/verdict.py decides)."""
     status, _ = r.pending
-    lines, tags = _judge_lines(text)
-    if r.ended:
-        # the subject crashed, hung or hit a sanitizer: that verdict stands unless the
-        # judge failed a check on what was recorded before the end (a wrong answer first)
-        if returncode != 0 and "VERDICT FAIL" in tags and lines and \
-                not any(t.startswith(END_TAGS) for t in tags):
-            r.lines = lines + [f"(after this, the test process also ended: {r.verdict} — "
-                               + (r.lines[0] if r.lines else "") + ")"]
-            r.verdict = "FAIL"
-            r.todo = any(t.startswith("TODO") for t in tags)
-        r.pending = None
-        return
-    if returncode == 0 and "VERDICT PASS" in tags:
-        r.verdict = "PASS"
-    else:
-        r.verdict = "FAIL"
-        r.lines = _explain_end(tags, status) or lines or \
+    reply = verdict.parse_judge(text, returncode, lambda p: os.path.relpath(p, ROOT))
+    final = verdict.judged(r.verdict if r.ended else None, reply)
+    if r.ended and final != r.verdict:
+        r.lines = reply.lines + [f"(after this, the test process also ended: {r.verdict} — "
+                                 + (r.lines[0] if r.lines else "") + ")"]
+    elif not r.ended and final == Verdict.FAIL:
+        r.lines = _explain_end(reply.tags, status) or reply.lines or \
             ["the judge could not replay this test (no record)."]
-        r.todo = any(t.startswith("TODO") for t in tags)
+    if final == Verdict.FAIL:
+        r.todo, r.hints = reply.todo, reply.hints
+    r.verdict = final
     r.pending = None
 
 
@@ -296,11 +250,11 @@ def judge_all(judge_exe, results, limits=None):
         j = subprocess.run([judge_exe, "--batch"], input=request, capture_output=True,
                            text=True, timeout=60 + 5 * len(pending), errors="replace",
                            preexec_fn=limits)
-        blocks = j.stdout.split("KIT-DONE\n")
+        blocks = j.stdout.split(protocol.DONE + "\n")
     except subprocess.TimeoutExpired:
         blocks = []
     for r, text in zip(pending, blocks[:-1] if blocks else []):
-        _judged(r, 0 if "KIT-VERDICT PASS" in text else 1, text)
+        _judged(r, 0 if protocol.VERDICT_PASS in text else 1, text)
     for r in pending:
         if r.pending:
             _judge_one(judge_exe, r, limits)

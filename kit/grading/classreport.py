@@ -38,11 +38,12 @@ import subprocess
 import sys
 import tempfile
 
+from kit.core import verdict
 from kit.core.chapters import ROOT, find
+from kit.core.files import atomic_write
+from kit.grading.templates import render
 
-VERDICTS = ["PASS", "FAIL", "TODO", "NOT SUBMITTED", "BUILD ERROR", "CRASH", "TIMEOUT", "SANITIZER",
-            "MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT"]
-HINT = re.compile(r"hint \(([\w.+-]+)\):\s*(.*)")
+VERDICTS = [str(v) for v in verdict.REPORTED]
 SECTION = re.compile(r"§(\d+)\.(\d+)")
 NOT_HANDED_IN = ("missing", "not graded")         # chapter statuses: every test NOT SUBMITTED
 UNREAD = ("rejected", "error", "empty")           # student statuses: no taken files to compare
@@ -91,19 +92,14 @@ def save_taken(out, sid, per):
 def verdict_of(ch, t):
     if ch["status"] in NOT_HANDED_IN:
         return "NOT SUBMITTED"
-    if t["verdict"] == "FAIL" and any("KIT_TODO" in l for l in t["lines"]):
+    if t["verdict"] == "FAIL" and t.get("todo"):
         return "TODO"
     return t["verdict"]
 
 
 def hints_of(t):
-    """{hint id: its text} of one test's lines (first text of each id)."""
-    out = {}
-    for line in t["lines"]:
-        m = HINT.search(line)
-        if m and m.group(1) not in out:
-            out[m.group(1)] = m.group(2).strip()
-    return out
+    """{hint id: its text} of one test (the record's hints: the judge's KIT-HINT lines)."""
+    return dict(t.get("hints") or {})
 
 
 def book_target(number, slug, section):
@@ -225,8 +221,11 @@ def _see(text):
 
 # -- similarity --------------------------------------------------------------------
 
+SIM = ""               # grade.py --sim (make grade GRADE_SIM=...): "" is SIM_DEFAULT
+
+
 def sim_threshold():
-    raw = os.environ.get("GRADE_SIM", "").strip()
+    raw = str(SIM).strip()
     if not raw:
         return SIM_DEFAULT, None
     if raw.lower() in ("0", "off", "no"):
@@ -407,10 +406,7 @@ def _csv(path, header, rows):
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     w.writerows(rows)
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(buf.getvalue())
-    os.replace(tmp, path)
+    atomic_write(path, buf.getvalue())
 
 
 def write_csvs(out, a, pairs):
@@ -436,15 +432,6 @@ def write_csvs(out, a, pairs):
          [[p["chapter"], p["file"], p["a"], p["b"], p["a_in_b"], p["b_in_a"], p["a_tokens"], p["b_tokens"],
            p["a_reference"], p["b_reference"], p["shared_tokens"],
            " ".join(f"a{x[0]}-{x[1]}=b{x[2]}-{x[3]}" for x in p["regions"])] for p in pairs])
-
-
-CSS = ("body{font-family:'DejaVu Sans',sans-serif;max-width:74em;margin:1.5em auto;padding:0 1em;color:#222}"
-       "table{border-collapse:collapse;margin:.6em 0 1.2em}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
-       "text-align:left;vertical-align:top}th{background:#f2f2f2}td.n{text-align:right;white-space:nowrap}"
-       "img{max-width:100%;border:1px solid #eee}.note{color:#555}.bad{color:#a00;font-weight:bold}"
-       "pre{background:#f6f6f6;padding:4px 6px;margin:2px 0;font-size:85%;white-space:pre;overflow-x:auto}"
-       ".cmp{display:flex;gap:8px}.cmp>div{flex:1;min-width:0}details{margin:4px 0 8px}summary{cursor:pointer}"
-       "small{color:#555}.wide{overflow-x:auto}th{font-size:90%}")
 
 
 def _table(head, body, numeric=()):
@@ -492,58 +479,47 @@ def _chapter(c):
 
 
 def write_html(out, a, pairs, figs, sim_note, threshold, meta_line):
+    """class.html, from kit/grading/templates/class.html (string.Template): the page and its
+    prose there, the tables and figures made here."""
     e = html.escape
-    H = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
-         f"<style>{CSS}</style></head><body>",
-         f"<h1>Class report: {a['n']} submission{'s' if a['n'] != 1 else ''}</h1>",
-         f"<p class='note'>{e(meta_line)}. Tables as CSV beside this page: class.csv (tests), "
-         "class-chapters.csv, class-hints.csv, class-similar.csv; figure data in class/.</p>"]
     tot = a["totals"]
-    if tot:
-        H.append(f"<p>Total scores out of {a['max_total']}: mean {statistics.mean(tot):.1f}, median "
-                 f"{statistics.median(tot):g}, lowest {min(tot)}, highest {max(tot)}; "
-                 f"{sum(t == a['max_total'] for t in tot)} full marks, {sum(t == 0 for t in tot)} zero. "
-                 f"{a['finished']} passed something in every chapter; {a['never_passed']} passed nothing.</p>")
-    H.append("<h2>Score distribution</h2>" + _img(figs, "scores", "score distribution"))
-    H.append(_table(["total score (% of the maximum)", "students"],
-                    [[f"{10 * k}–{10 * k + 10}{' (incl.)' if k == 9 else ''}", c]
-                     for k, c in enumerate(a["bins"])], {1}))
-
-    H.append("<h2>Chapters: progress and where students stopped</h2>" + _img(figs, "progress", "progress"))
-    H.append("<p class='note'><b>stopped here</b>: the first chapter in which the student passes no test; "
-             "<b>last with a pass</b>: the last chapter in which they pass at least one. "
-             "<b>not started</b>: every function still returns KIT_TODO.</p>")
+    totals = (f"<p>Total scores out of {a['max_total']}: mean {statistics.mean(tot):.1f}, median "
+              f"{statistics.median(tot):g}, lowest {min(tot)}, highest {max(tot)}; "
+              f"{sum(t == a['max_total'] for t in tot)} full marks, {sum(t == 0 for t in tot)} zero. "
+              f"{a['finished']} passed something in every chapter; {a['never_passed']} passed nothing.</p>\n"
+              if tot else "")
+    bins = _table(["total score (% of the maximum)", "students"],
+                  [[f"{10 * k}–{10 * k + 10}{' (incl.)' if k == 9 else ''}", c]
+                   for k, c in enumerate(a["bins"])], {1})
     cols = [("submitted", "submitted"), ("mean_points", "mean"), ("max_points", "max"),
             ("full", "all passed"), ("partial", "some passed"), ("no_pass", "none passed"),
             ("not_started", "not started"), ("not_submitted", "not submitted"),
             ("stopped_here", "stopped here"), ("last_with_a_pass", "last with a pass")]
-    H.append(_table(["chapter"] + [h for _, h in cols],
-                    [[_chapter(c)] + [e(str(c[k])) for k, _ in cols] for c in a["chapters"]],
-                    range(1, len(cols) + 1)))
-    H.append("<h3>Verdicts per chapter</h3><p class='note'>Counts per (student, test); then how many "
-             "students had at least one build error, crash (or sanitizer report) or time limit.</p>")
+    chapters_table = _table(["chapter"] + [h for _, h in cols],
+                            [[_chapter(c)] + [e(str(c[k])) for k, _ in cols] for c in a["chapters"]],
+                            range(1, len(cols) + 1))
     used = [v for v in VERDICTS if any(c["verdicts"].get(v) for c in a["chapters"])]
-    H.append(_table(["chapter"] + used + ["students: build error", "students: crash", "students: time limit"],
-                    [[_chapter(c)] + [c["verdicts"].get(v, 0) for v in used] +
-                     [c["students_build_error"], c["students_crash"], c["students_timeout"]]
-                     for c in a["chapters"]], range(1, len(used) + 4)))
+    verdicts_table = _table(["chapter"] + used + ["students: build error", "students: crash",
+                                                  "students: time limit"],
+                            [[_chapter(c)] + [c["verdicts"].get(v, 0) for v in used] +
+                             [c["students_build_error"], c["students_crash"], c["students_timeout"]]
+                             for c in a["chapters"]], range(1, len(used) + 4))
 
-    H.append("<h2>The most common mistakes</h2>")
     mistakes = a["mistakes"]
+    M = []
     if mistakes:
-        H.append("<p class='note'>The hints the tests gave (“hint (id)” lines), by how many students got "
+        M.append("<p class='note'>The hints the tests gave (“hint (id)” lines), by how many students got "
                  "each (in any of its tests); the section to revisit in the book.</p>")
-        H.append(_table(["students", "chapter", "hint", "revisit", "tests", "what it says"],
+        M.append(_table(["students", "chapter", "hint", "revisit", "tests", "what it says"],
                         [[g["students"], e(g["chapter"]), e(g["hint"]),
                           ", ".join(_section_link(out, sec, book) for sec, book in g["sections"]),
                           e(", ".join(g["tests"])), e(g["text"])] for g in mistakes[:HTML_MISTAKES]], {0}))
         if len(mistakes) > HTML_MISTAKES:
-            H.append(f"<p class='note'>… {len(mistakes) - HTML_MISTAKES} more in class-hints.csv.</p>")
+            M.append(f"<p class='note'>… {len(mistakes) - HTML_MISTAKES} more in class-hints.csv.</p>")
     else:
-        H.append("<p>No test gave a hint.</p>")
+        M.append("<p>No test gave a hint.</p>")
 
-    H.append(f"<h2>Similar submissions</h2><p class='note'>{e(sim_note)}</p>")
-    body, shown = [], []
+    S, body, shown = [], [], []
     for k, p in enumerate(pairs[:HTML_PAIRS], 1):
         fa = os.path.relpath(taken(out, p["a"], p["chapter"], p["file"]), out)
         fb = os.path.relpath(taken(out, p["b"], p["chapter"], p["file"]), out)
@@ -563,29 +539,30 @@ def write_html(out, a, pairs, figs, sim_note, threshold, meta_line):
                          f"<div><pre>{e(_excerpt(os.path.join(out, fb), lb, hb))}</pre></div></div>"
                          for la, ha, lb, hb, n in p["regions"]) + "</details>")
     if body:
-        H.append(_table(["", "chapter · file", "A", "B", "A in B", "B in A", "own tokens A / B",
+        S.append(_table(["", "chapter · file", "A", "B", "A in B", "B in A", "own tokens A / B",
                          "of the reference A / B", "matching regions (lines)"], body, {0, 4, 5, 6, 7}))
-        H += shown
+        S += shown
     if len(pairs) > HTML_PAIRS:
-        H.append(f"<p class='note'>… {len(pairs) - HTML_PAIRS} more pairs in class-similar.csv.</p>")
+        S.append(f"<p class='note'>… {len(pairs) - HTML_PAIRS} more pairs in class-similar.csv.</p>")
 
-    H.append("<h2>Pass rate per test</h2>")
+    P = []
     for c in a["chapters"]:
-        H.append(f"<h3>Chapter {_chapter(c)}</h3>" +
+        P.append(f"<h3>Chapter {_chapter(c)}</h3>" +
                  _img(figs, f"pass-{c['chapter']}", f"pass rate, chapter {c['number']}"))
-        body = [[f"{e(t['test'])}{' <small>(hidden)</small>' if t['kind'] == 'hidden' else ''}"
+        rows = [[f"{e(t['test'])}{' <small>(hidden)</small>' if t['kind'] == 'hidden' else ''}"
                  f"<br><small>{e(t['what'])}</small>", t["points"], _section_link(out, t["section"], t["book"]),
                  f"{t['passed']}/{t['students']}", f"{t['pass_rate']} %",
                  e(", ".join(f"{v} {n}" for v, n in t["verdicts"].items() if n and v != "PASS")),
                  e(", ".join(h.replace(":", " ×") for h in t["hints"].split()))]
                 for t in a["tests"] if t["chapter"] == c["chapter"]]
-        H.append(_table(["test", "points", "section", "passed", "pass rate", "other verdicts",
-                         "hints (students)"], body, {1, 3, 4}))
-    H.append("</body></html>")
-    tmp = os.path.join(out, "class.html.tmp")
-    with open(tmp, "w") as f:
-        f.write("\n".join(H) + "\n")
-    os.replace(tmp, os.path.join(out, "class.html"))
+        P.append(_table(["test", "points", "section", "passed", "pass rate", "other verdicts",
+                         "hints (students)"], rows, {1, 3, 4}))
+    page = render("class.html", n=a["n"], plural="s" if a["n"] != 1 else "", meta=e(meta_line), totals=totals,
+                  scores_img=_img(figs, "scores", "score distribution"), bins_table=bins,
+                  progress_img=_img(figs, "progress", "progress"), chapters_table=chapters_table,
+                  verdicts_table=verdicts_table, mistakes="\n".join(M), sim_note=e(sim_note),
+                  similar="".join(x + "\n" for x in S), pass_rates="".join(x + "\n" for x in P))
+    atomic_write(os.path.join(out, "class.html"), page)
 
 
 def write(out, results, chs, quiet=False):

@@ -11,13 +11,11 @@ import os
 import re
 
 from kit.core.chapters import ROOT
+from kit.core.files import atomic_write
+from kit.grading.templates import render
 
 
-def _atomic_write(path, text):
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(text)
-    os.replace(tmp, path)
+_atomic_write = atomic_write     # the one atomic write (kit/core/files.py)
 
 
 def verdict_word(t):
@@ -91,35 +89,29 @@ def feedback_md(res):
 
 
 def feedback_html(res):
+    """feedback.html, from kit/grading/templates/feedback*.html (string.Template)."""
     e = html.escape
-    css = ("body{font-family:sans-serif;max-width:60em;margin:2em auto}td,th{padding:2px 8px;"
-           "border-bottom:1px solid #ddd;text-align:left}.PASS{color:#070}.v{font-weight:bold;"
-           "color:#a00}pre{background:#f4f4f4;padding:6px;white-space:pre-wrap}")
-    H = [f"<!doctype html><html><head><meta charset='utf-8'><title>Feedback {e(res['student'])}"
-         f"</title><style>{css}</style></head><body>",
-         f"<h1>Feedback for {e(res['student'])}</h1>",
-         f"<p><b>Score: {res['total']}/{res['max_total']}</b> · status: {e(res['status'])} · kit "
-         f"{e(res['kit_version'])} · sandbox {e(res['sandbox'])}</p>"]
-    if res.get("error"):
-        H.append(f"<p><b>Your submission could not be graded:</b> {e(res['error'])}</p>")
+    chapters = []
     for ch in res["chapters"]:
-        H.append(f"<h2>Chapter {ch['number']} · {e(ch['chapter'])} — {ch['points']}/{ch['max_points']}"
-                 f" ({e(ch['status'])})</h2>")
-        if ch.get("build_error"):
-            H.append("<p>Your code does not compile:</p><pre>" +
-                     e("\n".join(ch["build_error"].splitlines()[:40])) + "</pre>")
-        H.append("<table><tr><th>verdict</th><th>test</th><th>points</th><th>explanation</th></tr>")
+        rows = []
         for t in ch["tests"]:
-            cls = "PASS" if t["verdict"] == "PASS" else "v"
             expl = "" if t["verdict"] == "PASS" else "<br>".join(e(l) for l in t["lines"])
             if t["output"].strip() and t["verdict"] != "PASS":
                 expl += "<pre>" + e(t["output"]) + "</pre>"
-            H.append(f"<tr><td class='{cls}'>{e(t['verdict'])}</td><td>{e(t['name'])}"
-                     f"{' (hidden)' if t['kind'] == 'hidden' else ''}<br><small>{e(t['what'])} · "
-                     f"{e(t['section'])}</small></td><td>{t['score']}/{t['points']}</td><td>{expl}</td></tr>")
-        H.append("</table>")
-    H.append("</body></html>")
-    return "\n".join(H) + "\n"
+            rows.append(render("feedback-test.html", cls="PASS" if t["verdict"] == "PASS" else "v",
+                               verdict=e(t["verdict"]), name=e(t["name"]),
+                               hidden=" (hidden)" if t["kind"] == "hidden" else "", what=e(t["what"]),
+                               section=e(t["section"]), score=t["score"], points=t["points"], explanation=expl))
+        build_error = ("<p>Your code does not compile:</p><pre>" +
+                       e("\n".join(ch["build_error"].splitlines()[:40])) + "</pre>\n") if ch.get("build_error") else ""
+        chapters.append(render("feedback-chapter.html", number=ch["number"], chapter=e(ch["chapter"]),
+                               points=ch["points"], max_points=ch["max_points"], status=e(ch["status"]),
+                               build_error=build_error, rows="".join(rows)))
+    error = (f"<p><b>Your submission could not be graded:</b> {e(res['error'])}</p>\n"
+             if res.get("error") else "")
+    return render("feedback.html", student=e(res["student"]), total=res["total"], max_total=res["max_total"],
+                  status=e(res["status"]), kit_version=e(res["kit_version"]), sandbox=e(res["sandbox"]),
+                  error=error, chapters="".join(chapters))
 
 
 def gradescope_json(res):

@@ -38,6 +38,7 @@ import threading
 import time
 
 from kit.core import build, chapters, manifest, run
+from kit.core.files import digest
 from kit.core.chapters import ROOT
 from kit.grading import classreport, sandbox as sbx
 from kit.grading.exports import _atomic_write, write_gradebook, write_outputs
@@ -45,6 +46,10 @@ from kit.grading.stage import Stage
 from kit.grading.submissions import Rejected, entries_of, locate, read_submission, student_id
 
 
+
+
+KEEP_WORK = False      # keep each unit's work folder (--keep-work, make grade KEEP_WORK=1)
+EXPOSED = False        # grade although the sandbox's uid can read the secrets (--exposed)
 
 
 class PreflightError(Exception):
@@ -61,12 +66,7 @@ def sha(*parts):
 
 def kit_version():
     """The grading code's hash (kit/core/manifest.py: GRADING_CODE), part of every cache key."""
-    h = hashlib.sha256()
-    for p in manifest.files(manifest.GRADING_CODE):
-        h.update(p.encode())
-        with open(os.path.join(ROOT, p), "rb") as f:
-            h.update(f.read())
-    return h.hexdigest()[:16]
+    return digest(files=[os.path.join(ROOT, p) for p in manifest.files(manifest.GRADING_CODE)])[:16]
 
 
 def tests_hash(ch):
@@ -324,11 +324,8 @@ class Grader:
             data["build_error"] = msg[:20000]
         data["key"] = key
         if not tag:
-            tmp = cached + ".tmp"
-            with open(tmp, "w") as f:
-                json.dump(data, f)
-            os.replace(tmp, cached)
-        if not os.environ.get("KIT_KEEP_WORK"):
+            _atomic_write(cached, json.dumps(data))
+        if not KEEP_WORK:
             sbx.tidy.remove_tree(wd)
         return data
 
@@ -341,8 +338,9 @@ class Grader:
         for r in results:
             t = r.test
             tests.append({"name": t.name, "kind": t.kind, "points": t.points, "functions": t.functions,
-                          "section": t.section, "what": t.what, "verdict": r.verdict,
+                          "section": t.section, "what": t.what, **r.record(),
                           "lines": [self.scrub.text(l) for l in r.lines],
+                          "hints": {k: self.scrub.text(v) for k, v in r.hints.items()},
                           "output": self.scrub.text(_narrow(r.output)), "seconds": round(r.seconds, 3),
                           "score": t.points if r.verdict == "PASS" else 0})
         return {"chapter": ch.slug, "number": ch.number, "status": status, "build_error": build_error,
@@ -486,7 +484,7 @@ def grade_all(folder, out, jobs=2, san=True, limits=None, level=None, quiet=Fals
     os.makedirs(out, exist_ok=True)
     g = Grader(out, jobs, san, limits, level, only)
     try:
-        line = g.preflight(allow_exposed=os.environ.get("KIT_GRADE_EXPOSED") == "1")
+        line = g.preflight(allow_exposed=EXPOSED)
         if not quiet:
             print("grade: " + line, file=sys.stderr)
         return _grade_all(g, folder, out, san, level, quiet, line, shard)
@@ -699,12 +697,24 @@ def main(argv=None):
     ap.add_argument("--cpu", type=int, default=1, help="CPU seconds per test")
     ap.add_argument("--wall", type=float, default=5.0, help="wall seconds per test")
     ap.add_argument("--mem", type=int, default=512, help="MiB per test")
-    ap.add_argument("--sandbox", default="", help="force a weaker level: unshare|rlimits")
+    # the knobs (make variables; the KIT_* environment of PROTOCOL.md as the default, read here only)
+    env = os.environ.get
+    ap.add_argument("--sandbox", default=env("KIT_SANDBOX", ""), help="force a weaker level: unshare|rlimits")
+    ap.add_argument("--server", type=int, choices=(0, 1), default=int(env("KIT_GRADE_SERVER", "1") != "0"),
+                    help="0: one exec per test, not the fork server (GRADE_SERVER)")
+    ap.add_argument("--keep-work", type=int, choices=(0, 1), default=int(bool(env("KIT_KEEP_WORK"))),
+                    help="1: keep each unit's work folder (KEEP_WORK)")
+    ap.add_argument("--exposed", type=int, choices=(0, 1), default=int(env("KIT_GRADE_EXPOSED") == "1"),
+                    help="1: grade although the sandbox's uid can read the kit's secrets (GRADE_EXPOSED)")
+    ap.add_argument("--sim", default=env("GRADE_SIM", ""),
+                    help="the class report's similarity threshold in %%, 0: off (GRADE_SIM, default 60)")
     ap.add_argument("--chapters", default="", help="only these chapters: 3,5 (default: all)")
     ap.add_argument("--shard", default="", help="k/N: grade every N-th entry from the k-th")
     ap.add_argument("--merge", nargs="*", default=None, metavar="GRADES",
                     help="merge the GRADES of every shard into --out instead of grading")
     a = ap.parse_args(argv)
+    global KEEP_WORK, EXPOSED
+    sbx.FORK_SERVER, KEEP_WORK, EXPOSED, classreport.SIM = bool(a.server), bool(a.keep_work), bool(a.exposed), a.sim
     # paths as the user typed them, relative to where make was run (the Makefile runs
     # this from the kit's root); everything below uses absolute paths
     a.submissions, a.out = os.path.abspath(a.submissions), os.path.abspath(a.out)

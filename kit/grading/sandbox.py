@@ -49,12 +49,13 @@ import tidy  # noqa: E402  (kit/grading/runner/tidy.py: also staged, beside the 
 
 OUTPUT_CAP = 64 * 1024       # what is kept of a test's stdout and stderr (as run.OUTPUT_CAP)
 RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
+from kit.core.verdict import LIMITS
 
 # The throw-away uids of one grading run: a block of 64 of its own (picked from the
 # pid), so that two gradings on one machine never count or kill each other's processes.
 UID_BASE = 1990000 + (os.getpid() % 8192) * 64
 TMP_MB = 16                  # each writable tmpfs in the sandbox (/tmp, /dev/shm)
-LIMIT_VERDICTS = ("MEMORY LIMIT", "OUTPUT LIMIT", "FILE LIMIT", "PROCESS LIMIT")
+LIMIT_VERDICTS = tuple(str(v) for v in LIMITS)
 SANDBOX_COMMS = ("bwrap", "unshare", "timeout", "prlimit", "setpriv")
 
 
@@ -125,9 +126,8 @@ WHY_WEAKER = {}          # level key -> why the strongest level (bwrap) is not u
 
 def detect(force=None):
     """The strongest level that works here (once per process): bwrap | unshare | rlimits.
-    force (or $KIT_SANDBOX) picks a weaker level for tests. why_weaker(force) says why
-    a level below bwrap was chosen."""
-    force = force or os.environ.get("KIT_SANDBOX") or None
+    force (grade.py --sandbox, make grade SANDBOX=...) picks a weaker level."""
+    force = force or None
     key = force or "auto"
     if key in _DETECTED:
         return _DETECTED[key]
@@ -136,7 +136,7 @@ def detect(force=None):
     level = "rlimits"
     why = ""
     if force not in (None, "bwrap"):
-        why = f"KIT_SANDBOX={force} asked for it"
+        why = f"SANDBOX={force} asked for it (make grade SANDBOX=...)"
     elif not shutil.which("bwrap"):
         why = "bubblewrap (bwrap) is not installed: bash tools/deps.sh grade installs it"
     elif _probe(_bwrap_base() + ["--", true], uid):
@@ -155,7 +155,7 @@ def detect(force=None):
 
 def why_weaker(force=None):
     """Why detect(force) gave a level below bwrap ('' when it did not)."""
-    force = force or os.environ.get("KIT_SANDBOX") or None
+    force = force or None
     return WHY_WEAKER.get(force or "auto", "")
 
 
@@ -169,6 +169,17 @@ def describe(level, san):
     uid = "separate uid per test" if os.geteuid() == 0 else "same uid as the grader"
     mem = "ASan hard_rss_limit_mb" if san else "RLIMIT_AS"
     return f"{level}: {words[level]}; {uid}; memory capped by {mem}"
+
+
+def _reap(p, used):
+    """Wait for the Popen p (os.wait4: its CPU time in used[0]); its status (-signal)."""
+    try:
+        _, st, ru = os.wait4(p.pid, 0)
+    except ChildProcessError:
+        return p.wait()
+    used[0] = ru.ru_utime + ru.ru_stime
+    p.returncode = os.waitstatus_to_exitcode(st)
+    return p.returncode
 
 
 def _procs_of(uid):
@@ -225,6 +236,7 @@ class Sandbox:
         self.records = {}       # log folder -> its private records folder
         self.moved = {}         # log path -> the private copy of its record
         self.nrec = 0
+        self.keep_records = False  # True: the records outlive their slot (make bench-grade judges after it)
         self.runner_dir = None  # the staged copy of kit/grading/runner (stage.py)
 
     @contextlib.contextmanager
@@ -246,7 +258,7 @@ class Sandbox:
                 private = self.records.pop(os.path.abspath(logdir), None)
             if r is not None:
                 r.close()
-            if private:
+            if private and not self.keep_records:
                 tidy.remove_tree(private)
             if uid is not None:
                 _kill_uid(uid)
@@ -397,6 +409,7 @@ class Sandbox:
         tlog = os.path.join(tdir, os.path.basename(log))
         mine, theirs = socket.socketpair()    # the record: write-only for the test (kit_record.c)
         theirs.shutdown(socket.SHUT_RD)
+        theirs.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)  # a big record in few trips
         mine.shutdown(socket.SHUT_WR)
         rec_w = theirs.fileno()
         argv = [exe, "--run", test, "--log", f"fd:{rec_w}"]
@@ -414,6 +427,7 @@ class Sandbox:
         out_path, err_path = tlog + ".out", tlog + ".err"
         most = 0
         record = None
+        used = [0.0]          # the CPU seconds it used (_reap)
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
             with open(os.open(out_path, flags, 0o644), "wb") as out, \
@@ -446,7 +460,7 @@ class Sandbox:
                         if poller is not None:     # wake up the moment it ends
                             if not poller.poll(int(min(left, step) * 1000) + 1):
                                 raise subprocess.TimeoutExpired(cmd, step)
-                            status = p.wait()
+                            status = _reap(p, used)
                         else:
                             status = p.wait(timeout=min(left, step))
                     except subprocess.TimeoutExpired:
@@ -463,7 +477,7 @@ class Sandbox:
                 if uid is not None:
                     _kill_uid(uid)   # nothing of the test may live on while its folder is read
                 if status is None:
-                    status = p.wait()
+                    status = _reap(p, used)
                 if pidfd is not None:
                     os.close(pidfd)
         finally:
@@ -473,6 +487,8 @@ class Sandbox:
                 self.uids.put(uid)
         if self.level == "bwrap" and isinstance(status, int) and 128 < status <= 128 + 64:
             status = -(status - 128)     # bwrap reports a child killed by signal N as 128 + N
+        if status == -signal.SIGKILL and used[0] >= lim.cpu - 0.02:
+            status = -signal.SIGXCPU     # the hard CPU limit (= soft) ended it: its time ran out
         data = record.result() if record is not None else None
         with self.lock:
             self.info[log] = {"procs": most}
@@ -480,7 +496,7 @@ class Sandbox:
         return status, timed_out, out, err
 
     def _run_in_runner(self, exe, test, log, wall, workdir, env, uid):
-        """One test through the slot's runner (tools/sandbox/runner.py), which lives in
+        """One test through the slot's runner (kit/grading/runner/runner.py), which lives in
         one bubblewrap sandbox for all the tests of the slot: no sandbox start per test."""
         key = os.path.abspath(workdir)
         with self.lock:
@@ -542,7 +558,7 @@ RUNNER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner", "
 SYSTEM_PYTHON = "/usr/bin/python3"
 # One subject process per chapter, a child forked for each test before any student
 # code runs (tools/harness/kit_nofork.c); KIT_GRADE_SERVER=0: one exec per test.
-FORK_SERVER = os.environ.get("KIT_GRADE_SERVER", "1") != "0"
+FORK_SERVER = True     # grade.py --server 0 (make grade GRADE_SERVER=0): one exec per test
 # CPU seconds the runners of this process reported in their answers (what getrusage
 # cannot see through bwrap's pid namespace), added when a runner is closed; make bench-grade
 RUNNER_CPU = [0.0]

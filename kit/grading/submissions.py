@@ -83,9 +83,15 @@ def _taken(name, wanted, windows=False, notes=None):
     return parts
 
 
+MAX_DEPTH = 24          # folder levels looked into in a submission folder
+
+
 def _read_folder(path, wanted, budget):
     files = {}
+    top = path.rstrip(os.sep).count(os.sep)
     for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+        if dirpath.count(os.sep) - top >= MAX_DEPTH:
+            dirnames[:] = []    # an exercise file is never this deep: no walk without bound
         dirnames.sort()
         for name in sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
             budget.member()

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tarfile
 
-from kit.core import chapters, manifest
+from kit.core import chapters, manifest, markers
 from kit.core.chapters import ROOT
 
 NAME = "positional-encoding-kit"
@@ -187,17 +187,10 @@ def secrets():
                 secret.setdefault(sh, f"grader/{ch.slug}/test_hidden.c")
         if os.path.isdir(ch.solution_dir):
             for f in os.listdir(ch.solution_dir):
-                block, inside = [], False
-                for l in (_text_of(os.path.join(ch.solution_dir, f)) or "").splitlines():
-                    if "BEGIN SOLUTION" in l:
-                        inside = True
-                    elif "END SOLUTION" in l:
-                        inside = False
-                        for sh in _shingles(_content_lines("\n".join(block))):
-                            secret.setdefault(sh, f"solutions/{ch.slug}/{f}")
-                        block = []
-                    elif inside:
-                        block.append(l)
+                lines = (_text_of(os.path.join(ch.solution_dir, f)) or "").splitlines()
+                for begin, end in markers.solution_blocks(lines, f, strict=False):
+                    for sh in _shingles(_content_lines("\n".join(lines[begin + 1:end]))):
+                        secret.setdefault(sh, f"solutions/{ch.slug}/{f}")
     return {k: v for k, v in secret.items() if k not in public}
 
 

@@ -34,10 +34,10 @@ def list_chapters(tag="exercises", stream=sys.stdout):
 
 
 def cmd_check(a):
-    if not a.chapter:
+    if not a.chapter:   # a question, not an error: the list is the answer
         print("Which chapter? Run: make check CHAPTER=N\n")
         list_chapters()
-        return 2
+        return 0
     ch = chapters.find(a.chapter)
     if ch is None:
         print(f"There is no chapter {a.chapter!r}.\n")
@@ -81,7 +81,13 @@ def cmd_check(a):
     if step and not build_error:
         print(step)
     print(f"{s['passed']} passed, {s['failed']} failed")
-    return 0 if s["failed"] == 0 and results else 1
+    green = s["failed"] == 0 and bool(results)
+    if green and not hidden and not a.test and not build_error:
+        # what "done" means: the public tests pass; grading checks more (the chapter says what)
+        from kit.student import done
+        print()
+        print("\n".join(done.done_note(ch, {t.name for t in tests})))
+    return 0 if green else 1
 
 
 def cmd_chapters(a):

@@ -128,7 +128,7 @@ def save(path, ch, src, results, build_error=None):
             "summary": summary(results),
             "tests": [{"name": r.test.name, "kind": r.test.kind, "points": r.test.points,
                        "functions": r.test.functions, "section": r.test.section,
-                       "what": r.test.what, "verdict": r.verdict, "lines": r.lines, "warning": r.warning,
+                       "what": r.test.what, **r.record(), "warning": r.warning,
                        "output": r.output, "seconds": round(r.seconds, 4)} for r in results]}
     with open(path, "w") as f:
         json.dump(data, f, indent=1)

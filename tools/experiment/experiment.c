@@ -3,7 +3,8 @@
  * layer, built from the chapter's pieces (include/10-train.h: tr_linear_forward/
  * backward, tr_attn_forward/backward, tr_xent, tr_adam_step), trained with each
  * positional encoding on two synthetic tasks that need positions, with and
- * without a causal mask, then tested at every length from 4 to 4L.
+ * without a causal mask, on lengths 4 .. L (L = 8; RoPE also L = 16), then tested
+ * at every length from 4 to 4L.
  *
  *   make experiment            the full study (a few minutes on 2 cores): chapters/data/10-*.tsv
  *   make experiment QUICK=1    a slice of seconds, compared with chapters/data/10-quick.tsv
@@ -813,7 +814,8 @@ static size_t make_jobs(const struct config *cf, int quick, struct job *jobs)
             for (size_t li = 0; li < cf->n_L; li++)
                 for (size_t e = 0; e < N_MAIN; e++)
                     for (size_t seed = 0; seed < cf->seeds; seed++)
-                        jobs[n++] = (struct job){ (enum mode)mode, (enum task)task, main_encs[e],
+                        if (li == 0 || main_encs[e] == ENC_ROPE)   /* L = 16: RoPE's cliff only */
+                            jobs[n++] = (struct job){ (enum mode)mode, (enum task)task, main_encs[e],
                                                   cf->Ls[li], seed, 0 };
     if (!quick)   /* unit at one fixed length: is it the varying length that breaks it? */
         for (int mode = 0; mode < N_MODE; mode++)
@@ -930,6 +932,15 @@ static struct stats stat_at(const struct job *jobs, const struct result *res, si
     return stats_of(v, count);
 }
 
+/* 1 when (enc, L) was trained (the second L is RoPE's alone). */
+static int trained(const struct job *jobs, size_t n_jobs, enum enc enc, size_t L)
+{
+    for (size_t k = 0; k < n_jobs; k++)
+        if (jobs[k].enc == enc && jobs[k].L == L && !jobs[k].fixed)
+            return 1;
+    return 0;
+}
+
 /* The variant a of a row: within L every variant is the plain model. */
 static enum variant at(enum variant a, size_t n, size_t L)
 {
@@ -1038,6 +1049,8 @@ int main(int argc, char **argv)
             for (size_t r = 0; r < N_ROWS; r++)
                 for (size_t li = 0; li < cf.n_L; li++) {
                     size_t L = cf.Ls[li];
+                    if (li > 0)   /* RoPE at L = 16: in 10-extension.tsv */
+                        continue;
                     fprintf(f, "%s %s\t%s\t%zu", mode_key[mode], task_name[task], rows[r].name, L);
                     for (size_t t = 1; t <= 4; t++)
                         cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task, rows[r].enc,
@@ -1074,6 +1087,8 @@ int main(int argc, char **argv)
             for (size_t r = 0; r < N_ROWS; r++)
                 for (size_t li = 0; li < cf.n_L; li++) {
                     size_t L = cf.Ls[li];
+                    if (li > 0)
+                        continue;
                     fprintf(f, "%s order AUC\t%s\t%zu", mode_key[mode], rows[r].name, L);
                     for (size_t t = 1; t <= 4; t++)
                         cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, TASK_ORDER, rows[r].enc, L,
@@ -1115,6 +1130,8 @@ int main(int argc, char **argv)
                         const char *key = r < N_ROWS ? rows[r].key : r == N_ROWS ? "rope-pi" : "rope-ntk";
                         enum enc enc = r < N_ROWS ? rows[r].enc : ENC_ROPE;
                         enum variant var = r < N_ROWS ? rows[r].var : r == N_ROWS ? VAR_PI : VAR_NTK;
+                        if (!trained(jobs, n_jobs, enc, L))
+                            continue;
                         for (size_t n = LMIN; n <= 4 * L; n++) {
                             struct stats s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
                                                      enc, L, at(var, n, L), n, 0);
@@ -1155,6 +1172,13 @@ int main(int argc, char **argv)
                             }
         fclose(f);
 
+        /* Chapter 4's near-repeat for RoPE's two fastest pairs, offset by offset */
+        f = open_out(out, "10-chord.tsv");
+        fprintf(f, "offset k\tchord of the two fastest pairs\n");
+        for (size_t k = 0; k < MAXN; k++)
+            fprintf(f, "%zu\t%.4f\n", k, fast_chord(k));
+        fclose(f);
+
         /* Learning curves, seed 0 */
         f = open_out(out, "10-curves.tsv");
         fprintf(f, "mode\ttask\tencoding\ttrain L\tstep\ttrain loss\taccuracy at L\n");
@@ -1185,6 +1209,8 @@ int main(int argc, char **argv)
                         const char *key = r < N_ROWS ? rows[r].key : r == N_ROWS ? "rope-pi" : "rope-ntk";
                         enum enc enc = r < N_ROWS ? rows[r].enc : ENC_ROPE;
                         enum variant var = r < N_ROWS ? rows[r].var : r == N_ROWS ? VAR_PI : VAR_NTK;
+                        if (!trained(jobs, n_jobs, enc, L))
+                            continue;
                         for (size_t n = LMIN; n <= 4 * L; n++) {
                             struct stats s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
                                                      enc, L, at(var, n, L), n, 0);
@@ -1269,6 +1295,8 @@ int main(int argc, char **argv)
                             uint64_t c[NOFF] = { 0 }, total = 0, ends = 0;
                             size_t mode_o = 0;
                             char k1[128];
+                            if (!trained(jobs, n_jobs, main_encs[e], cf.Ls[li]))
+                                continue;
                             for (size_t k = 0; k < n_jobs; k++)
                                 if ((int)jobs[k].mode == mode && jobs[k].task == TASK_PREV &&
                                     jobs[k].enc == main_encs[e] && jobs[k].L == cf.Ls[li] && !jobs[k].fixed) {

@@ -275,8 +275,9 @@ static const char *rule_nan(struct shape *s, char *msg, size_t len)
     if (bad == 0)
         return NULL;
     snprintf(msg, len, "%zu of the %zu values are NaN or infinite (the first at %s, %g) "
-             "where the expected ones are finite: a division by zero, 0/0, the log or sqrt of "
-             "a value <= 0, or an exp that overflows", bad, s->n,
+             "where the expected ones are finite (in double, NaN comes from 0/0, inf - inf, "
+             "inf/inf or the log or sqrt of a negative number; infinity from an overflow, as "
+             "exp above 709, or a division by 0)", bad, s->n,
              cell_name(s, first, cell, sizeof cell), s->got[first]);
     return "nan";
 }

@@ -48,6 +48,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kit_protocol.h"
+
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -57,6 +59,7 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -287,34 +290,27 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
 #define KIT_RECORD_CAP ((size_t)256 << 20) /* bytes of one test's record */
 
 struct kit_buf {
-    char *data;
-    size_t len, cap;
+    char *data; /* KIT_RECORD_CAP bytes reserved once (mmap): no copy as it grows */
+    size_t len;
     int more; /* bytes past KIT_RECORD_CAP were dropped */
 };
 
-/* Read what is in the socket now (non-blocking); 0 at its end. */
+/* Read what is in the socket now (non-blocking); 0 at its end. Raw system calls:
+   the server's copy of a big record is not checked byte by byte by the sanitizer. */
 static int kit_drain(int fd, struct kit_buf *b)
 {
+    static char sink[65536];
     for (;;) {
-        ssize_t r;
-        if (b->len == b->cap && b->cap < KIT_RECORD_CAP) {
-            size_t cap = b->cap ? 2 * b->cap : 65536;
-            char *p = realloc(b->data, cap);
-            if (p == NULL)
-                _exit(0);
-            b->data = p;
-            b->cap = cap;
-        }
-        if (b->len < b->cap) {
-            r = read(fd, b->data + b->len, b->cap - b->len);
-            if (r > 0)
-                b->len += (size_t)r;
-        } else {
-            char sink[65536];
-            r = read(fd, sink, sizeof sink);
+        long r;
+        if (b->len < KIT_RECORD_CAP)
+            r = syscall(SYS_read, fd, b->data + b->len, KIT_RECORD_CAP - b->len);
+        else {
+            r = syscall(SYS_read, fd, sink, sizeof sink);
             if (r > 0)
                 b->more = 1;
         }
+        if (r > 0 && b->len < KIT_RECORD_CAP)
+            b->len += (size_t)r;
         if (r == 0)
             return 0;
         if (r < 0)
@@ -333,7 +329,7 @@ static void kit_save(const char *log, const struct kit_buf *b)
     if (fd < 0)
         return;
     while (done < b->len) {
-        ssize_t w = write(fd, b->data + done, b->len - done);
+        long w = syscall(SYS_write, fd, b->data + done, b->len - done);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
@@ -343,6 +339,7 @@ static void kit_save(const char *log, const struct kit_buf *b)
     if (b->more && write(fd, "X", 1) != 1)
         done = 0;
     close(fd);
+    (void)madvise(b->data, b->len, MADV_DONTNEED); /* give the pages back */
 }
 
 /* Wait for the child, draining its record; its status, 86 when it passed the
@@ -435,6 +432,10 @@ static void kit_serve(const struct kit_server *s, char **argv)
 {
     static char line[8192];
     long used = 0; /* the server's own CPU already reported */
+    char *recbuf = mmap(NULL, KIT_RECORD_CAP, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (recbuf == MAP_FAILED)
+        _exit(0);
     (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
     while (kit_line(s->req, line, sizeof line)) {
         char *tab = strchr(line, '\t');
@@ -446,9 +447,15 @@ static void kit_serve(const struct kit_server *s, char **argv)
             continue;
         }
         *tab = '\0';
+        {   /* a big record in few trips (up to the system's wmem_max; no error if less) */
+            int size = 4 << 20;
+            (void)setsockopt(rec[1], SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+            (void)setsockopt(rec[0], SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+        }
         pid = fork();
         if (pid == 0) {
             close(rec[0]);
+            (void)munmap(recbuf, KIT_RECORD_CAP); /* none of the test's address space */
             kit_become_test(s, argv, line, tab + 1, rec[1]);
             return;
         }
@@ -463,10 +470,10 @@ static void kit_serve(const struct kit_server *s, char **argv)
         long status, cpu_us = 0, mine;
         struct rusage self;
         memset(&b, 0, sizeof b);
+        b.data = recbuf;
         kit_say(s->rep, 'P', (long)pid, 0);
         status = kit_wait(s, pid, tab + 1, &cpu_us, rec[0], &b);
         close(rec[0]);
-        free(b.data);
         getrusage(RUSAGE_SELF, &self); /* the fork and the wait: the server's share */
         mine = kit_us(&self);
         kit_say(s->rep, 'S', status, cpu_us + mine - used);

@@ -17,8 +17,7 @@
 
 #include "kit_test.h"
 #include "kit_proxy.h"
-
-#define KIT_MAX_RECORD_BYTES ((size_t)1 << 28) /* 256 MiB per buffer */
+#include "kit_protocol.h"
 
 static int log_fd = -1;
 

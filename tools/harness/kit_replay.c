@@ -15,6 +15,7 @@
 
 #include "kit_test.h"
 #include "kit_proxy.h"
+#include "kit_protocol.h"
 #include "kit_judge.h"
 
 static unsigned char *log_bytes; /* the whole record file */
@@ -175,7 +176,7 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
     if (r != NULL) {
         want_nbytes = (uint64_t)(r->base + r->total - (unsigned char *)p);
         want_present = 1;
-    } else if (p != NULL && count != SIZE_MAX && count <= ((size_t)1 << 28) / elem_size) {
+    } else if (p != NULL && count != SIZE_MAX && count <= KIT_MAX_RECORD_BYTES / elem_size) {
         want_nbytes = (uint64_t)(count * elem_size);
         want_present = 1;
     }
@@ -198,7 +199,7 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
                     "but %s[%zu] was changed.", fn_name, param, param, n_elems, shape,
                     param, index);
             if (overflow_id != NULL)
-                kit_say("hint (%s): %s", overflow_id, overflow_text);
+                kit_hint(overflow_id, "%s", overflow_text);
             kit_fail_now();
         }
     }

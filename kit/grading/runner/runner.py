@@ -311,6 +311,7 @@ def spawned(exe, test, log, wall, limits, cpu):
     before = _children_cpu()
     mine, theirs = socket.socketpair()     # the record: write-only for the test (kit_record.c)
     theirs.shutdown(socket.SHUT_RD)
+    theirs.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)   # a big record in few trips
     mine.shutdown(socket.SHUT_WR)
     rec_w = theirs.fileno()
     try:

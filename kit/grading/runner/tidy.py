@@ -1,8 +1,8 @@
 """Files a student's process could have touched, handled without trusting them:
 never follow a link, never block on a FIFO or a device, never read more than a
 cap, never recurse (a 3000-level folder is removed like a flat one), never
-raise. Used by the runner inside the sandbox (tools/sandbox/runner.py) and by
-the grader outside it (tools/kitlib/sandbox.py, stage.py, grade.py).
+raise. Used by the runner inside the sandbox (kit/grading/runner/runner.py) and by
+the grader outside it (kit/grading/sandbox.py, stage.py, grade.py).
 """
 import os
 import stat

@@ -48,6 +48,7 @@ int rel_shift(const double *pe, size_t n, size_t d, int k, double base, double *
 int rel_gram(const double *pe, size_t n, size_t d, double *G)
 {
     (void)pe;
+    (void)pe_rows; /* the header's helper, unused here */
     if (pe == NULL || G == NULL)
         return KIT_ERR_NULL;
     if (n == 0 || d == 0 || !fits(n, d) || !fits(n, n))
