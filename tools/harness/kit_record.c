@@ -720,7 +720,7 @@ static void put_u64(uint64_t v) { put(&v, sizeof v); }
 /* The record's 'F' part: 'F', count, then each finding. */
 static void put_findings(void)
 {
-    unsigned char tag = 'F';
+    unsigned char tag = KIT_REC_FILLS;
     uint32_t n = (uint32_t)n_findings;
     int k, j;
     put(&tag, 1);

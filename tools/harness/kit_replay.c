@@ -264,7 +264,7 @@ static void judge_findings(void)
     unsigned char tag;
     uint32_t n, k;
     int failed = 0;
-    if (!take(&tag, 1) || tag != 'F' || !take(&n, sizeof n))
+    if (!take(&tag, 1) || tag != KIT_REC_FILLS || !take(&n, sizeof n))
         desync("bad fill record");
     for (k = 0; k < n; k++) {
         unsigned char kind, type;
