@@ -7,7 +7,7 @@ KIT_* environment variable the tree reads is in ENV (and in PROTOCOL.md).
 
 # tools/harness/kit_protocol.h, name for name (without the KIT_ prefix)
 C_CONSTANTS = {
-    "REC_CALL": "C", "REC_RETURN": "R", "REC_END": "E",
+    "REC_CALL": "C", "REC_RETURN": "R", "REC_END": "E", "REC_FILLS": "F",
     "ARG_SIZE": "z", "ARG_INT": "i", "ARG_DOUBLE": "d", "ARG_PTR": "p",
     "MAX_RECORD_BYTES": 1 << 28,
     "ASAN_EXIT": 86, "UBSAN_EXIT": 87,

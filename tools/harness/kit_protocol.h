@@ -10,6 +10,7 @@
 #define KIT_REC_CALL 'C'   /* a call: name, arguments                       */
 #define KIT_REC_RETURN 'R' /* its return: rc, output buffers                */
 #define KIT_REC_END 'E'    /* the test ran to its end                       */
+#define KIT_REC_FILLS 'F'  /* after a return: what other fills showed      */
 #define KIT_ARG_SIZE 'z'
 #define KIT_ARG_INT 'i'
 #define KIT_ARG_DOUBLE 'd'

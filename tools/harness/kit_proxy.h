@@ -30,18 +30,20 @@ void kit_call_enter(void);
  * function is run. Every output is registered (kit_out_buf), then every const
  * input is copied (kit_in_buf, kit_in_string), then
  *     kit_passes_begin(); do rc = F(...); while (kit_pass_next(rc));
- * runs F three times: with every output (not in-out) pre-filled with
- * plausible data (0.37, or 37 for integers), then with zeros, then with the
- * outputs exactly as the test handed them (the kit buffers' never-written
- * fill, KIT_SENTINEL_BYTE), in-out buffers restored to the test's content
- * before each run. A correct function gives the same result each time (a
- * cell it does not write keeps its fill each time). When the results differ,
- * one more run (0.37 again) tells "reads its output before writing it" from
- * "not repeatable", and the judge fails the test at kit_call_end with the
- * evidence (the element, its value with 0 and with 0.37). Three fills,
- * because a running max started from the output is written with 0 but not
- * with 0.37 or the NaN marker, and += is written with all three. The buffers
- * are left as the run with the test's own content left them.
+ * runs F up to three times: first with the outputs exactly as the test
+ * handed them (the kit buffers' never-written fill, KIT_SENTINEL_BYTE), then
+ * with every output (not in-out) pre-filled with plausible data (0.37, or 37
+ * for integers), then with zeros; in-out buffers are restored to the test's
+ * content before each run. A correct function gives the same result each
+ * time (a cell it does not write keeps its fill each time). When the results
+ * differ, one more run (0.37 again) tells "reads its output before writing
+ * it" from "not repeatable", and the judge fails the test at kit_call_end
+ * with the evidence (the element, its value with 0 and with 0.37). Three
+ * fills, because a running max started from the output is written with 0
+ * but not with 0.37 or the NaN marker, and += is written with all three.
+ * The buffers are left as the first run (the test's own content) left them.
+ * A first run that took more than 50 ms of CPU is the only one (the test's
+ * time limit; every function also has small tests).
  * One run only when an output cannot be saved and restored (no kit buffer
  * and a shape too large, as in the overflow-argument tests), or is larger
  * than 4 MiB (time; the function's small tests run three times).
@@ -55,7 +57,9 @@ void kit_out_buf(const char *param, const char *shape, void *p, size_t elem_size
    that many bytes, so a read past its end is a sanitizer error (ASan
    heap-buffer-overflow) in the student's code; freed at kit_call_end. p itself
    when p is NULL, overlaps an output (in place), or count is absurd (the
-   overflow tests); a kit buffer is copied only as far as it reaches. */
+   overflow tests); a kit buffer is copied only as far as it reaches. After
+   the first run the copy is compared with p: a function that wrote into its
+   const input fails ("writes into its input"). */
 const void *kit_in_buf(const char *param, const char *shape, const void *p, size_t elem_size,
                        size_t count);
 /* The same for a NUL-terminated string (strlen(p) + 1 bytes). */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kit_test.h"
@@ -226,16 +227,20 @@ static int rcs[4];
 static void *copies[KIT_MAX_COPIES];
 static size_t copy_bytes[KIT_MAX_COPIES], copy_elem[KIT_MAX_COPIES];
 static const char *copy_name[KIT_MAX_COPIES], *copy_shape[KIT_MAX_COPIES];
+static const void *copy_src[KIT_MAX_COPIES];
+static unsigned char copy_written[KIT_MAX_COPIES];
 static int n_copies;
 
 /* What the judge is told (the record's 'F' part). */
 struct finding {
-    unsigned char kind;        /* 1 depends on the fill, 2 not repeatable, 3 status */
+    unsigned char kind;        /* 1 depends on the fill, 2 not repeatable, 3 status,
+                                  4 wrote into a const input                */
     int out;                   /* index into outs (kinds 1 and 2)           */
+    int input;                 /* index into the copies (kind 4)            */
     size_t index, n_diff;
     uint64_t v_test, v_fill, v_zero, v_fill2; /* the element in runs 1, 0, 2, 3 */
 };
-static struct finding findings[KIT_MAX_OUTS + 1];
+static struct finding findings[KIT_MAX_OUTS + 1 + KIT_MAX_COPIES];
 
 static void passes_reset(void)
 {
@@ -370,6 +375,8 @@ const void *kit_in_buf(const char *param, const char *shape, const void *p, size
     copy_elem[n_copies] = elem_size;
     copy_name[n_copies] = param;
     copy_shape[n_copies] = shape;
+    copy_src[n_copies] = p;
+    copy_written[n_copies] = 0;
     copies[n_copies++] = q;
     return q;
 }
@@ -387,6 +394,8 @@ const char *kit_in_string(const char *param, const char *p)
     copy_elem[n_copies] = 1;
     copy_name[n_copies] = param;
     copy_shape[n_copies] = "(a string)";
+    copy_src[n_copies] = p;
+    copy_written[n_copies] = 0;
     copies[n_copies++] = q;
     return q;
 }
@@ -474,6 +483,24 @@ static unsigned char *save(const struct out *o)
     return q;
 }
 
+static double run_start;
+
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+        return 0.0;
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Leave every output as the run with the test's own content left it. */
+static void restore_test_run(void)
+{
+    int k;
+    for (k = 0; k < n_outs; k++)
+        memcpy(outs[k].snap_base, outs[k].res1, outs[k].snap_len);
+}
+
 void kit_passes_begin(void)
 {
     int k, fillable = 0;
@@ -487,7 +514,7 @@ void kit_passes_begin(void)
         return;
     for (k = 0; k < n_outs; k++)
         outs[k].orig = save(&outs[k]);
-    prepare(1);
+    run_start = cpu_seconds();
 }
 
 static const unsigned char *elem_at(const struct out *o, const unsigned char *snap, size_t k);
@@ -574,40 +601,79 @@ static size_t unrepeatable(const struct out *o, const unsigned char *a, const un
     return n;
 }
 
-/* The runs: 0 plausible fill (0.37), 1 zeros, 2 the test's content; on a
-   difference 3, the plausible fill again (is it repeatable at all?). */
+/* After the first run: did the function write into one of its const inputs
+   (its copy)? Then the judge is told, and there is no other run. */
+static void inputs_written(void)
+{
+    int k;
+    for (k = 0; k < n_copies; k++) {
+        const unsigned char *a = copies[k], *b = copy_src[k];
+        size_t j, e = copy_elem[k];
+        if (copy_bytes[k] == 0 || memcmp(a, b, copy_bytes[k]) == 0)
+            continue;
+        if (!copy_written[k]) {
+            struct finding *f = &findings[n_findings++];
+            memset(f, 0, sizeof *f);
+            f->kind = 4;
+            f->out = -1;
+            f->input = k;
+            for (j = 0; j < copy_bytes[k] && a[j] == b[j]; j++)
+                ;
+            f->index = j / e;
+            for (f->n_diff = 0, j = 0; j + e <= copy_bytes[k]; j += e)
+                f->n_diff += memcmp(a + j, b + j, e) != 0;
+            if (e <= sizeof f->v_test) {
+                memcpy(&f->v_test, b + f->index * e, e);
+                memcpy(&f->v_fill, a + f->index * e, e);
+            }
+            copy_written[k] = 1;
+        }
+        memcpy(copies[k], copy_src[k], copy_bytes[k]);
+    }
+}
+
+/* The runs: 0 the test's content (what the test goes on with), 1 the
+   plausible fill (0.37), 2 zeros; on a difference 3, the plausible fill
+   again (is it repeatable at all?). A first run that took more than
+   KIT_SLOW_RUN of CPU is the only one (time: the test's limit). */
+#define KIT_SLOW_RUN 0.05
 int kit_pass_next(int rc)
 {
     int k, any = 0;
+    if (pass == 0) {
+        inputs_written(); /* once: a write into an input ends the runs */
+        for (k = 0; k < n_findings; k++)
+            if (findings[k].kind == 4)
+                one_run = 1;
+    }
     if (one_run)
         return 0;
     rcs[pass] = rc;
     switch (pass) {
     case 0:
-        if (rc == KIT_TODO) {
-            prepare(0);
-            return 0;
-        }
         for (k = 0; k < n_outs; k++)
-            outs[k].res0 = save(&outs[k]);
-        prepare(2);
+            outs[k].res1 = save(&outs[k]);
+        if (rc == KIT_TODO || cpu_seconds() - run_start > KIT_SLOW_RUN)
+            return 0;
+        prepare(1);
         pass = 1;
         return 1;
     case 1:
         for (k = 0; k < n_outs; k++)
-            outs[k].resz = save(&outs[k]);
-        prepare(0);
+            outs[k].res0 = save(&outs[k]);
+        prepare(2);
         pass = 2;
         return 1;
     case 2: /* compare */
         for (k = 0; k < n_outs; k++) {
             struct out *o = &outs[k];
             struct finding *f = &findings[n_findings];
-            o->res1 = save(o);
+            o->resz = save(o);
             f->n_diff = depends(o, o->res0, o->resz, o->res1, &f->index);
             if (f->n_diff > 0) {
                 f->kind = 1;
                 f->out = k;
+                f->input = -1;
                 f->v_fill = elem_bits(o, o->res0, f->index);
                 f->v_zero = elem_bits(o, o->resz, f->index);
                 f->v_test = elem_bits(o, o->res1, f->index);
@@ -615,14 +681,17 @@ int kit_pass_next(int rc)
                 any = 1;
             }
         }
-        if (rcs[0] != rcs[2] || rcs[1] != rcs[2]) {
+        if (rcs[0] != rcs[1] || rcs[0] != rcs[2]) {
             findings[n_findings].kind = 3;
             findings[n_findings].out = -1;
+            findings[n_findings].input = -1;
             n_findings++;
             any = 1;
         }
-        if (!any)
+        if (!any) {
+            restore_test_run();
             return 0;
+        }
         prepare(1);
         pass = 3;
         return 1;
@@ -641,8 +710,7 @@ int kit_pass_next(int rc)
                 }
                 free(res3);
             }
-        for (k = 0; k < n_outs; k++) /* leave what the test's content gave */
-            memcpy(outs[k].snap_base, outs[k].res1, outs[k].snap_len);
+        restore_test_run();
         return 0;
     }
 }
@@ -652,7 +720,7 @@ static void put_u64(uint64_t v) { put(&v, sizeof v); }
 /* The record's 'F' part: 'F', count, then each finding. */
 static void put_findings(void)
 {
-    unsigned char tag = 'F';
+    unsigned char tag = KIT_REC_FILLS;
     uint32_t n = (uint32_t)n_findings;
     int k, j;
     put(&tag, 1);
@@ -660,30 +728,34 @@ static void put_findings(void)
     for (k = 0; k < n_findings; k++) {
         const struct finding *f = &findings[k];
         const struct out *o = f->out >= 0 ? &outs[f->out] : NULL;
-        uint32_t len = o ? (uint32_t)strlen(o->name) : 0;
+        const char *name = o ? o->name : f->input >= 0 ? copy_name[f->input] : "";
+        const char *shape = o ? o->shape : f->input >= 0 ? copy_shape[f->input] : "";
+        uint32_t len = (uint32_t)strlen(name);
         unsigned char type = o ? (unsigned char)o->type : 0;
         int32_t rc3[3];
         put(&f->kind, 1);
         put(&len, sizeof len);
         if (len)
-            put(o->name, len);
-        len = o ? (uint32_t)strlen(o->shape) : 0;
+            put(name, len);
+        len = (uint32_t)strlen(shape);
         put(&len, sizeof len);
         if (len)
-            put(o->shape, len);
+            put(shape, len);
         put(&type, 1);
         put_u64(o ? (uint64_t)o->ndims : 0);
         for (j = 0; j < 4; j++)
             put_u64(o ? (uint64_t)o->dims[j] : 0);
-        put_u64(o ? (uint64_t)o->count : 0);
+        put_u64(o ? (uint64_t)o->count : f->input >= 0 ?
+                (uint64_t)(copy_bytes[f->input] / copy_elem[f->input]) : 0);
         put_u64((uint64_t)f->index);
         put_u64((uint64_t)f->n_diff);
         put_u64(f->v_test);
         put_u64(f->v_fill);
         put_u64(f->v_zero);
         put_u64(f->v_fill2);
-        for (j = 0; j < 3; j++)
-            rc3[j] = rcs[j];
+        rc3[0] = rcs[1]; /* 0.37 */
+        rc3[1] = rcs[2]; /* 0    */
+        rc3[2] = rcs[0]; /* the test's content */
         put(rc3, sizeof rc3);
     }
 }

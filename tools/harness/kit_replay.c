@@ -264,7 +264,7 @@ static void judge_findings(void)
     unsigned char tag;
     uint32_t n, k;
     int failed = 0;
-    if (!take(&tag, 1) || tag != 'F' || !take(&n, sizeof n))
+    if (!take(&tag, 1) || tag != KIT_REC_FILLS || !take(&n, sizeof n))
         desync("bad fill record");
     for (k = 0; k < n; k++) {
         unsigned char kind, type;
@@ -298,6 +298,14 @@ static void judge_findings(void)
                     "outputs held before the call -- it reads an output before writing it. "
                     "The call: %s.", fn_name, status_text(rc3[0]), status_text(rc3[1]),
                     status_text(rc3[2]), kit_last_call());
+            continue;
+        }
+        if (kind == 4) {
+            kit_say("%s writes into its input %s, which the contract makes const (read only): "
+                    "element %llu of %s %s was changed (%llu of its %llu elements): a caller's "
+                    "data would be destroyed. Compute in the output or in a local array "
+                    "instead. The call: %s.", fn_name, name, (unsigned long long)index, name, shape,
+                    (unsigned long long)n_diff, (unsigned long long)count, kit_last_call());
             continue;
         }
         if (kind == 2) {

@@ -8,6 +8,16 @@
  * code at all, replays those records and decides PASS or FAIL. Tests need
  * not know this, with one rule: a test calls only the functions it lists in
  * its KIT_TEST entry, and is deterministic.
+ *
+ * Every call of a chapter function is checked by the harness itself, before
+ * any check of the test (kit_proxy.h): the function runs three times, its
+ * outputs pre-filled with 0.37, with 0 and as the test handed them, and must
+ * give the same result each time ("reads its output before writing it"
+ * otherwise: += into an unzeroed output, a running max started from it);
+ * its const inputs are exact-size heap copies of the test's data (a read
+ * past one is an ASan error naming the input; a write into one fails). So a
+ * test needs no special care for these mistakes; an output the function
+ * must read is marked `in-out` in the header's shape comment.
  */
 #ifndef KIT_TEST_H
 #define KIT_TEST_H
