@@ -14,7 +14,9 @@ PYTHON  ?= python3
 BOOK_SOLUTIONS ?= 1
 export CC V
 
-KIT  := $(PYTHON) tools/kit.py
+KIT  := $(PYTHON) -m kit
+# The C standard and warnings of every build: one list, kit/core/build.py's WARN.
+KIT_CFLAGS = $(shell $(KIT) flags)
 DEPS := tools/deps.sh
 
 ifeq ($(V),0)
@@ -23,14 +25,16 @@ else
 Q :=
 endif
 
-.PHONY: help check test chapters stubs deps deps-check clean book plots bench
+.PHONY: help check try chapters deps deps-check clean book plots bench
 
 help: ## this list
 	@echo "Positional-encoding kit — targets:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
 	@echo
 	@echo "Knobs: CHAPTER=N  TEST=name  SRC=exercises|solutions|<dir>  SAN=1|0 (sanitizers)"
 	@echo "       TIMEOUT=s (per test, default 10)  JOBS=n  CC=compiler  V=1 (show commands)"
+	@echo "       QUICK=1 (experiment: seconds)  BOOK_SOLUTIONS=0 (book: no solutions)"
+	$(if $(HELP_KNOBS),@printf '%s\n' $(HELP_KNOBS))
 	@echo "Start: make check CHAPTER=1"
 
 deps-check:
@@ -43,15 +47,15 @@ check: deps-check ## build and test one chapter: make check CHAPTER=3 [TEST=name
 	$(Q)$(KIT) check --chapter "$(CHAPTER)" --src "$(SRC)" --test "$(TEST)" --san $(SAN) \
 	    --timeout $(TIMEOUT) --jobs $(JOBS)
 
+try: deps-check ## build and run try/NN-slug.c, your own main, with your chapter code and the sanitizers: make try CHAPTER=3
+	$(Q)$(KIT) try --chapter "$(CHAPTER)" --src "$(SRC)" --san $(SAN)
+
 chapters: deps-check ## list the chapters and your progress
 	$(Q)$(KIT) chapters --src "$(SRC)"
 
-stubs: ## derive exercises/*/ stubs from solutions/ (kit developers)
-	$(Q)$(KIT) stubs
-
 book: ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
 	$(Q)bash $(DEPS) book
-	$(Q)if grep -qE '^plots:' Makefile; then $(MAKE) --no-print-directory plots; fi
+	$(Q)if grep -qE '^plots:' Makefile; then bash $(DEPS) plots && $(PYTHON) plots/plots.py --book; fi
 	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
 
 # SRC for plots: the reference unless SRC is given (the Makefile's default is exercises).
@@ -66,62 +70,35 @@ BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-prec
 
 bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
 	$(Q)mkdir -p build/bench
-	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
 	    tools/bench/bench.c $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
 	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
 	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
 
 # The ablation of chapter 10, built -O2 from the reference of chapter 10 (or from
 # SRC=exercises, your own pieces; a release without solutions/ uses yours). QUICK=1: seconds.
+# JOBS worker processes (the results do not depend on JOBS).
 QUICK ?= 0
 EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train),solutions,exercises),$(SRC))
 .PHONY: experiment
 experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: seconds)
 	$(Q)mkdir -p build/experiment
-	$(Q)$(CC) -std=c11 -O2 -ffp-contract=off -Wall -Wextra -Wpedantic -Werror -Iinclude \
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -ffp-contract=off -Iinclude \
 	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
 	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
-	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --check chapters/data/10-quick.tsv; \
-	elif [ "$(EXP_SRC)" = solutions ]; then build/experiment/experiment-solutions --out chapters/data && \
-	    build/experiment/experiment-solutions --quick --out chapters/data; \
-	else build/experiment/experiment-$(notdir $(EXP_SRC)); fi
-
-test: ## the kit's own test suite (references, stubs, mutants, markers, ...)
-	$(Q)if [ ! -d solutions ] || [ ! -f tools/selftest.py ]; then \
-	    echo "make test is a kit-developer target: it checks the reference solutions, which"; \
-	    echo "this student release does not have. Yours: make check CHAPTER=N (all chapters: make chapters)."; \
-	else bash $(DEPS) all && $(PYTHON) tools/selftest.py --jobs $(JOBS); fi
-
-# >>> instructor targets (cut out of the student release by make dist)
-SUBMISSIONS ?=
-GRADES      ?= build/grades
-GRADE_SAN   ?= 1
-GRADE_CPU   ?= 1
-GRADE_CHAPTERS ?=
-SHARD       ?=
-SHARDS      ?=
-N           ?= 100
-.PHONY: dist grade grade-merge gradescope bench-grade
-
-dist: ## the student release: build/dist/<name>/ + .tar.gz (no solutions, no hidden tests)
-	$(Q)$(PYTHON) tools/kitlib/dist.py
-
-grade: ## grade a folder of submissions: make grade SUBMISSIONS=dir [GRADES=dir] [JOBS=n]
-	$(Q)if [ -z "$(SUBMISSIONS)" ]; then echo "Which folder? make grade SUBMISSIONS=<folder, one entry per student>"; exit 2; fi
-	$(Q)bash $(DEPS) grade
-	$(Q)$(PYTHON) tools/kitlib/grade.py "$(SUBMISSIONS)" --out "$(GRADES)" --jobs $(JOBS) --san $(GRADE_SAN) \
-	    --cpu $(GRADE_CPU) --chapters "$(GRADE_CHAPTERS)" --shard "$(SHARD)"
-
-grade-merge: ## one gradebook from the shards' GRADES: make grade-merge SUBMISSIONS=dir SHARDS="g1 g2 ..." [GRADES=dir]
-	$(Q)if [ -z "$(SUBMISSIONS)" ] || [ -z "$(SHARDS)" ]; then echo "make grade-merge SUBMISSIONS=<folder> SHARDS=\"<GRADES of shard 1> <of shard 2> ...\""; exit 2; fi
-	$(Q)$(PYTHON) tools/kitlib/grade.py "$(SUBMISSIONS)" --out "$(GRADES)" --merge $(SHARDS)
-
-gradescope: ## the Gradescope autograder zip (+ GitHub Classroom workflow): build/gradescope/
-	$(Q)$(PYTHON) tools/gradescope/build.py --chapters "$(GRADE_CHAPTERS)"
-
-bench-grade: deps-check ## time grading on N unique submissions (every file different) × every chapter: N=10,50,100
-	$(Q)$(PYTHON) tools/kitlib/gradebench.py --n $(N) --jobs $(JOBS) --san $(GRADE_SAN)
-# <<< instructor targets
+	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --jobs $(JOBS) --check chapters/data/10-quick.tsv; \
+	elif [ "$(EXP_SRC)" = solutions ]; then build/experiment/experiment-solutions --jobs $(JOBS) --out chapters/data && \
+	    build/experiment/experiment-solutions --quick --jobs $(JOBS) --out chapters/data; \
+	else build/experiment/experiment-$(notdir $(EXP_SRC)) --jobs $(JOBS); fi
 
 clean: ## remove build/
 	rm -rf build
+
+# Instructor and kit-developer targets live in mk/ (the student release has no mk/).
+-include mk/instructor.mk mk/author.mk
+ifeq ($(wildcard mk/author.mk),)
+.PHONY: test stubs
+test stubs:
+	@echo "make $@ is a kit-developer target: it checks the reference solutions, which"
+	@echo "this student release does not have. Yours: make check CHAPTER=N (all chapters: make chapters)."
+endif

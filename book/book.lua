@@ -20,6 +20,27 @@ prose never drift from the file that `make experiment` wrote). Optional:
 where="col=value" keeps the rows whose column col is value, drop="a,b"
 leaves out columns, caption="..." captions it.
 
+Editions: a fenced div or a bracketed span with the class .solutions-only is
+kept in the instructor edition only, one with .student-only in the student
+edition only ($BOOK_EDITION: solutions | student); the wrapper itself goes.
+
+Withheld listings (a solution in the student edition) become what the student
+should see there: build.py writes, for each, a Markdown file
+$BOOK_WITHHELD/<file with / as __>--NAME.md (the function's contract and its
+stub's TODO, or a sentence that points at the exercise).
+
+The pointer rule (student edition): no sentence may point at a listing that
+is not there. The paragraph right before a withheld listing must not end in
+a colon (it would introduce code that is gone), and neither it nor the
+paragraph right after may say "this line", "these lines", "the code uses",
+"Three things in it", "the listing below" and the like (POINTERS). Every
+offence is listed and the build stops.
+
+Generated numbers: an inline [KEY]{.fact} becomes the value of KEY in
+chapters/data/NN-facts.tsv (NN: this chapter, or ch=NN; lines KEY TAB VALUE),
+read at build time; an unknown key stops the build, so no number in the prose is
+typed by hand.
+
 Figures: ![caption](figure:NAME) embeds $BOOK_PLOTS/NAME.svg (or .png),
 copied to $BOOK_OUT/figures/. A missing figure stops the build when
 $BOOK_FIGURES_REQUIRED=1 (the kit has a `make plots`), else a placeholder
@@ -32,6 +53,8 @@ local out_dir = os.getenv("BOOK_OUT") or "build/book"
 local plots = os.getenv("BOOK_PLOTS") or "build/plots"
 local figures_required = os.getenv("BOOK_FIGURES_REQUIRED") == "1"
 local source_name = os.getenv("BOOK_SOURCE") or "chapter"
+local edition = os.getenv("BOOK_EDITION") or "solutions"
+local withheld_dir = os.getenv("BOOK_WITHHELD")
 
 local function fail(msg)
   io.stderr:write(source_name .. ": " .. msg .. "\n")
@@ -98,10 +121,16 @@ local function listing_block(el)
   local label = file .. " · " .. name
   if entry.kind == "withheld" then
     local mine = file:gsub("^solutions/", "exercises/")
-    return pandoc.Div({pandoc.Para({pandoc.Emph({pandoc.Str(
-      "Part of the reference solution (" .. name .. "): not in the student edition. " ..
-      "You write it in ")}), pandoc.Code(mine), pandoc.Emph({pandoc.Str(".")})})},
-      pandoc.Attr("", {"withheld"}))
+    local md = withheld_dir and read_file(withheld_dir .. "/" .. file:gsub("/", "__") .. "--" .. name .. ".md")
+    local blocks
+    if md then
+      blocks = pandoc.read(md, "markdown").blocks
+    else
+      blocks = {pandoc.Para({pandoc.Emph({pandoc.Str(
+        "Part of the reference solution (" .. name .. "): not in the student edition. " ..
+        "You write it in ")}), pandoc.Code(mine), pandoc.Emph({pandoc.Str(".")})})}
+    end
+    return pandoc.Div(blocks, pandoc.Attr("", {"withheld"}, {{"data-listing", name}}))
   end
   local text = read_file(root .. "/" .. file)
   if not text then fail(file .. " cannot be read") end
@@ -189,6 +218,27 @@ local function code_block(el)
     return listing_block(el)
   end
   return nil
+end
+
+-- Generated numbers ----------------------------------------------------------
+local facts = {}
+local function fact(el)
+  if not el.classes:includes("fact") then return nil end
+  local ch = tonumber(el.attributes["ch"] or chapter) or chapter
+  local src = string.format("chapters/data/%02d-facts.tsv", ch)
+  if not facts[src] then
+    local text = read_file(root .. "/" .. src)
+    if not text then fail(src .. " is missing (for chapter 10: make experiment)") end
+    facts[src] = {}
+    for line in text:gmatch("[^\n]+") do
+      local k, v = line:match("^([^\t]+)\t(.*)$")
+      if k then facts[src][k] = v end
+    end
+  end
+  local key = pandoc.utils.stringify(el.content)
+  local value = facts[src][key]
+  if not value then fail(src .. " has no fact '" .. key .. "'") end
+  return pandoc.Str(value)
 end
 
 -- Figures -------------------------------------------------------------------
@@ -379,6 +429,7 @@ local WORDS = {"pos", "base", "mean", "relu", "gap", "ratio", "step", "code", "d
                "score", "softmax", "sep", "bound", "margin", "offset", "err"}
 local function math_(el)
   local t = el.text
+  local display = el.mathtype == "DisplayMath"
   for _, w in ipairs(WORDS) do
     t = t:gsub("()" .. w .. "()", function(a, b)
       local before = a > 1 and t:sub(a - 1, a - 1) or ""
@@ -388,12 +439,159 @@ local function math_(el)
     end)
   end
   el.text = t
+  if display then   -- its own box, which scrolls sideways when the window is narrower
+    return pandoc.Span({el}, pandoc.Attr("", {"display-math"}))
+  end
   return el
 end
 
+-- Figures: a link to the image (open it full size), a plain-words alt text, and
+-- a caption that screen readers read (pandoc's own figure hides it from them) --
+local GREEK = {alpha = "α", beta = "β", gamma = "γ", delta = "δ", epsilon = "ε", theta = "θ",
+  lambda = "λ", mu = "μ", pi = "π", sigma = "σ", tau = "τ", varphi = "φ", phi = "φ", omega = "ω",
+  Delta = "Δ", Sigma = "Σ", Omega = "Ω", sum = "Σ", prod = "Π", infty = "∞", cdot = "·",
+  cdots = "…", dots = "…", ldots = "…", times = "×", le = "≤", leq = "≤", ge = "≥", geq = "≥",
+  ne = "≠", approx = "≈", pm = "±", to = "→", rightarrow = "→", sqrt = "√", lfloor = "⌊",
+  rfloor = "⌋", lceil = "⌈", rceil = "⌉", mid = "|", top = "ᵀ", log = "log", exp = "exp",
+  sin = "sin", cos = "cos", max = "max", min = "min", quad = " ", qquad = " "}
+
+local function tex_plain(t)
+  t = t:gsub("\\frac%s*(%b{})%s*(%b{})", function(a, b) return a:sub(2, -2) .. "/" .. b:sub(2, -2) end)
+  t = t:gsub("\\(%a+)", function(w)
+    if GREEK[w] then return GREEK[w] end
+    if w == "left" or w == "right" or w == "big" or w == "Big" or w == "bigg" or w == "Bigg"
+       or w == "mathrm" or w == "mathit" or w == "textit" or w == "text" or w == "mathbf"
+       or w == "operatorname" or w == "mathtt" or w == "boldsymbol" then return "" end
+    return w
+  end)
+  t = t:gsub("\\[,;:! ]", " "):gsub("\\_", "_"):gsub("[{}]", ""):gsub("%s+", " ")
+  return t
+end
+
+local function plain(inlines)
+  local out = {}
+  for _, el in ipairs(inlines) do
+    if el.t == "Str" then out[#out + 1] = el.text
+    elseif el.t == "Space" or el.t == "SoftBreak" or el.t == "LineBreak" then out[#out + 1] = " "
+    elseif el.t == "Math" then out[#out + 1] = tex_plain(el.text)
+    elseif el.t == "Code" then out[#out + 1] = el.text
+    elseif el.t == "Quoted" then out[#out + 1] = "“" .. plain(el.content) .. "”"
+    elseif el.content and type(el.content) == "table" then
+      if el.t == "Span" and el.content[1] and el.content[1].t == "Math" then
+        out[#out + 1] = tex_plain(el.content[1].text)
+      else
+        out[#out + 1] = plain(el.content)
+      end
+    else out[#out + 1] = pandoc.utils.stringify(el) end
+  end
+  return table.concat(out)
+end
+
+local function figure_para(el)
+  if #el.content ~= 1 or el.content[1].t ~= "Image" then return nil end
+  local img = el.content[1]
+  if not img.src:match("^figures/") then return nil end
+  local caption = img.caption
+  local words = plain(caption)
+  -- the alt text: the caption's first sentence, in plain words
+  local first = words:match("^(.-[%.%?!])%s") or words
+  if #first > 220 then first = first:sub(1, 217):gsub("[\128-\191]*$", "") .. "…" end
+  local name = img.src:match("([^/]+)%.%a+$") or img.src
+  local html_alt = html_escape("Figure " .. name .. ": " .. first)
+  return {
+    pandoc.RawBlock("html", '<figure class="figure">' ..
+      '<a class="figure-open" href="' .. html_escape(img.src) .. '" title="open the figure full size">' ..
+      '<img src="' .. html_escape(img.src) .. '" alt="' .. html_alt .. '" loading="lazy"></a>' ..
+      '<figcaption>'),
+    pandoc.Plain(caption),
+    pandoc.RawBlock("html", ' <a class="figure-full" href="' .. html_escape(img.src) ..
+      '">(open the figure full size)</a></figcaption></figure>'),
+  }
+end
+
+-- Editions -------------------------------------------------------------------
+local function keep_for_edition(el)
+  local sol, stu = el.classes:includes("solutions-only"), el.classes:includes("student-only")
+  if not sol and not stu then return nil end
+  if (sol and edition == "solutions") or (stu and edition == "student") then
+    return el.content
+  end
+  return {}
+end
+
+-- The pointer rule -----------------------------------------------------------
+-- Phrases that point at code on the page (lower case, Lua patterns).
+local POINTERS = {
+  "th[ie]se? lines?", "th[ie]se? loops?", "th[ie]se? listings?", "this code", "that line",
+  "the listing", "the code above", "the code below", "the lines above", "the lines below",
+  "the loop below", "the loop above", "the function below", "the code uses", "the code does",
+  "the code computes", "the code keeps", "the code checks", "the code writes",
+  "one comment per step", "in it matter", "%f[%a]%a+ things in it", "%f[%a]%a+ mistakes live in",
+  "%f[%a]%a+ details in it", "as written here", "in the lines", "the listing above",
+  "the listing below", "shown below", "shown above", "the one line", "in this function",
+}
+
+local function pointer_in(text)
+  local t = text:lower()
+  for _, p in ipairs(POINTERS) do
+    local s, e = t:find(p)
+    if s then return text:sub(s, e) end
+  end
+  return nil
+end
+
+local function is_text(b) return b and (b.t == "Para" or b.t == "Plain") end
+
+local function check_pointers(doc)
+  if edition ~= "student" then return nil end
+  local offences = {}
+  local function scan(blocks)
+    for k, b in ipairs(blocks) do
+      if b.t == "Div" and b.classes:includes("withheld") then
+        local name = b.attributes["data-listing"] or "?"
+        local before, after = blocks[k - 1], blocks[k + 1]
+        if is_text(before) then
+          local text = pandoc.utils.stringify(before)
+          if text:match(":%s*$") then
+            offences[#offences + 1] = "before the hidden listing '" .. name .. "': \"..." ..
+              text:sub(-70) .. "\" ends in a colon: it introduces code the student edition does not show"
+          end
+          local p = pointer_in(text)
+          if p then
+            offences[#offences + 1] = "before the hidden listing '" .. name .. "': \"" .. p ..
+              "\" points at it"
+          end
+        end
+        if is_text(after) then
+          local p = pointer_in(pandoc.utils.stringify(after))
+          if p then
+            offences[#offences + 1] = "after the hidden listing '" .. name .. "': \"" .. p ..
+              "\" points at it"
+          end
+        end
+      elseif b.t == "Div" or b.t == "BlockQuote" then
+        scan(b.content)
+      elseif b.t == "BulletList" or b.t == "OrderedList" then
+        for _, item in ipairs(b.content) do scan(item) end
+      end
+    end
+  end
+  scan(doc.blocks)
+  if #offences > 0 then
+    fail("in the student edition, " .. #offences .. " sentence(s) point at a listing it does not " ..
+         "show (reword so the prose stands without the code, or mark the sentence " ..
+         "[...]{.solutions-only}):\n  " .. table.concat(offences, "\n  "))
+  end
+  return nil
+end
+
 return {
+  {Div = keep_for_edition, Span = keep_for_edition},
   {Pandoc = document},
   {Math = math_},
   {CodeBlock = code_block, Image = image, Header = header, Link = link, Table = table_},
+  {Span = fact},
   {Para = link_block, Plain = link_block},
+  {Para = figure_para},
+  {Pandoc = check_pointers},
 }

@@ -74,6 +74,43 @@ PROBE = r"""
 """
 
 
+# Anything wider than the window that is not inside a box of its own that scrolls
+# sideways: on a phone (390 px) it would be cut off at the right edge.
+PROBE_WIDTH = r"""
+(() => {
+  const W = document.documentElement.clientWidth, out = [];
+  const seen = new Set();
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= W + 1) continue;
+    let scrolls = false;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const ox = getComputedStyle(a).overflowX;
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(ox) && a.getBoundingClientRect().right <= W + 1) {
+        scrolls = true; break;
+      }
+    }
+    if (scrolls) continue;
+    // report the outermost offender only
+    let parent = el.parentElement, inner = false;
+    while (parent) { if (seen.has(parent)) { inner = true; break; } parent = parent.parentElement; }
+    seen.add(el);
+    if (inner) continue;
+    const what = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+      ? '.' + el.className.split(' ').join('.') : '');
+    out.push(what + ' (' + Math.round(r.right) + ' px > ' + W + '): ' +
+             (el.textContent || el.getAttribute('src') || '').trim().slice(0, 50));
+  }
+  const scrolling = [];
+  for (const b of document.querySelectorAll('pre, .table-wrap, .display-math'))
+    if (b.scrollWidth > b.clientWidth + 1)
+      scrolling.push(b.tagName.toLowerCase() + ' ' + (b.textContent || '').trim().slice(0, 40));
+  return JSON.stringify({width: W, scrollWidth: document.documentElement.scrollWidth,
+                         cut: out.slice(0, 12), scrolling: scrolling});
+})()
+"""
+
+
 class Browser:
     def __init__(self):
         self.profile = tempfile.mkdtemp(prefix="book-chromium-")
@@ -93,9 +130,19 @@ class Browser:
                                  {"targetId": target, "flatten": True})["sessionId"]
         for m in ("Runtime.enable", "Log.enable", "Network.enable", "Page.enable"):
             self.call(m, session=True)
+        self.viewport(1200, 900)
+
+    def viewport(self, width, height=900):
+        self.width = width
         self.call("Emulation.setDeviceMetricsOverride",
-                  {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False},
-                  session=True)
+                  {"width": width, "height": height, "deviceScaleFactor": 1,
+                   "mobile": width < 600}, session=True)
+
+    def cut_off(self):
+        """What sticks out of the window, the page being loaded: {width, scrollWidth, cut}."""
+        return json.loads(self.call("Runtime.evaluate", {"expression": PROBE_WIDTH,
+                                                         "returnByValue": True},
+                                    session=True)["result"]["value"])
 
     @staticmethod
     def _fds(r, w):
@@ -182,7 +229,8 @@ class Browser:
             height = min(int(size["height"]) + 1, 16000)
             shot = self.call("Page.captureScreenshot",
                              {"format": "png", "captureBeyondViewport": True,
-                              "clip": {"x": 0, "y": 0, "width": 1200, "height": height, "scale": 1}},
+                              "clip": {"x": 0, "y": 0, "width": self.width, "height": height,
+                                       "scale": 1}},
                              session=True, timeout=60)
             with open(screenshot, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
@@ -221,7 +269,43 @@ def check_book(book_dir, screenshots=True):
     return out
 
 
+def check_widths(book_dir, widths=(390, 1280), pages=None, shots=None):
+    """{(page, width): cut-off report} for every page (or the given ones) at every
+    window width; full-page screenshots into shots/<page>-<width>.png when asked."""
+    book_dir = os.path.abspath(book_dir)
+    out = {}
+    b = Browser()
+    try:
+        for width in widths:
+            b.viewport(width)
+            for page in sorted(glob.glob(os.path.join(book_dir, "*.html"))):
+                name = os.path.basename(page)
+                if pages and name not in pages:
+                    continue
+                shot = os.path.join(shots, f"{name[:-5]}-{width}.png") if shots else None
+                b.load("file://" + page, shot)
+                out[(name, width)] = b.cut_off()
+    finally:
+        b.close()
+    return out
+
+
 def main(argv):
+    if len(argv) > 1 and argv[1] == "--widths":
+        # python3 book/browse.py --widths 390,1280 BOOK [SHOTS_DIR [page.html ...]]
+        widths = [int(w) for w in argv[2].split(",")]
+        shots = argv[4] if len(argv) > 4 else None
+        if shots:
+            os.makedirs(shots, exist_ok=True)
+        res = check_widths(argv[3], widths, argv[5:] or None, shots)
+        bad = 0
+        for (name, width), r in res.items():
+            print(f"  {'ok  ' if not r['cut'] else 'CUT '} {name} at {width} px"
+                  f" (page {r['scrollWidth']} px wide; {len(r['scrolling'])} box(es) scroll sideways)")
+            for c in r["cut"]:
+                print("       " + c)
+            bad += bool(r["cut"])
+        return 1 if bad else 0
     book = argv[1] if len(argv) > 1 else os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build", "book")
     results = check_book(book)

@@ -6,7 +6,7 @@
 One page per chapters/NN-slug.md (previous/next, a table of contents, §N.M
 section ids), an index with each chapter's exercise progress, book.css, no
 scripts, math as MathML. The build stops on:
-- a listing problem: tools/kitlib/markers.py decides (missing file, missing or
+- a listing problem: kit/core/markers.py decides (missing file, missing or
   duplicated marker, unused marker, a C block without a source); book/book.lua
   only slices the lines markers.py located;
 - a missing figure (when the kit has `make plots` and solutions/ to draw them with;
@@ -32,14 +32,14 @@ import sys
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+sys.path.insert(0, os.path.dirname(HERE))
 
-from kitlib import cparse, markers  # noqa: E402
-from kitlib.chapters import ROOT, Chapter  # noqa: E402
+from kit.core import cparse, markers  # noqa: E402
+from kit.core.chapters import ROOT, Chapter  # noqa: E402
 
 BOOK_TITLE = "Positional encoding, in C"
 PAGE = re.compile(r"^(\d\d)-[a-z0-9-]+\.md$")
-BEGIN, END = "/* BEGIN SOLUTION */", "/* END SOLUTION */"
+BEGIN, END = markers.SOLUTION_BEGIN, markers.SOLUTION_END
 
 
 class BookError(Exception):
@@ -88,15 +88,8 @@ def pages_in(root):
 # --------------------------------------------------------------- listings
 def solution_lines(path):
     """Line numbers (1-based) inside BEGIN/END SOLUTION blocks."""
-    inside, out = False, set()
-    for n, line in enumerate(open(path).read().split("\n"), 1):
-        if line.strip() == BEGIN:
-            inside = True
-        elif line.strip() == END:
-            inside = False
-        elif inside:
-            out.add(n)
-    return out
+    blocks = markers.solution_blocks(open(path).read().split("\n"), path, strict=False)
+    return {n + 1 for begin, end in blocks for n in range(begin + 1, end)}
 
 
 def listing_index(root, pages, solutions, draft=False, warnings=None):
@@ -126,7 +119,7 @@ def listing_index(root, pages, solutions, draft=False, warnings=None):
                     f"{slug} ({len(v)})" for slug, v in sorted(skipped.items())))
         problems = [p for p in problems if not unwritten(p)]
     if problems:
-        raise BookError("listings do not match their sources (tools/kitlib/markers.py):\n  "
+        raise BookError("listings do not match their sources (kit/core/markers.py):\n  "
                         + "\n  ".join(problems))
     rows, seen = [], set()
     for page in pages:
@@ -148,6 +141,148 @@ def listing_index(root, pages, solutions, draft=False, warnings=None):
                 kind = "solution" if solutions else "withheld"
             rows.append((f, name, kind, start, end))
     return rows
+
+
+# --------------------------------------------------------------- withheld
+DEF = re.compile(r"^(?:static\s+)?(?:inline\s+)?[A-Za-z_][\w \t*]*?\b(\w+)\s*\(")
+
+
+def definitions(path):
+    """{name: (first line, last line)} of the column-0 function definitions."""
+    lines = open(path).read().split("\n")
+    out, k = {}, 0
+    while k < len(lines):
+        m = DEF.match(lines[k])
+        if m and not lines[k].rstrip().endswith(";") and not lines[k].startswith(("#", "/", " ")):
+            if "{" in lines[k] and "}" in lines[k].split("{", 1)[1]:   # a one-line body
+                out[m.group(1)] = (k + 1, k + 1)
+                k += 1
+                continue
+            j = k
+            while j < len(lines) and not lines[j].startswith("{") and not lines[j].rstrip().endswith((";", "{")):
+                j += 1
+            if j < len(lines) and (lines[j].startswith("{") or lines[j].rstrip().endswith("{")):
+                e = j
+                while e < len(lines) and not lines[e].startswith("}"):
+                    e += 1
+                out[m.group(1)] = (k + 1, e + 1)
+                k = e
+        k += 1
+    return out
+
+
+def users_of(path, public):
+    """{function: [public functions whose body reaches it]} for a solution file."""
+    lines = open(path).read().split("\n")
+    defs = definitions(path)
+    body = {f: "\n".join(lines[a - 1:b]) for f, (a, b) in defs.items()}
+    calls = {f: {g for g in defs if g != f and re.search(r"\b" + re.escape(g) + r"\s*\(", body[f])}
+             for f in defs}
+    users = {}
+    for fn in public:
+        seen, todo = {fn}, [fn]
+        while todo:
+            for g in calls.get(todo.pop(), ()):
+                if g not in seen:
+                    seen.add(g)
+                    todo.append(g)
+        for g in seen:
+            users.setdefault(g, []).append(fn)
+    return defs, users
+
+
+def todo_of(stub_path, fn):
+    """The TODO comment of `fn` in its stub, as plain text (None when there is none)."""
+    text = function_text(stub_path, fn) if os.path.exists(stub_path) else None
+    m = re.search(r"/\*\s*TODO:?(.*?)\*/", text or "", re.S)
+    if not m:
+        return None
+    return " ".join(m.group(1).split())
+
+
+def withheld_markdown(root, pages, rows, out_dir, warnings=None):
+    """For each withheld listing, what the student sees in its place, written to
+    out_dir/<file with / as __>--<name>.md for book.lua: the first time a page
+    reaches a function, its contract (include/) and its stub's TODO; after that,
+    a sentence that points at the exercise.
+
+    Which exercise a solution listing belongs to is said in the chapter, so that
+    a tree without solutions/ (the release) knows it too:
+        ```{.c file="solutions/..." listing="omega" exercise="pe_omega pe_table" helper="omega_of"}
+    (helper: the reference's own function the lines sit in, when it is not one
+    of the exercises). With solutions/ the build works both out from the code
+    and stops when the chapter says otherwise."""
+    kinds = {(r[0], r[1]): r for r in rows}
+    os.makedirs(out_dir, exist_ok=True)
+    problems = []
+    for page in pages:
+        shown, contract_shown = set(), set()
+        header = os.path.join(root, "include", page.slug + ".h")
+        cons = contracts(header) if os.path.exists(header) else {}
+        for line, info, _body in markers.blocks(page.path):
+            attrs = dict(markers.ATTR.findall(info))
+            f, name = attrs.get("file"), attrs.get("listing")
+            r = kinds.get((f, name))
+            if f and f.startswith("include/") and name and name.startswith("contract-"):
+                contract_shown.add(name[len("contract-"):].replace("-", "_"))
+            if not r or r[2] not in ("withheld", "solution"):
+                continue
+            stub_rel = re.sub(r"^solutions/", "exercises/", f)
+            sol = os.path.join(root, f)
+            fns = attrs.get("exercise", "").split()
+            helper = attrs.get("helper")
+            if os.path.exists(sol):
+                defs, users = users_of(sol, list(cons))
+                inside = ([g for g, (a, b) in defs.items() if a <= r[3] <= b]
+                          or [g for g, (a, b) in sorted(defs.items(), key=lambda x: x[1])
+                              if r[3] < a < r[4]])   # a listing of whole functions
+                want_fns = [g for g in users.get(inside[0], []) if g in cons] if inside else []
+                want_helper = inside[0] if inside and inside[0] not in cons else None
+                if "exercise" not in attrs:   # not said: the build knows, a release will not
+                    fns, helper = want_fns, want_helper
+                    if warnings is not None:
+                        warnings.append(f"chapters/{page.slug}.md:{line}: listing '{name}' does not say "
+                                        f'exercise="{" ".join(want_fns)}"'
+                                        + (f' helper="{want_helper}"' if want_helper else "")
+                                        + " (a release without solutions/ cannot tell)")
+                elif (want_fns, want_helper) != (fns, helper):
+                    say = f'exercise="{" ".join(want_fns)}"' + (f' helper="{want_helper}"'
+                                                                 if want_helper else "")
+                    problems.append(f"chapters/{page.slug}.md:{line}: listing '{name}' is part of "
+                                    f"{', '.join(want_fns) or 'no exercise'}: its block should say {say}")
+            if r[2] != "withheld":
+                continue
+            links = " and ".join(f"[`{g}`](#ex-{g})" for g in fns)
+            md = []
+            if not fns:
+                md.append(f"*This part of the reference solution is not in the student edition: "
+                          f"you write it in `{stub_rel}` (see [the exercises](#checklist)).*")
+            elif helper:
+                md.append(f"*Yours to write, in `{stub_rel}`: the reference keeps this step in a "
+                          f"helper of its own, `{helper}`, used by {links}; in your file it may be "
+                          f"a helper too, or part of those functions. The reference solution is "
+                          f"not in the student edition.*")
+            elif fns[0] in shown:
+                md.append(f"*Yours to write: this step of {links}, in `{stub_rel}` (the reference "
+                          f"solution is not in the student edition; contract, TODO and tests in "
+                          f"[the exercises](#ex-{fns[0]})).*")
+            else:
+                g = fns[0]
+                shown.add(g)
+                md.append(f"*Yours to write: {links}, in `{stub_rel}`. The reference solution is "
+                          f"not in the student edition; here is what you start from"
+                          + (" (the contract is above).*" if g in contract_shown else ".*"))
+                if g not in contract_shown and g in cons:
+                    md.append(fence(cons[g][0], ".c .contract"))
+                todo = todo_of(os.path.join(root, stub_rel), g)
+                if todo:
+                    md.append(f"> **TODO** in `{g}`: {todo}")
+            path = os.path.join(out_dir, f.replace("/", "__") + "--" + name + ".md")
+            with open(path, "w") as fh:
+                fh.write("\n\n".join(md) + "\n")
+    if problems:
+        raise BookError("a solution listing does not say which exercise it belongs to "
+                        "(the student edition needs it):\n  " + "\n  ".join(problems))
 
 
 # --------------------------------------------------------------- exercises
@@ -202,7 +337,7 @@ def manifest_for(root, page, manifests, hidden):
         ch = Chapter(page.slug, page.number)
         if not os.path.exists(ch.header) or not os.path.exists(ch.public_tests):
             return None
-        from kitlib import build   # the kit's own build of the judge
+        from kit.core import build   # the kit's own build of the judge
         jb = build.judge(ch, hidden=hidden)
         text = subprocess.run([jb["judge"], "--list"], capture_output=True, text=True,
                               check=True).stdout
@@ -264,7 +399,11 @@ def exercises_markdown(root, page, tests, solutions, results, pages_by_number, h
            f"You write {len(functions)} function{'s' if len(functions) != 1 else ''} in {where}. "
            f"`make check CHAPTER={page.number}` builds your file and runs the tests below "
            f"({len(tests)} tests, {total} points); a failing test names the section to read. "
-           "The list comes from the grader's own test table, so it is the one that grades you.",
+           + ("The list comes from the grader's own test table, hidden tests included."
+              if solutions else
+              "The list comes from the grader's own test table: these are the public tests, the "
+              "ones `make check` runs. Green here is necessary, not sufficient: see the note "
+              "below and the chapter's *Tests:* paragraphs for what grading checks as well."),
            ""]
     if results and not results.get("build_error"):
         s = results["summary"]
@@ -346,12 +485,16 @@ def index_markdown(pages, results_dir, solutions, edition_tests):
         ex = f"{n[0]} tests · {n[1]} points" if n else "no exercises"
         rows.append(f'<tr><td class="num">{p.number}</td><td><a href="{esc(p.html)}">{esc(p.title)}</a></td>'
                     f'<td>{esc(ex)}</td><td>{progress_html(res)}</td></tr>')
-    intro = ("Each chapter explains one idea about positional encoding, shows the C that computes "
-             "it, and ends with the functions you write and the tests that grade them. Work in "
+    intro = ("Each chapter explains one idea about positional encoding, "
+             + ("shows the C that computes it, " if solutions else
+                "gives the contract of each function you write (the reference code is not in "
+                "this edition), ")
+             + "and ends with the functions you write and the tests that check them. Work in "
              "`exercises/`, run `make check CHAPTER=N`, and rebuild this book with `make book` "
              "to see your progress here.")
-    table = raw_html('<table class="chapters"><thead><tr><th>#</th><th>chapter</th><th>exercises</th>'
-                     '<th>your progress</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>") \
+    table = raw_html('<div class="table-wrap"><table class="chapters"><thead><tr><th>#</th><th>chapter</th>'
+                     '<th>exercises</th><th>your progress</th></tr></thead><tbody>' + "".join(rows)
+                     + "</tbody></table></div>") \
         if rows else "*No chapters yet: chapters/*.md is empty.*"
     note = ("" if solutions else
             "\n\nThis is the student edition: reference solutions are not included.")
@@ -453,14 +596,18 @@ def build(root=ROOT, out=None, solutions=None, manifests=None, plots=None, resul
         for r in rows:
             f.write("\t".join(str(x) for x in r) + "\n")
     shutil.copy(os.path.join(HERE, "book.css"), os.path.join(out, "book.css"))
+    withheld_dir = os.path.join(work, "withheld")
+    withheld_markdown(root, pages, rows, withheld_dir, warnings)
 
     pages_by_number = {p.number: p for p in pages}
     env = dict(os.environ, BOOK_ROOT=root, BOOK_OUT=out, BOOK_PLOTS=plots,
-               BOOK_LISTINGS=index_path, BOOK_FIGURES_REQUIRED="1" if figures_required else "0",
+               BOOK_LISTINGS=index_path, BOOK_WITHHELD=withheld_dir,
+               BOOK_EDITION="solutions" if solutions else "student",
+               BOOK_FIGURES_REQUIRED="1" if figures_required else "0",
                BOOK_PAGES=";".join(f"{p.number}={p.html}" for p in pages))
     edition = "instructor edition (with solutions)" if solutions else "student edition"
     built = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
-    edition_tests, summary = {}, []
+    edition_tests, summary, failed = {}, [], []
     for k, page in enumerate(pages):
         tests = manifest_for(root, page, manifests, hidden)
         text = open(page.path).read()
@@ -484,9 +631,13 @@ def build(root=ROOT, out=None, solutions=None, manifests=None, plots=None, resul
             note = None
             n_hidden = [t for t in tests if t[2] == "hidden"]
             if not solutions:
-                note = (f"Hidden tests ({len(n_hidden)} more, {sum(t[1] for t in n_hidden)} points) "
-                        "are run by your instructor when grading." if n_hidden else
-                        "Your instructor may run more (hidden) tests when grading.")
+                note = ((f"When grading, your instructor also runs hidden tests ({len(n_hidden)} "
+                         f"more, {sum(t[1] for t in n_hidden)} points)" if n_hidden else
+                         "When grading, your instructor may also run hidden tests")
+                        + ": they check the cases the chapter's *Tests:* paragraphs name (odd "
+                        "widths, empty inputs, bad arguments, ...). A green `make check` prints "
+                        f"them for this chapter; try them on your own code with `make try "
+                        f"CHAPTER={page.number}`.")
             edition_tests[page.slug] = (len(shown), sum(t[1] for t in shown))
             text += exercises_markdown(root, page, shown, solutions,
                                        load_results(results, page.slug), pages_by_number, note)
@@ -503,14 +654,20 @@ def build(root=ROOT, out=None, solutions=None, manifests=None, plots=None, resul
         if tests is not None:
             targets.update({t[0]: "#test-" + t[0] for t in shown})
             targets.update({f: "#ex-" + f for t in shown for f in t[3]})
-        w = pandoc(text, os.path.join(out, page.html), variables,
-                   dict(env, BOOK_CHAPTER=str(page.number), BOOK_SOURCE=f"chapters/{page.slug}.md",
-                        BOOK_TARGETS=";".join(f"{k}={v}" for k, v in sorted(targets.items()))),
-                   root, f"chapters/{page.slug}.md")
+        try:
+            w = pandoc(text, os.path.join(out, page.html), variables,
+                       dict(env, BOOK_CHAPTER=str(page.number), BOOK_SOURCE=f"chapters/{page.slug}.md",
+                            BOOK_TARGETS=";".join(f"{k}={v}" for k, v in sorted(targets.items()))),
+                       root, f"chapters/{page.slug}.md")
+        except BookError as e:   # every chapter's problems at once, then stop
+            failed.append(str(e))
+            continue
         warnings += w
         summary.append({"page": page.html, "source": f"chapters/{page.slug}.md",
                         "title": page.title, "math": has_math,
                         "exercises": tests is not None})
+    if failed:
+        raise BookError("\n".join(failed))
     first = pages[0] if pages else None
     w = pandoc(index_markdown(pages, results, solutions, edition_tests),
                os.path.join(out, "index.html"),

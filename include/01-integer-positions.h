@@ -15,6 +15,14 @@
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing (tokenize_ids' *n on KIT_ERR_SIZE is the one documented
  * exception).
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example int_pos_add(NULL, 0, 0) is
+ * KIT_ERR_SIZE (d == 0), and embed_lookup with E NULL is KIT_ERR_NULL even
+ * when n == 0.
  */
 #ifndef CH01_INTEGER_POSITIONS_H
 #define CH01_INTEGER_POSITIONS_H
@@ -42,7 +50,7 @@
    Errors: text, vocab, n or an entry vocab[k] NULL, or ids NULL with
    max_n > 0 -> KIT_ERR_NULL (nothing written); v == 0, or v > INT_MAX
    (ids are int) -> KIT_ERR_SIZE (nothing written). */
-int tokenize_ids(const char *text, const char *const *vocab /* (v) */, size_t v,
+int tokenize_ids(const char *text /* a string */, const char *const *vocab /* (v) */, size_t v,
                  int *ids /* (max_n) */, size_t max_n, size_t *n /* (1) */);
 /* end listing: contract-tokenize-ids */
 
@@ -72,7 +80,7 @@ int mean_pool(const double *X /* (n, d), row-major */, size_t n, size_t d,
    n == 0: KIT_OK, nothing written (X may then be NULL).
    Errors: X NULL with n > 0 -> KIT_ERR_NULL; d == 0 or n*d overflowing
    size_t -> KIT_ERR_SIZE. */
-int int_pos_add(double *X /* (n, d), row-major */, size_t n, size_t d);
+int int_pos_add(double *X /* (n, d), row-major, in-out */, size_t n, size_t d);
 /* end listing: contract-int-pos-add */
 
 /* listing: contract-int-pos-swamp */

@@ -12,6 +12,13 @@
  *
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example unit_pos_add(NULL, 0, 0) is
+ * KIT_ERR_SIZE (d == 0).
  */
 #ifndef CH02_UNIT_INTERVAL_H
 #define CH02_UNIT_INTERVAL_H
@@ -54,7 +61,7 @@ int unit_code_range(size_t pos, size_t n_min, size_t n_max, double *lo /* (1) */
    n == 0: KIT_OK, nothing written (x may be NULL).
    Errors: x NULL with n > 0 -> KIT_ERR_NULL; d == 0 or n*d overflowing
    size_t -> KIT_ERR_SIZE. */
-int unit_pos_add(double *x /* (n, d), row-major */, size_t n, size_t d);
+int unit_pos_add(double *x /* (n, d), row-major, in-out */, size_t n, size_t d);
 /* end listing: contract-unit-pos-add */
 
 #endif /* CH02_UNIT_INTERVAL_H */

@@ -14,6 +14,13 @@
  *
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example pe_table(NULL, 0, 4, 0.5) is
+ * KIT_ERR_DOMAIN and pe_table(NULL, 0, 0, 10000) is KIT_ERR_SIZE.
  */
 #ifndef CH03_SINUSOIDAL_H
 #define CH03_SINUSOIDAL_H
@@ -40,7 +47,7 @@ int pe_table(double *pe /* (n, d), row-major */, size_t n, size_t d, double base
 /* listing: contract-pe-add */
 /* Adds PE(pos, j) to x in place: x[pos*d + j] += PE(pos, j).
    n == 0: KIT_OK, nothing written. Errors as pe_table (x for pe). */
-int pe_add(double *x /* (n, d), row-major */, size_t n, size_t d, double base);
+int pe_add(double *x /* (n, d), row-major, in-out */, size_t n, size_t d, double base);
 /* end listing: contract-pe-add */
 
 /* listing: contract-pe-order-gap */

@@ -14,6 +14,13 @@
  *
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing. Arguments are checked in the order NULL, size, domain.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example pe_offset_distance(NULL, 0, 0, 0,
+ * 10000) is KIT_ERR_SIZE (d == 0).
  */
 #ifndef CH04_FREQUENCIES_H
 #define CH04_FREQUENCIES_H

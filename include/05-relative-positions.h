@@ -23,6 +23,13 @@
  *
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example rel_shift(NULL, 0, 4, 1, 0.5,
+ * NULL) is KIT_ERR_DOMAIN.
  */
 #ifndef CH05_RELATIVE_POSITIONS_H
 #define CH05_RELATIVE_POSITIONS_H

@@ -17,6 +17,14 @@
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing. "a*b overflowing size_t" below means that a table of a*b
  * doubles would have more bytes than size_t can count.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example attn_scores(NULL, NULL, 0, 1, 1,
+ * NULL) is KIT_ERR_NULL (K is needed whatever n is) and attn_softmax(NULL,
+ * 0, 0, NULL) is KIT_ERR_SIZE (m == 0).
  */
 #ifndef CH07_ATTENTION_H
 #define CH07_ATTENTION_H

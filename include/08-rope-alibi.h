@@ -18,12 +18,19 @@
  * ALiBi: head h = 1 .. H has the slope m_h; the score of query position qpos
  * and key position kpos gets -m_h * |qpos - kpos| added. For H a power of 2,
  * m_h = 2^(-8h/H) (0.5, 0.25, ..., 1/256 for H = 8). For other H, the
- * ALiBi reference code's rule: with P the largest power of 2 below H, the
+ * ALiBi reference code's rule: with P the largest power of 2 not above H, the
  * first P slopes are those of P heads, 2^(-8h/P), h = 1 .. P, followed by the
  * first H - P slopes of 2P heads with odd h, 2^(-4h/P), h = 1, 3, 5, ...
  *
  * Tables are row-major. Every function returns KIT_OK or an error code from
  * kit.h; on an error it writes nothing.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example rope_apply(NULL, NULL, 0, 0,
+ * 10000) is KIT_ERR_SIZE (d == 0).
  */
 #ifndef CH08_ROPE_ALIBI_H
 #define CH08_ROPE_ALIBI_H
@@ -39,7 +46,7 @@
    may then be NULL).
    Errors: x or pos NULL (n > 0) -> KIT_ERR_NULL; d == 0 or n * d overflows
    -> KIT_ERR_SIZE; base not finite or <= 1 -> KIT_ERR_DOMAIN. */
-int rope_apply(double *x /* (n, d), row-major */, const size_t *pos /* (n) */, size_t n,
+int rope_apply(double *x /* (n, d), row-major, in-out */, const size_t *pos /* (n) */, size_t n,
                size_t d, double base);
 /* end listing: contract-rope-apply */
 
@@ -68,7 +75,7 @@ int alibi_slopes(double *slope /* (H) */, size_t H);
    is used, where it is the paper's -m_h (qpos - kpos).
    Errors: scores NULL -> KIT_ERR_NULL; H == 0, n == 0 or H * n * n
    overflows -> KIT_ERR_SIZE. */
-int alibi_bias(double *scores /* (H, n, n), row-major */, size_t H, size_t n);
+int alibi_bias(double *scores /* (H, n, n), row-major, in-out */, size_t H, size_t n);
 /* end listing: contract-alibi-bias */
 
 #endif /* CH08_ROPE_ALIBI_H */

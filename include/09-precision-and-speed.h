@@ -11,6 +11,13 @@
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing. When several arguments are bad, the first error in the
  * order KIT_ERR_NULL, KIT_ERR_SIZE, KIT_ERR_DOMAIN is returned.
+ *
+ * n == 0 (nothing to compute, where a function allows it) is checked last:
+ * every other argument is checked first, with its usual error (a zero size
+ * -> KIT_ERR_SIZE, a bad base -> KIT_ERR_DOMAIN, a pointer needed whatever n
+ * is -> KIT_ERR_NULL); only when all of them are good does n == 0 return
+ * KIT_OK with nothing written. For example ps_table_fast(NULL, 0, 4, 0.5) is
+ * KIT_ERR_DOMAIN.
  */
 #ifndef CH09_PRECISION_AND_SPEED_H
 #define CH09_PRECISION_AND_SPEED_H

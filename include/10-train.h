@@ -105,9 +105,9 @@ int tr_attn_backward(const double *Q /* (n, d), row-major */, const double *K /*
    KIT_ERR_SIZE; t == 0, lr negative or not finite, beta1 or beta2 outside
    [0, 1), eps <= 0 or not finite, or an entry of g NaN or infinite ->
    KIT_ERR_DOMAIN. */
-int tr_adam_step(double *theta /* (P) */, const double *g /* (P) */, double *m /* (P) */,
-                 double *v /* (P) */, size_t P, size_t t, double lr, double beta1, double beta2,
-                 double eps);
+int tr_adam_step(double *theta /* (P), in-out */, const double *g /* (P) */,
+                 double *m /* (P), in-out */, double *v /* (P), in-out */, size_t P, size_t t,
+                 double lr, double beta1, double beta2, double eps);
 /* end listing: contract-tr-adam-step */
 
 #endif /* CH10_TRAIN_H */

@@ -4,7 +4,7 @@
 # source: Kazemnejad, "Transformer Architecture: The Positional Encoding" (2019), the 50 x 128 heatmap
 load 'plots/style.gp'
 set title "Sinusoidal positional encoding, 50 positions × 128 dimensions, base 10000 — position 0 is the TOP row"
-set xlabel "dimension j   (even j: sin(pos·ω_i), odd j: cos(pos·ω_i), i = j/2)"
+set xlabel "dimension j   (even j: sin(pos·ωᵢ), odd j: cos(pos·ωᵢ), i = j/2)"
 set ylabel "position pos   (0 at the top)"
 set cblabel "PE(pos, j)"
 set cbrange [-1:1]

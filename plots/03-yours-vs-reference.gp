@@ -29,7 +29,7 @@ set format y "%.0e"
 set xtics 0,2
 set ytics auto
 set xlabel "pair index i"
-set ylabel "ω_i (radians per position)"
+set ylabel "ωᵢ (radians per position)"
 HEAT = 0
 SPEC = "using 0:1 with linespoints pt 7 ps 0.7 lw 2 lc rgb '#2166ac' notitle"
 call 'plots/compare.gp' 'omega' 'pe_omega(omega, 32, 10000)'

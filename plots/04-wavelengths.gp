@@ -4,7 +4,7 @@
 # source: Vaswani et al. (2017) §3.5: "the wavelengths form a geometric progression from 2π to 10000·2π"
 load 'plots/style.gp'
 set title sprintf("Wavelength λ = 2π/ω of each column, d = %d, base 10000: a straight line on a log axis", d)
-set xlabel "dimension j   (columns 2i and 2i+1 share ω_i)"
+set xlabel "dimension j   (columns 2i and 2i+1 share ωᵢ)"
 set ylabel "wavelength λ in positions (log scale)"
 set logscale y
 set format y "%.0f"
@@ -20,5 +20,5 @@ set label 2 "10000·2π = 62832 (the paper's longest)" at graph 0.02, first 2000
 set label 3 sprintf("paper's formula stops at λ = %.1f", lambda_max_paper) at first d-1, first 2000 right textcolor rgb '#2166ac'
 set arrow 3 from first d-3, first 2800 to first d-1, first lambda_max_paper*0.8 lc rgb '#2166ac'
 set label 4 sprintf("d−2 variant reaches %.1f", lambda_max_variant) at first d-14, first lambda_max_variant*1.35 right textcolor rgb '#b2182b'
-plot DATA.'/lambda.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#2166ac' title "paper: ω_i = 10000^(−2i/d)", \
-     ''                 using 1:3 with lines lw 2 lc rgb '#b2182b' title "d−2 variant (tensor2tensor, fairseq): ω_i = 10000^(−2i/(d−2))"
+plot DATA.'/lambda.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#2166ac' title "paper: ωᵢ = 10000^(−2i/d)", \
+     ''                 using 1:3 with lines lw 2 lc rgb '#b2182b' title "d−2 variant (tensor2tensor, fairseq): ωᵢ = 10000^(−2i/(d−2))"

@@ -18,7 +18,7 @@ set yrange [1:2e5]
 set xtics 0,8
 set ytics auto
 set xlabel "pair index i"
-set ylabel "wavelength λ_i (positions)"
+set ylabel "wavelength λᵢ (positions)"
 SPEC = "using 0:1 with lines lw 2 title 'PE_PAPER', '' using 0:2 with lines lw 2 dt 2 title 'PE_T2T (d − 2)'"
 TOL = 1e-6
 call 'plots/compare.gp' 'lambda' 'pe_wavelengths(λ, 128, 10000, ·)'

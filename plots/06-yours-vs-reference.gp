@@ -10,17 +10,17 @@ set multiplot layout 2,3 margins 0.07,0.95,0.07,0.90 spacing 0.08,0.1 \
 TOL = 1e-9
 HEAT = 0
 set key top right samplen 2
-SPEC = "using 0:1 with linespoints pt 7 ps 0.5 lw 1.5 title 'Re X_k', '' using 0:2 with linespoints pt 6 ps 0.5 lw 1.5 title 'Im X_k'"
+SPEC = "using 0:1 with linespoints pt 7 ps 0.5 lw 1.5 title 'Re Xₖ', '' using 0:2 with linespoints pt 6 ps 0.5 lw 1.5 title 'Im Xₖ'"
 set xrange [-1:64]
 set xtics 0,8
 set xlabel "bin k (k/64 cycles per sample)"
 
 set yrange [-32:40]
 set ytics auto
-set ylabel "X_k"
+set ylabel "Xₖ"
 call 'plots/compare.gp' 'dft' 'tf_dft(x, 64, re, im)'
 
 set yrange [-32:40]
-set ylabel "X_k"
+set ylabel "Xₖ"
 call 'plots/compare.gp' 'fft' 'tf_fft(x, 64, re, im)'
 unset multiplot

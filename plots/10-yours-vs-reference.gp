@@ -72,14 +72,14 @@ call 'plots/compare.gp' 'attnback' 'tr_attn_backward(Q, K, V, A, dY, 8, 4, 4, dQ
 # Row 6: 40 Adam steps on gradients that change from step to step.
 HEAT = 0
 set key top left horizontal maxrows 2 samplen 2
-SPEC = "using 0:1 with lines lw 1.5 title 'θ_0', '' using 0:2 with lines lw 1.5 title 'θ_1', " . \
-       "'' using 0:3 with lines lw 1.5 title 'θ_2', '' using 0:4 with lines lw 1.5 title 'θ_3', " . \
-       "'' using 0:5 with lines lw 1.5 title 'θ_4', '' using 0:6 with lines lw 1.5 title 'θ_5'"
+SPEC = "using 0:1 with lines lw 1.5 title 'θ₀', '' using 0:2 with lines lw 1.5 title 'θ₁', " . \
+       "'' using 0:3 with lines lw 1.5 title 'θ₂', '' using 0:4 with lines lw 1.5 title 'θ₃', " . \
+       "'' using 0:5 with lines lw 1.5 title 'θ₄', '' using 0:6 with lines lw 1.5 title 'θ₅'"
 set xrange [0:40]
 set yrange [-1.5:2.5]
 set xtics 0,10
 set ytics auto
 set xlabel "step t (0: before the first step)"
-set ylabel "θ_k"
+set ylabel "θₖ"
 call 'plots/compare.gp' 'adam' 'tr_adam_step × 40 (lr 0.05, β 0.9, 0.999)'
 unset multiplot

@@ -21,6 +21,10 @@ what = ARG2
 ymsg = exists('YOURS_MSG_'.stem) ? value('YOURS_MSG_'.stem) : (strlen(YOURS_MSG) > 0 ? YOURS_MSG : 'no data')
 have_ref = strlen(REF_MSG) == 0
 have_yours = strlen(ymsg) == 0
+# values of yours that are NaN or ±inf (where the reference has a number): drawn
+# without them, each marked: a × on a heatmap, a dashed line at its x on curves
+ynote = exists('YOURS_NOTE_'.stem) ? value('YOURS_NOTE_'.stem) : ''
+ymark = strlen(ynote) == 0 ? '' : value((HEAT ? 'YOURS_MARK_HEAT_' : 'YOURS_MARK_CURVE_').stem)
 unset cblabel
 unset colorbox
 
@@ -37,9 +41,10 @@ if (have_ref) {
 unset ylabel
 
 # 2. yours, on the same scale
-set title "yours"
+set title (strlen(ynote) > 0 ? "yours: ".ynote : "yours")
 if (have_yours) {
     if (HEAT) { set colorbox }
+    if (strlen(ymark) > 0) { eval(ymark) }
     plot YOURS.'/'.stem.'.dat' @SPEC
 } else {
     unset colorbox
@@ -56,7 +61,8 @@ if (have_ref && have_yours && exists('maxdiff_'.stem)) {
     drange = dmax > TOL ? dmax : TOL
     set title (dmax == 0 ? "yours − reference: identical" : \
                dmax <= TOL ? sprintf("yours − reference: max |diff| = %.1e (≤ %.0e: rounding)", dmax, TOL) : \
-                             sprintf("yours − reference: max |diff| = %.3g", dmax))
+                             sprintf("yours − reference: max |diff| = %.3g", dmax)) \
+              .(strlen(ynote) > 0 ? "\nwhere yours is a number (×: it is not)" : "")
     if (HEAT) {
         set cbrange [-drange:drange]
         set colorbox
@@ -68,6 +74,7 @@ if (have_ref && have_yours && exists('maxdiff_'.stem)) {
         set yrange [-1.1 * drange:1.1 * drange]
     }
     plot DATA.'/diff-'.stem.'.dat' @SPEC
+    if (strlen(ymark) > 0) { unset label; unset arrow }
 } else {
     set title "yours − reference"
     unset colorbox

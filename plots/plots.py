@@ -31,7 +31,7 @@ of every compare figure to DIR.
 """
 import argparse
 import glob
-import hashlib
+import math
 import os
 import re
 import shlex
@@ -42,11 +42,12 @@ import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 
-import kit  # noqa: E402  (src_of: the same SRC tags as make check)
-from kitlib import chapters  # noqa: E402
-from kitlib.build import WARN, SAN, cc  # noqa: E402
+from kit.student import check as kit  # noqa: E402  (src_of: the same SRC tags as make check)
+from kit.core import chapters  # noqa: E402
+from kit.core.build import WARN, SAN, cc  # noqa: E402
+from kit.core.files import digest, fresh, stamp  # noqa: E402  (the one content-hash cache)
 
 OUT = os.path.join(ROOT, "build", "plots")
 DATA_SRC = os.path.join(HERE, "data")
@@ -111,25 +112,6 @@ class Figure:
 
 def all_figures():
     return [Figure(p) for p in sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]-*.gp")))]
-
-
-def digest(parts, files):
-    h = hashlib.sha256("\0".join(parts).encode())
-    for p in sorted(set(files)):
-        h.update(p.encode())
-        with open(p, "rb") as f:
-            h.update(f.read())
-    return h.hexdigest()
-
-
-def fresh(out, key):
-    stamp = out + ".stamp"
-    return os.path.exists(out) and os.path.exists(stamp) and open(stamp).read() == key
-
-
-def stamp(out, key):
-    with open(out + ".stamp", "w") as f:
-        f.write(key)
 
 
 def missing_chapter(fig, src_dir):
@@ -204,7 +186,26 @@ def data_program(fig, src_dir, tag):
 HUNG = {}  # exe -> message: a program that timed out once is not run again
 
 
-def run_data(exe, name, d, chapter):
+def sanitizer_report(stderr, src_dir):
+    """The sanitizer's own words for a crash of the data program, as `make check`
+    reports them (kind: summary, and the frame in the student's file), or None."""
+    from kit.core import run as kitrun   # make check's reading of the same report
+    san = kitrun._sanitizer(stderr)
+    frame = kitrun._student_frame(stderr, src_dir) if src_dir else None
+    if san is None and frame is None:
+        return None
+    if san:
+        # "heap-buffer-overflow /abs/path/file.c:80 in pe_table": the frame says where
+        summary = re.sub(r"^(\S+) \S+:\d+(?::\d+)? in \w+$", r"\1", san[1]) if frame else san[1]
+        text = f"{san[0]}: {summary}"
+    else:
+        text = ""
+    if frame:
+        text += (" " if text else "") + frame
+    return text
+
+
+def run_data(exe, name, d, chapter, src_dir=None):
     """Run `exe make name d`. Returns None (data written) or a message for the figure."""
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
@@ -224,6 +225,10 @@ def run_data(exe, name, d, chapter):
     if r.returncode == 2:
         raise KitError(f"{rel(exe)} make {name}: {r.stderr.strip()}")
     what = f"signal {-r.returncode}" if r.returncode < 0 else f"exit {r.returncode}"
+    report = sanitizer_report(r.stderr, src_dir)
+    if report:
+        return (f"your code crashed or hit undefined behaviour: {report}. "
+                f"make check CHAPTER={chapter} runs the same code test by test")
     return (f"your code crashed or hit undefined behaviour ({what}): "
             f"run make check CHAPTER={chapter} to find where")
 
@@ -300,7 +305,48 @@ def run_reference(fig, exe, d):
                        f"{message or open(lacking[0]).read().strip()}")
 
 
-def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
+def read_bad(path):
+    """(row, column, value) of every NaN or infinity compare.c listed in path."""
+    out = []
+    for line in open(path):
+        r, c, v = line.split()
+        out.append((int(r), int(c), v))
+    return out
+
+
+def marks(fig, stem, yours, refd):
+    """The gnuplot commands that mark, in your panel of row stem, the values
+    compare.c could not draw (NaN, ±inf; where the reference has a number), and
+    the line that says so: (heatmap commands, curve commands, note)."""
+    path = os.path.join(yours, stem + ".bad")
+    if not os.path.exists(path):
+        return "", "", ""
+    ref = os.path.join(refd, stem + ".dat")
+    ref_rows = [line.split() for line in open(ref)] if os.path.exists(ref) else []
+
+    def ref_finite(r, c):
+        try:
+            return math.isfinite(float(ref_rows[r][c]))
+        except (IndexError, ValueError):
+            return True
+    bad = [b for b in read_bad(path) if ref_finite(b[0], b[1])]
+    if not bad:
+        return "", "", ""
+    vector = all(b[1] == 0 for b in bad) and all(len(r) == 1 for r in ref_rows[:1])
+    first = bad[0]
+    where = f"element {first[0]}" if vector else f"element ({first[0]}, {first[1]})"
+    kinds = sorted({b[2] for b in bad})
+    note = (f"{len(bad)} value{'s' if len(bad) != 1 else ''} {'/'.join(kinds)}, not drawn "
+            f"(marked ×); the first: {where} = {first[2]}")
+    heat = "; ".join(f"set label {200 + k} '×' at first {c}, first {r} center front "
+                     f"font ',14' tc rgb '#b2182b'" for k, (r, c, _) in enumerate(bad[:400]))
+    rows = sorted({r for r, _, _ in bad})[:200]
+    curve = "; ".join(f"set arrow {200 + k} from first {r}, graph 0 to first {r}, graph 1 nohead "
+                      f"dt 2 lw 1.5 lc rgb '#b2182b' front" for k, r in enumerate(rows))
+    return heat, curve, note
+
+
+def compare_data(fig, exe, msg, ref_exe, ref_why, datadir, src_dir=None):
     """The data of a compare figure in datadir: ref/ and yours/ (one STEM.dat
     per row, or yours/STEM.msg: why your code gave no data), diff-STEM.dat
     (yours - reference) and maxdiff_STEM in vars.gp for each row both have.
@@ -308,7 +354,7 @@ def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
     yours, refd = os.path.join(datadir, "yours"), os.path.join(datadir, "ref")
     shutil.rmtree(datadir, ignore_errors=True)
     os.makedirs(yours)
-    ymsg = msg or run_data(exe, fig.data, yours, fig.chapter)
+    ymsg = msg or run_data(exe, fig.data, yours, fig.chapter, src_dir)
     if ref_exe:
         run_reference(fig, ref_exe, refd)
     elif not ref_why:
@@ -321,7 +367,7 @@ def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
                            f"data ({rel(fig.data_c)}, {fig.data}) does not write")
     variables = {"DATA": datadir, "REF": refd, "YOURS": yours, "REF_MSG": wrap(ref_why or ""),
                  "YOURS_MSG": wrap(ymsg or "")}
-    missing = []
+    missing, notes = [], []
     for stem in fig.rows:
         mine, theirs = os.path.join(yours, stem + ".dat"), os.path.join(refd, stem + ".dat")
         why = ""
@@ -330,6 +376,12 @@ def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
                    if os.path.exists(os.path.join(yours, stem + ".msg")) else ymsg or "no data")
             missing.append(why)
         variables["YOURS_MSG_" + stem] = wrap(why)
+        heat, curve, note = marks(fig, stem, yours, refd) if not why else ("", "", "")
+        variables["YOURS_MARK_HEAT_" + stem] = heat
+        variables["YOURS_MARK_CURVE_" + stem] = curve
+        variables["YOURS_NOTE_" + stem] = wrap(note, 56)
+        if note:
+            notes.append(f"{stem}: {note}")
         if not why and os.path.exists(theirs):
             # the student's data program has the kit's diff too (the release has no other)
             r = subprocess.run([exe, "diff", theirs, mine,
@@ -337,7 +389,7 @@ def compare_data(fig, exe, msg, ref_exe, ref_why, datadir):
                                capture_output=True, text=True)
             if r.returncode != 0:
                 raise KitError(r.stderr)
-    return variables, missing
+    return variables, missing, notes
 
 
 def draw(fig, src_dir, tag, ref):
@@ -353,6 +405,7 @@ def draw(fig, src_dir, tag, ref):
     exe, key, msg = data_program(fig, src_dir, tag)
     parts = [key or msg, fig.name, str(fig.size)]
     files = [fig.script, MESSAGE_GP, STYLE_GP, os.path.abspath(__file__)]  # + the terminals
+    files += glob.glob(os.path.join(ROOT, "chapters", "data", f"{fig.chapter:02d}-*.tsv"))  # checked-in results
     spec = tag if tag in ("exercises", "solutions") else rel(src_dir)   # SRC= to draw it again
     if fig.compare:
         ref_exe, ref_key, ref_why = reference_source(fig, ref)
@@ -362,13 +415,18 @@ def draw(fig, src_dir, tag, ref):
     if fresh(outbase + ".png", full) and os.path.exists(outbase + ".svg"):
         return "up to date", rel(outbase + ".png")
     if fig.compare:
-        variables, missing = compare_data(fig, exe, msg, ref_exe, ref_why, datadir)
+        variables, missing, notes = compare_data(fig, exe, msg, ref_exe, ref_why, datadir, src_dir)
         variables["AGAIN"] = f"make plots CHAPTER={fig.chapter} SRC={spec}"
+        if notes:   # a heatmap with holes: cell by cell (gnuplot leaves the NaN cells out)
+            variables["IMAGE"] = "pixels"
         errors = gnuplot(fig.script, fig, outbase, variables, [os.path.join(datadir, "vars.gp")])
-        state, detail = (("message", "; ".join(dict.fromkeys(missing))) if missing
-                         else ("built", rel(outbase + ".png")))
+        if notes:   # ... and says so, which the panel's marks already do
+            errors = "\n".join(e for e in errors.splitlines()
+                                if "matrix contains missing or undefined values" not in e)
+        state, detail = (("message", "; ".join(dict.fromkeys(missing + notes))) if missing
+                         else ("built", rel(outbase + ".png") + "".join(f"\n{' ' * 14}{n}" for n in notes)))
     else:
-        message = msg or run_data(exe, fig.data, datadir, fig.chapter)
+        message = msg or run_data(exe, fig.data, datadir, fig.chapter, src_dir)
         if message and tag == "solutions":
             raise KitError(f"the reference gives no data for {fig.name}: {message}")
         if message:
@@ -422,6 +480,8 @@ def main(argv=None):
     ap.add_argument("--chapter", default="")
     ap.add_argument("--src", default="", help="exercises|solutions|<dir>; default solutions")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--book", action="store_true",
+                    help="(make book) only the figures the chapters show, from the reference")
     ap.add_argument("--out", default="", help="output directory (default build/plots)")
     ap.add_argument("--reference-data", default="", metavar="DIR",
                     help="(make dist) write the reference's data of the compare figures to DIR")
@@ -438,9 +498,18 @@ def main(argv=None):
         return 0
     ref = os.path.join(ROOT, "solutions")
     ref = ref if os.path.isdir(ref) else None
-    spec = a.src or ("solutions" if ref else "exercises")
+    if a.book and not ref:
+        # the release: the book's figures are the reference's, drawn by make dist into
+        # build/plots/; this copy cannot draw them (no solutions/) and needs nothing else
+        return 0
+    spec = "solutions" if a.book else a.src or ("solutions" if ref else "exercises")
     src_dir, tag = kit.src_of(spec)
     figs = all_figures()
+    if a.book:   # the figures the chapters embed: ![...](figure:NAME)
+        used = set()
+        for md in glob.glob(os.path.join(ROOT, "chapters", "*.md")):
+            used |= set(re.findall(r"\]\(figure:([\w.-]+)\)", open(md, encoding="utf-8").read()))
+        figs = [f for f in figs if f.name in used]
     if a.chapter:
         ch = chapters.find(a.chapter)
         if ch is None and not a.chapter.isdigit():

@@ -30,7 +30,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "book"))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 
 import browse  # noqa: E402
 import build as book_build  # noqa: E402
@@ -179,6 +179,26 @@ def fixture_student(tmp):
                or "KIT_TODO" in page, f"{how}: the stubs are there")
         report("not in the student edition" in " ".join(page.split()),
                f"{how}: a withheld listing says so")
+        report("Yours to write" in page and "KIT_TODO" in page and "like this:" not in page
+               and "per element." in page, f"{how}: the withheld listing shows the exercise; "
+               "the prose is the student edition's")
+    # the pointer rule: a sentence that introduces or points at a hidden listing stops the
+    # student edition (and only it)
+    for what, old, new in (
+            ("a colon before a hidden listing",
+             "[, like this:]{.solutions-only}[.]{.student-only}", ", like this:"),
+            ("'these lines' after a hidden listing", "A sketch is fine when it says so:",
+             "Two mistakes live in these lines. A sketch is fine when it says so:")):
+        root = fixture_copy(tmp, "pointer-" + str(len(what)))
+        edit(os.path.join(root, "chapters/01-alpha.md"), old, new)
+        r, _ = build_fixture(root, "--solutions", "0")
+        msg = (r.stdout + r.stderr)
+        report(r.returncode != 0 and "point at a listing it does not show" in msg
+               and "scale-loop" in msg, f"student edition, {what}: the build fails and says so",
+               f"rc {r.returncode}: {msg[-300:]}")
+        r, _ = build_fixture(root, "--solutions", "1")
+        report(r.returncode == 0, f"instructor edition, {what}: builds (the listing is there)",
+               r.stderr[-300:])
 
 
 DRIFTS = [

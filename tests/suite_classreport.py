@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The class report of `make grade` (tools/kitlib/classreport.py), through the
+"""The class report of `make grade` (kit/grading/classreport.py), through the
 front door: `make grade SUBMISSIONS=… GRADES=… GRADE_CHAPTERS=3` (relative paths)
 on a small synthetic class of chapter 3:
 
@@ -49,11 +49,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "book"))
 sys.dont_write_bytecode = True
 
-from kitlib import chapters, mutants  # noqa: E402
+from kit.author import mutants  # noqa: E402
+from kit.core import chapters  # noqa: E402
 
 failures = []
 SLUG, FNAME = "03-sinusoidal", "sinusoidal.c"
@@ -625,7 +626,7 @@ def main(argv=None):
         check(r4.returncode == 0 and not sim and "not computed (GRADE_SIM=0)" in open(
             os.path.join(out, "class.html")).read(), "GRADE_SIM=0: no pair, and the report says so")
         # no gnuplot on PATH (the report alone, in this process, on a copy of GRADES)
-        from kitlib import classreport
+        from kit.grading import classreport
         bare = os.path.join(tmp, "bin")
         os.makedirs(bare)
         os.symlink(shutil.which("sim_c"), os.path.join(bare, "sim_c"))

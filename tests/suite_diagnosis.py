@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The diagnosis of a wrong table, proved on wrong answers the kit has never
 seen. tests/unseen/<slug>.txt holds mutants of the references (the format of
-tools/kitlib/mutants.py) that no catalogue mistake of the tests models; each
+kit/author/mutants.py) that no catalogue mistake of the tests models; each
 expect line names a test and the shape rule its hint must give
 (`expect: table_mistakes hint=shape-base`), or none (`expect: TEST` alone: the
 test must fail and no test may name a cause, as no model reproduces it).
@@ -28,9 +28,10 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 
-from kitlib import build, chapters, mutants  # noqa: E402
+from kit.author import mutants  # noqa: E402
+from kit.core import build, chapters  # noqa: E402
 
 UNSEEN = os.path.join(ROOT, "tests", "unseen")
 HARDCODED = os.path.join(ROOT, "tests", "hardcoded")
@@ -61,7 +62,7 @@ def judge(m):
     out = os.path.join(ROOT, "build", "mutants", m.slug, m.name, "result.json")
     with open(out) as f:
         data = json.load(f)
-    hints = {t["name"]: HINT.findall("\n".join(t["lines"])) for t in data["tests"]}
+    hints = {t["name"]: list(t.get("hints", {})) for t in data["tests"]}
     return problems, {k: v for k, v in hints.items() if v}
 
 

@@ -34,11 +34,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 sys.dont_write_bytecode = True   # no __pycache__ in tests/hostile
 sys.path.insert(0, os.path.join(HERE, "hostile"))
 
-from kitlib import build, chapters, grade, run, sandbox  # noqa: E402
+from kit.core import build, chapters, run  # noqa: E402
+from kit.grading import grade, sandbox  # noqa: E402
 import fixtures  # noqa: E402
 
 failures = []
@@ -122,10 +123,19 @@ def suite_grade(a, tmp):
             os.remove(p)
     level = sandbox.detect(a.sandbox or None)
     print(f"  sandbox level: {level}")
+    # a file elsewhere on the machine (symlink-record points at it) and the grader's own
+    # standard input (include-stdin): their text must never appear in any output
+    marker = fixtures.marker_path(ROOT)
+    os.makedirs(os.path.dirname(marker), exist_ok=True)
+    with open(marker, "w") as f:
+        f.write(fixtures.MARKER_TEXT + "\n")
+    stages_before = set(glob.glob("/var/tmp/kit-grade-*"))
     t0 = time.monotonic()
-    r = make_grade(ROOT, subs, out, "3", a.sandbox)
+    r = make_grade(ROOT, subs, out, "3", a.sandbox,
+                   stdin_text=f"int kit_stdin_{fixtures.MARKER_TEXT.replace('-', '_')} = 1;\n")
     el = time.monotonic() - t0
     stop.set()
+    grade_output = r.stdout + r.stderr
     check(r.returncode == 0, "make grade exits 0", (r.stdout + r.stderr)[-600:])
     pf = [l for l in (r.stdout + r.stderr).splitlines() if "pre-flight" in l]
     check(bool(pf) and "pre-flight ok" in pf[0], "the pre-flight line", " / ".join(pf))
@@ -196,6 +206,18 @@ def suite_grade(a, tmp):
             text = " ".join(fh.read().split())
         leaks += [(os.path.relpath(f, out), s[:50]) for s in secrets if s in text]
     check(not leaks, "no hidden-test or solution line in any feedback file", str(leaks[:3]))
+    marked = []
+    for dirpath, _, files in os.walk(out):
+        for name in files:
+            with open(os.path.join(dirpath, name), "rb") as fh:
+                data = fh.read()
+            if fixtures.MARKER_TEXT.encode() in data or fixtures.MARKER_TEXT.replace("-", "_").encode() in data:
+                marked.append(os.path.relpath(os.path.join(dirpath, name), out))
+    check(not marked, "the marker file and the grader's stdin never appear in any output", str(marked[:3]))
+    left = set(glob.glob("/var/tmp/kit-grade-*")) - stages_before
+    if left:     # (another grading may be running on this machine: information only)
+        print(f"  (stages in /var/tmp made during this run and still there: {len(left)})")
+    check("Traceback" not in grade_output, "no traceback in make grade's output", grade_output[-400:])
     rs = by["read-hidden"]["chapters"][0]["tests"]
     check(any("cannot open" in t["output"] for t in rs) or level != "bwrap",
           "read-hidden: the hidden tests and solutions are not visible in the sandbox")
@@ -248,7 +270,8 @@ def suite_grade(a, tmp):
         print(f"  kept: {tmp}")
 
 
-def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env=None, extra_args=()):
+def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env=None, extra_args=(),
+               stdin_text=None):
     """`make grade` as a user types it: paths relative to cwd when they are inside it."""
     def rel(p):
         p = os.path.abspath(p)
@@ -268,7 +291,8 @@ def make_grade(cwd, subs, out, chapters_, sandbox_level="", user=None, extra_env
         cmd = ["runuser", "-u", user, "--", "env", f"PATH={env['PATH']}",
                f"HOME={os.path.expanduser('~' + user)}"] + \
             ([f"KIT_SANDBOX={sandbox_level}"] if sandbox_level else []) + cmd
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800,
+                          input=stdin_text if stdin_text is not None else "")
 
 
 def read_results(subs, out):
@@ -415,14 +439,14 @@ def suite_front_door(a, tmp):
 
 def suite_dist(a, tmp):
     print("\n== student release (make dist)")
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kitlib", "dist.py"), "--out",
-                        os.path.join(tmp, "dist")], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "kit", "dist", "--out",
+                        os.path.join(tmp, "dist")], capture_output=True, text=True, cwd=ROOT)
     check(r.returncode == 0, "make dist builds and passes its leak check", (r.stdout + r.stderr)[-800:])
     tars = glob.glob(os.path.join(tmp, "dist", "*.tar.gz"))
     if not tars:
         return
     # the leak check itself: it must catch a solution, a hidden test, a solutions-edition book
-    from kitlib import dist
+    from kit.release import dist
     neg = os.path.join(tmp, "negative")
     shutil.copytree(os.path.join(tmp, "dist", dist.NAME), neg)
     ch3 = chapters.find("3")
@@ -463,9 +487,9 @@ def suite_dist(a, tmp):
 
 def suite_gradescope(a, tmp):
     print("\n== Gradescope autograder zip")
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gradescope", "build.py"), "--out",
+    r = subprocess.run([sys.executable, "-m", "kit", "gradescope", "--out",
                         os.path.join(tmp, "gs"), "--chapters", "3", "--workflow",
-                        os.path.join(tmp, "gs", "classroom.yml")], capture_output=True, text=True)
+                        os.path.join(tmp, "gs", "classroom.yml")], capture_output=True, text=True, cwd=ROOT)
     check(r.returncode == 0, "make gradescope builds the zip", (r.stdout + r.stderr)[-800:])
     zips = glob.glob(os.path.join(tmp, "gs", "*.zip"))
     if not zips:

@@ -35,9 +35,9 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLOTS = [sys.executable, os.path.join(ROOT, "plots", "plots.py")]
 sys.path.insert(0, os.path.join(ROOT, "plots"))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, ROOT)
 import plots  # noqa: E402
-from kitlib import chapters  # noqa: E402
+from kit.core import chapters  # noqa: E402
 
 failures = []
 
@@ -273,9 +273,8 @@ def one_row_written(out, tmp, src):
 
 def release(out, tmp, src, swapped):
     print("== the student release: the reference panel from plots/reference/, no solutions/")
-    sys.path.insert(0, os.path.join(ROOT, "tools", "kitlib"))
-    import dist  # noqa: E402
-    r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kitlib", "dist.py"), "--out",
+    from kit.release import dist  # noqa: E402
+    r = subprocess.run([sys.executable, "-m", "kit", "dist", "--out",
                         os.path.join(tmp, "dist"), "--no-book", "--name", "kit"],
                        capture_output=True, text=True, cwd=ROOT)
     rel_root = os.path.join(tmp, "dist", "kit")
@@ -389,7 +388,7 @@ def main():
               "difference panel = yours − reference")
         check(gvars(os.path.join(cdir, "vars.gp")).get("maxdiff_pe", 0) > 1, "max |diff| > 1")
 
-        r = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kit.py"), "check",
+        r = subprocess.run([sys.executable, "-m", "kit", "check",
                             "--chapter", "3", "--src", os.path.dirname(wrong), "--public-only",
                             "--test", "table_worked_example"],
                            capture_output=True, text=True, cwd=ROOT)
@@ -416,6 +415,37 @@ def main():
             rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
             check(rc == 0 and words in text and "Traceback" not in text and "FAILED" not in text,
                   f"{kind}: a message panel saying '{words}'", text)
+        print("== yours with a NaN, an out-of-bounds read: drawn and marked, the sanitizer's words")
+        d = os.path.join(tmp, "nan", "03-sinusoidal")
+        os.makedirs(d)
+        nan_src = src.replace("pe[pos * d + j] = pe_value(pos, j, d, base);",
+                              "pe[pos * d + j] = pos == 7 && j == 3 ? NAN : pe_value(pos, j, d, base);")
+        nan_src = nan_src.replace("omega[i] = omega_of(i, d, base);",
+                                  "omega[i] = i == 5 ? INFINITY : omega_of(i, d, base);")
+        check(nan_src.count("NAN") == 1 and nan_src.count("INFINITY") == 1, "the reference has the lines")
+        with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+            f.write(nan_src)
+        rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
+        got = states(text)
+        check(rc == 0 and got.get("03-yours-vs-reference") == "built"
+              and "pe: 1 value NaN" in text and "element (7, 3)" in text
+              and "omega: 1 value +inf" in text and "element 5 = +inf" in text,
+              "NaN / inf: the panel is drawn, the values are named (a vector by one index)", text)
+        tag = next(t for t in os.listdir(out) if t.startswith("src-") and t.endswith("_nan"))
+        cdir = os.path.join(out, "data", tag, "03-yours-vs-reference")
+        pe = matrix(os.path.join(cdir, "yours", "pe.dat"))
+        check(math.isnan(pe[7][3]) and not math.isnan(pe[7][2]) and not math.isnan(pe[8][3]),
+              "the finite values are kept, the NaN one left out")
+        d = os.path.join(tmp, "oob", "03-sinusoidal")
+        os.makedirs(d)
+        with open(os.path.join(d, "sinusoidal.c"), "w") as f:
+            f.write(src.replace("pe[pos * d + j] = pe_value(pos, j, d, base);",
+                                "pe[pos * d + j] = pe[pos * d + j + (pos + 1 == n && j + 1 == d)] * 0 "
+                                "+ pe_value(pos, j, d, base);"))
+        rc, text = run(out, "--chapter", "3", "--src", os.path.dirname(d))
+        check(rc == 0 and "AddressSanitizer: heap-buffer-overflow in pe_table at" in text
+              and "sinusoidal.c:" in text, "an out-of-bounds read: the sanitizer's report, "
+              "function and line", text[-600:])
         every_compare_figure(out, tmp)
         one_row_written(out, tmp, src)
         release(out, tmp, src, swapped)

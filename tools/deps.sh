@@ -3,7 +3,8 @@
 # missing ones with apt-get (as root, or with sudo), or print the one line that would.
 #   check: what `make check` needs (a C compiler, python3, cmocka)
 #   plots: adds gnuplot;  book: adds gnuplot and pandoc
-#   grade: adds gnuplot and sim_c (similarity-tester) for make grade's class report
+#   grade: adds bubblewrap (make grade's sandbox: without it grading runs at a weaker
+#          level, said in its pre-flight line), gnuplot and sim_c (similarity-tester)
 #   all:   everything (adds bc, chromium, bubblewrap, zip, sim_c for `make test`)
 set -u
 mode=${1:-check}
@@ -18,6 +19,7 @@ if [ "$mode" = plots ] || [ "$mode" = book ] || [ "$mode" = grade ]; then
   have gnuplot || missing+=(gnuplot-nox)
 fi
 if [ "$mode" = grade ]; then
+  have bwrap || missing+=(bubblewrap)          # the grading sandbox (sandbox.py)
   have sim_c || missing+=(similarity-tester)   # the class report's similarity (sim_c)
 fi
 if [ "$mode" = book ]; then
@@ -45,6 +47,7 @@ else
   exit 1
 fi
 echo "Installing what the kit needs: ${missing[*]}"
+echo "  running: ${sudo:+$sudo }apt-get update && ${sudo:+$sudo }$line"
 export DEBIAN_FRONTEND=noninteractive
 if ! { $sudo apt-get update -qq && $sudo $line -qq; } >/tmp/kit-apt.log 2>&1; then
   echo "apt-get failed (log: /tmp/kit-apt.log). Run by hand:"

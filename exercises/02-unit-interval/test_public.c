@@ -38,8 +38,10 @@ static void positions_running_example(void **state)
 static void positions_ends_and_order(void **state)
 {
     (void)state;
+    kit_grid_begin("unit_positions over n = 2 .. 40");
     for (size_t n = 2; n <= 40; n++) {
         double *t = kit_doubles(n);
+        kit_case("n", n);
         kit_expect_status("unit_positions", unit_positions(t, n), KIT_OK);
         kit_expect_true(t[0] == 0.0, "n = %zu: t[0] must be 0, got %.17g", n, t[0]);
         kit_expect_true(fabs(t[n - 1] - 1.0) <= TOL, "n = %zu: t[n-1] must be 1, got %.17g", n,
@@ -48,6 +50,7 @@ static void positions_ends_and_order(void **state)
             kit_expect_true(t[pos] > t[pos - 1], "n = %zu: t[%zu] = %.17g is not above t[%zu] = %.17g",
                             n, pos, t[pos], pos - 1, t[pos - 1]);
     }
+    kit_grid_end();
 }
 
 static void positions_single_token(void **state)

@@ -44,10 +44,14 @@ static void table_row_zero(void **state)
     double *pe = kit_doubles(3 * 16);
     (void)state;
     kit_expect_status("pe_table", pe_table(pe, 3, 16, 10000.0), KIT_OK);
-    for (size_t j = 0; j < 16; j++)
+    kit_grid_begin("row 0 over j = 0 .. 15");
+    for (size_t j = 0; j < 16; j++) {
+        kit_case("j", j);
         kit_expect_true(pe[j] == (j % 2 == 0 ? 0.0 : 1.0),
                         "PE(0, %zu) must be %s (sin 0 or cos 0), got %.17g", j,
                         j % 2 == 0 ? "0" : "1", pe[j]);
+    }
+    kit_grid_end();
 }
 
 static void table_bad_arguments(void **state)

@@ -83,9 +83,11 @@ static void wavelengths_longest(void **state)
 {
     const size_t ds[4] = { 8, 20, 128, 512 };
     (void)state;
+    kit_grid_begin("the longest wavelength over d = 8, 20, 128, 512");
     for (size_t k = 0; k < 4; k++) {
         size_t pairs = ds[k] / 2;
         double *lambda = kit_doubles(pairs);
+        kit_case("d", ds[k]);
         kit_expect_status("pe_wavelengths(lambda, d, 10000, PE_PAPER)",
                           pe_wavelengths(lambda, ds[k], 10000.0, PE_PAPER), KIT_OK);
         kit_expect_near(ds[k] == 8 ? "longest wavelength, d = 8" :
@@ -93,6 +95,7 @@ static void wavelengths_longest(void **state)
                         ds[k] == 128 ? "longest wavelength, d = 128" : "longest wavelength, d = 512",
                         lambda[pairs - 1], golden_lambda_longest[k], 1e-12 * golden_lambda_longest[k]);
     }
+    kit_grid_end();
 }
 
 /* §4.2: the tensor2tensor convention runs from 2 pi to exactly 2 pi * 10000. */

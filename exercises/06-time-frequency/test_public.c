@@ -106,12 +106,15 @@ static void peak_of_every_column(void **state)
     size_t *k = kit_sizes(1);
     double *f = kit_doubles(1);
     (void)state;
+    kit_grid_begin("tf_peak over the columns j = 0 .. 15 of a 64 x 16 table");
     for (size_t j = 0; j < d; j++) {
+        kit_case("j", j);
         kit_expect_status("tf_peak", tf_peak(pe, n, d, j, k, f), KIT_OK);
         kit_expect_true((double)*k == golden_peak_64x16[j],
                         "column j = %zu: peak bin %zu, expected %.0f", j, *k, golden_peak_64x16[j]);
         kit_expect_near("f = k / n", *f, golden_peak_64x16[j] / (double)n, 1e-15);
     }
+    kit_grid_end();
 }
 
 /* Rows 997 .. 1000 alone, d = 6, base 100. */

@@ -48,12 +48,15 @@ static void float_error_d512(void **state)
     const size_t pos[4] = { 100, 1000, 100000, 1000000 };
     double *err = kit_doubles(1);
     (void)state;
+    kit_grid_begin("ps_float_error over pos = 1e2 .. 1e6, d = 512");
     for (size_t k = 0; k < 4; k++) {
+        kit_case("pos", pos[k]);
         kit_expect_status("ps_float_error", ps_float_error(pos[k], 512, 10000.0, err), KIT_OK);
         kit_expect_near(pos[k] == 100 ? "error at pos = 100" : pos[k] == 1000 ? "error at pos = 1000"
                         : pos[k] == 100000 ? "error at pos = 1e5" : "error at pos = 1e6",
                         *err, golden_float_error_d512[k], 1.2e-7);
     }
+    kit_grid_end();
 }
 
 static void float_error_pos_zero(void **state)

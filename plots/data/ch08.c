@@ -114,8 +114,9 @@ static long t5_bucket(long offset, long buckets, long max_distance, int single)
     return bucket + (large < half - 1 ? large : half - 1);
 }
 
-/* Figure: the index of the learned relative bias for every offset key - query
-   in -160 .. 160: Shaw et al.'s clip at k = 16, and T5's 32 buckets, max
+/* Figure: the index of the learned relative bias for every offset m - n
+   (query - key, the chapter's offset; Shaw and T5 compute with key - query,
+   its negative) in -160 .. 160: Shaw et al.'s clip at k = 16, and T5's 32 buckets, max
    distance 128. Also the offsets where each T5 bucket starts (t5-edges.dat),
    how many buckets the offsets use, and on how many offsets up to 10^5 the
    double and the float computation disagree. */
@@ -126,14 +127,14 @@ static int relative_bias(const char *dir)
     FILE *e = plot_open(dir, "t5-edges.dat");
     long disagree = 0, last = -1, used = 0;
     int seen[BUCKETS] = { 0 };
-    fprintf(f, "# offset key-query, Shaw index (k = 16), T5 bucket (32 buckets, max distance 128)\n");
+    fprintf(f, "# offset m-n (query-key), Shaw index (k = 16), T5 bucket (32 buckets, max distance 128)\n");
     fprintf(e, "# T5 bucket, first distance |offset| in it (keys before the query: bucket; after: bucket + 16), double\n");
-    for (long off = -R; off <= R; off++) {
-        long b = t5_bucket(off, BUCKETS, MAXD, 0);
-        disagree += b != t5_bucket(off, BUCKETS, MAXD, 1);
+    for (long off = -R; off <= R; off++) { /* off = m - n; key - query = -off */
+        long b = t5_bucket(-off, BUCKETS, MAXD, 0);
+        disagree += b != t5_bucket(-off, BUCKETS, MAXD, 1);
         used += !seen[b];
         seen[b] = 1;
-        fprintf(f, "%ld %ld %ld\n", off, shaw_index(off, K), b);
+        fprintf(f, "%ld %ld %ld\n", off, shaw_index(-off, K), b);
     }
     for (long n = 0; n <= 100000; n++) { /* distances before the query */
         long b = t5_bucket(-n, BUCKETS, MAXD, 0);

@@ -29,7 +29,24 @@
 #error "compile with -DPLOT_CHAPTER=N (plots.py does)"
 #endif
 
-/* Writes row `stem` of a figure: stem.dat, the (rows, cols) array a, when ok;
+/* A NaN or an infinity in a result does not stop its row: the row is drawn
+   with its finite values, and the others are marked (row() below). So here
+   plot_finite lets every array through. */
+static int finite_or_marked(const char *dir, const char *fn, const double *a, size_t rows,
+                            size_t cols)
+{
+    (void)dir;
+    (void)fn;
+    (void)a;
+    (void)rows;
+    (void)cols;
+    return 1;
+}
+#define plot_finite finite_or_marked
+
+/* Writes row `stem` of a figure: stem.dat, the (rows, cols) array a, when ok
+   (a NaN or an infinity written as NaN, which gnuplot leaves out, and listed
+   in stem.bad, one "row column value" line each, for plots.py to mark);
    otherwise stem.msg, the reason the last failed call left in status.txt
    (a row that needs an earlier row's result gets that row's reason). */
 static void row(const char *dir, const char *stem, int ok, const double *a, size_t rows,
@@ -40,7 +57,23 @@ static void row(const char *dir, const char *stem, int ok, const double *a, size
     FILE *f;
     snprintf(file, sizeof file, "%s.dat", stem);
     if (ok) {
-        plot_matrix_digits(dir, file, a, rows, cols, 17);
+        double *copy = plot_doubles(rows * cols);
+        FILE *bad = NULL;
+        for (size_t k = 0; k < rows * cols; k++) {
+            copy[k] = isfinite(a[k]) ? a[k] : NAN;
+            if (!isfinite(a[k])) {
+                if (bad == NULL) {
+                    snprintf(path, sizeof path, "%s.bad", stem);
+                    bad = plot_open(dir, path);
+                }
+                fprintf(bad, "%zu %zu %s\n", k / cols, k % cols,
+                        isnan(a[k]) ? "NaN" : a[k] > 0 ? "+inf" : "-inf");
+            }
+        }
+        if (bad != NULL)
+            fclose(bad);
+        plot_matrix_digits(dir, file, copy, rows, cols, 17);
+        free(copy);
         return;
     }
     snprintf(path, sizeof path, "%s/status.txt", dir);

@@ -96,12 +96,16 @@ int plot_finite(const char *dir, const char *fn, const double *a, size_t rows, s
             double v = a[r * cols + c];
             if (!isfinite(v)) {
                 char text[512];
-                if (isnan(v))
-                    snprintf(text, sizeof text, "%s left element (%zu, %zu) unwritten or NaN",
-                             fn, r, c);
+                char where[64];
+                if (rows == 1 || cols == 1)   /* a vector: one index */
+                    snprintf(where, sizeof where, "element %zu", rows == 1 ? c : r);
                 else
-                    snprintf(text, sizeof text, "%s wrote %s at element (%zu, %zu)", fn,
-                             v > 0 ? "+inf" : "-inf", r, c);
+                    snprintf(where, sizeof where, "element (%zu, %zu)", r, c);
+                if (isnan(v))
+                    snprintf(text, sizeof text, "%s left %s unwritten or NaN", fn, where);
+                else
+                    snprintf(text, sizeof text, "%s wrote %s at %s", fn,
+                             v > 0 ? "+inf" : "-inf", where);
                 status_line(dir, text);
                 return 0;
             }

@@ -71,6 +71,152 @@ static int kit_scan(double *out)
 }
 """
 
+
+# Issue 17: what a test's process can do to the files around it. kit_plant(how) walks
+# its folder and the log folder above (and that one's subfolders: other tests'),
+# and for every file it finds, and the record beside each output (NAME for NAME.out):
+#   0 a FIFO in its place, 1 a link to KIT_MARKER (a file elsewhere on the machine),
+#   2 a link to /dev/zero, 3 rewritten with garbage (another test's record).
+PLANT = r"""
+#include <dirent.h>
+#include <sys/stat.h>
+static void kit_plant_one(const char *path, int how)
+{
+    if (how == 3) {
+        int fd = open(path, O_WRONLY | O_TRUNC);
+        if (fd >= 0) { (void)write(fd, "CxxxxxxxxxxxxxxxE", 17); close(fd); }
+        return;
+    }
+    (void)unlink(path);
+    if (how == 0)
+        (void)mkfifo(path, 0666);
+    else
+        (void)symlink(how == 1 ? KIT_MARKER : "/dev/zero", path);
+}
+static void kit_plant_dir(const char *dir, int how, int depth)
+{
+    char names[64][256], path[1024];
+    int n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    if (d == NULL)
+        return;
+    while (n < 64 && (e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.' && strlen(e->d_name) < 200)
+            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+    closedir(d);
+    for (int k = 0; k < n; k++) {
+        struct stat st;
+        size_t len = strlen(names[k]);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+        if (lstat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (depth > 0)
+                kit_plant_dir(path, how, depth - 1);
+            continue;
+        }
+        kit_plant_one(path, how);
+        if (len > 4 && strcmp(names[k] + len - 4, ".out") == 0) {
+            names[k][len - 4] = '\0';
+            snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+            kit_plant_one(path, how);
+        }
+    }
+}
+static void kit_plant(int how)
+{
+    kit_plant_dir(".", how, 0);
+    kit_plant_dir("..", how, 1);
+}
+"""
+
+# Writes past the end of pe (its first guard element) and asks, at exit, to find that
+# mark in its own record (the file named on its command line, or any descriptor) and
+# put the guard bytes back, so that the overflow would go unseen.
+GUARD_RESTORE = r"""
+static const unsigned char kit_mark[8] = {0x4b, 0x49, 0x54, 0x2d, 0x4d, 0x41, 0x52, 0x4b};
+static void kit_fix(int fd)
+{
+    static unsigned char buf[1 << 20];
+    ssize_t n = pread(fd, buf, sizeof buf, 0);
+    for (ssize_t k = 0; k + 8 <= n; k++)
+        if (memcmp(buf + k, kit_mark, 8) == 0) {
+            memset(buf + k, 0xA5, 8);
+            (void)pwrite(fd, buf + k, 8, (off_t)k);
+        }
+}
+static void kit_restore(void)
+{
+    char cmd[4096], path[64];
+    int fd = open("/proc/self/cmdline", O_RDONLY);
+    ssize_t n = fd >= 0 ? read(fd, cmd, sizeof cmd - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (n > 0) {
+        const char *arg = cmd;
+        cmd[n] = '\0';
+        for (int k = 0; k < 4 && arg < cmd + n; k++)
+            arg += strlen(arg) + 1;
+        if (arg < cmd + n && (fd = open(arg, O_RDWR)) >= 0) { kit_fix(fd); close(fd); }
+    }
+    for (int k = 3; k < 64; k++) {
+        snprintf(path, sizeof path, "/proc/self/fd/%d", k);
+        if ((fd = open(path, O_RDWR | O_NONBLOCK)) >= 0) { kit_fix(fd); close(fd); }
+    }
+}
+"""
+
+# 60 memfds of 32 MiB (each under the 32 MiB file size limit), written, never mapped:
+# 1.9 GiB held outside the process's own pages; then the right answer.
+MEMFD = r"""
+#include <sys/syscall.h>
+long syscall(long number, ...);
+static int kit_memfd_hog(void)
+{
+    static char chunk[1 << 20];
+    memset(chunk, 1, sizeof chunk);
+    for (int k = 0; k < 60; k++) {
+        int fd = (int)syscall(SYS_memfd_create, "kit-hog", 0);
+        if (fd < 0)
+            return -1;
+        for (int m = 0; m < 31; m++)
+            if (write(fd, chunk, sizeof chunk) != (ssize_t)sizeof chunk)
+                return -1;
+    }
+    return 0;
+}
+"""
+
+# CPU time with SIGXCPU ignored: 1.6 s of it (the limit is 1 s), then the right answer.
+SLOW = r"""
+#include <time.h>
+static void kit_burn(double seconds)
+{
+    volatile double x = 0;
+    signal(SIGXCPU, SIG_IGN);
+    while ((double)clock() / CLOCKS_PER_SEC < seconds)
+        for (int k = 0; k < 100000; k++)
+            x += k;
+}
+"""
+
+# A folder 3000 levels deep in its own folder and in /tmp (it chdir()s down, so no path
+# is ever longer than one name), then a wrong answer.
+DEEP = r"""
+#include <sys/stat.h>
+static void kit_deep(const char *where)
+{
+    char here[4096];
+    if (getcwd(here, sizeof here) == NULL || chdir(where) != 0)
+        return;
+    for (int k = 0; k < 3000; k++)
+        if (mkdir("d", 0755) != 0 || chdir("d") != 0)
+            break;
+    (void)chdir(here);
+}
+"""
+
 # name, function index, snippet at the function's start, file-level code, expectation, verdicts
 FIXTURES = [
     ("exit0", 0, "exit(0);", "", "inject", ("FAIL",)),
@@ -80,7 +226,7 @@ FIXTURES = [
      'fprintf(stderr, "KIT-VERDICT PASS\\n"); fflush(stdout); _exit(0);', "", "inject", ("FAIL",)),
     ("constructor", None, "",
      "__attribute__((constructor)) static void kit_evil(void)\n"
-     "{ printf(\"KIT-VERDICT PASS\\nok 1\\n\"); fflush(stdout); _exit(0); }\n", "zero", ("FAIL",)),
+     "{ printf(\"KIT-VERDICT PASS\\nok 1\\n\"); fflush(stdout); _exit(0); }\n", "zero", ("BUILD ERROR",)),
     ("abort", 3, "abort();", "", "inject", ("CRASH",)),
     ("infinite-loop", 0, "volatile int spin = 1; while (spin) { }", "", "inject", ("TIMEOUT",)),
     ("fork-bomb", 1, "for (;;) { (void)fork(); }", "", "inject", ("PROCESS LIMIT", "TIMEOUT")),
@@ -151,6 +297,52 @@ FIXTURES = [
      "static void kit_pre(void) { (void)fork(); }\n"
      "__attribute__((section(\".preinit_array\"), used)) static void (*kit_pre_p)(void) = kit_pre;\n",
      "zero", ("BUILD ERROR",)),
+    # issue 17: the object may define only the contract's functions (and static ones):
+    # a libc, sanitizer or harness name, a weak symbol or alias, a destructor: BUILD ERROR
+    ("own-setrlimit", 0, "volatile int spin = 1; while (spin) { }",
+     "#include <sys/resource.h>\n"
+     "int setrlimit(__rlimit_resource_t r, const struct rlimit *l) { (void)r; (void)l; return 0; }\n",
+     "zero", ("BUILD ERROR",)),
+    ("own-prctl", 1, "(void)fork();",
+     "int prctl(int o, ...) { (void)o; return 0; }\n", "zero", ("BUILD ERROR",)),
+    ("own-fork", None, "",
+     "pid_t fork(void) { for (;;) { } }\n", "zero", ("BUILD ERROR",)),
+    ("own-strcmp", None, "",
+     "int strcmp(const char *a, const char *b) { (void)a; (void)b; return 0; }\n", "zero",
+     ("BUILD ERROR",)),
+    ("asan-default-options", 1, "volatile char *hp = malloc(4); if (hp) { hp[4] = 1; free((void *)hp); }",
+     "const char *__asan_default_options(void);\n"
+     "const char *__asan_default_options(void) { return \"poison_heap=0:detect_leaks=0\"; }\n",
+     "zero", ("BUILD ERROR",)),
+    ("weak-alias", None, "",
+     "static int kit_zero(pid_t p, int s) { (void)p; (void)s; return 0; }\n"
+     "int kill(pid_t p, int s) __attribute__((weak, alias(\"kit_zero\")));\n", "zero", ("BUILD ERROR",)),
+    ("destructor", None, "",
+     "__attribute__((destructor)) static void kit_bye(void) { printf(\"KIT-VERDICT PASS\\n\"); }\n",
+     "zero", ("BUILD ERROR",)),
+    # issue 17: the files around the test (each ends with a wrong answer: a pass would
+    # mean the grader believed a forged record; the other functions' tests must pass)
+    ("fifo-record", 0, "kit_plant(0); return -12345;", PLANT, "inject", ("FAIL",)),
+    ("symlink-record", 1, "kit_plant(1); return -12345;", PLANT, "inject", ("FAIL",)),
+    ("dev-zero-record", 2, "kit_plant(2); return -12345;", PLANT, "inject", ("FAIL",)),
+    ("rewrite-records", 3, "kit_plant(3); return -12345;", PLANT, "inject", ("FAIL",)),
+    # an overflow into the guard, restored in the record at exit: must stay seen
+    ("guard-restore", 1,
+     "static int kit_once = 0, kit_in = 0; if (!kit_once) { kit_once = 1; (void)atexit(kit_restore); } "
+     "if (!kit_in && (pe == NULL || n == 0 || d == 0)) return -12345; "
+     "if (!kit_in && pe != NULL && n > 0 && d > 0) { int rc; kit_in = 1; rc = pe_table(pe, n, d, base); "
+     "kit_in = 0; memcpy(&pe[n * d], kit_mark, 8); return rc; }",
+     GUARD_RESTORE, "inject", ("FAIL", "SANITIZER", "CRASH")),
+    # SIGXCPU ignored, 1.6 s of CPU (limit 1 s), then the right answer: never a pass
+    ("sigxcpu-slow", 0, "kit_burn(1.6);", SLOW, "inject", ("TIMEOUT",)),
+    # 1.9 GiB in memfds never mapped, then the right answer (memfd_create is refused)
+    ("memfd-hog", 2, "if (kit_memfd_hog() != 0) return -12345;", MEMFD, "inject",
+     ("FAIL", "MEMORY LIMIT", "FILE LIMIT")),
+    # a 3000-level folder in its own folder and in /tmp, then a wrong answer
+    ("deep-folder", 3, "kit_deep(\".\"); kit_deep(\"/tmp\"); return -12345;", DEEP, "inject",
+     ("FAIL",)),
+    # the compiler's stdin is /dev/null, and what it read is checked: BUILD ERROR
+    ("include-stdin", None, "", '#include "/dev/stdin"\n', "zero", ("BUILD ERROR",)),
     ("correct", None, "", "", "full", ()),
 ]
 
@@ -167,6 +359,15 @@ def functions_in(text):
                 j += 1
             out.append((m.group(1), j))
     return out
+
+
+def marker_path(root):
+    """A file elsewhere on the machine (outside the sandbox's view) whose text must never
+    appear in any output: tests/suite_grading.py writes it (MARKER_TEXT) before grading."""
+    return os.path.join(root, "build", "hostile-marker.txt")
+
+
+MARKER_TEXT = "KIT-MARKER-7f3a9c-never-in-any-output"
 
 
 def make_source(reference_text, fixture, slug, fname, root, port=9):
@@ -201,7 +402,8 @@ def make_source(reference_text, fixture, slug, fname, root, port=9):
     if fn == "whole":
         return PRELUDE + sub(top), None, expect
     defs = (f'#define KIT_ROOT "{root}"\n#define KIT_PORT {port}\n'
-            f'#define KIT_HIDDEN "{root}/grader/{slug}/test_hidden.c"\n')
+            f'#define KIT_HIDDEN "{root}/grader/{slug}/test_hidden.c"\n'
+            f'#define KIT_MARKER "{marker_path(root)}"\n')
     body = "\n".join(lines)
     return PRELUDE + defs + sub(top) + body, target, expect
 

@@ -103,6 +103,72 @@ size_t kit_shape(int n, ...)
     return product;
 }
 
+/* ---- the last call, for messages (both sides) ------------------------ */
+static char call_name[64];
+static char call_params[512];
+static char call_text[768];
+static size_t call_n_args;
+static char call_types[32];
+static uint64_t call_bits[32];
+
+void kit_note_call(const char *fn)
+{
+    snprintf(call_name, sizeof call_name, "%s", fn);
+    call_params[0] = '\0';
+    call_n_args = 0;
+}
+
+/* Both sides: only for messages, not part of the record. */
+void kit_call_params(const char *names) { snprintf(call_params, sizeof call_params, "%s", names); }
+
+void kit_note_arg(char type, unsigned long long bits)
+{
+    if (call_n_args < 32) {
+        call_types[call_n_args] = type;
+        call_bits[call_n_args] = bits;
+    }
+    call_n_args++;
+}
+
+const char *kit_last_call_name(void) { return call_name; }
+
+const char *kit_last_call(void)
+{
+    const char *names = call_params;
+    size_t k, len = 0;
+    if (call_name[0] == '\0')
+        return "";
+    len += (size_t)snprintf(call_text, sizeof call_text, "%s(", call_name);
+    for (k = 0; k < call_n_args && k < 32 && len < sizeof call_text; k++) {
+        const char *comma = strchr(names, ',');
+        int nlen = comma ? (int)(comma - names) : (int)strlen(names);
+        char val[48];
+        double dv;
+        switch (call_types[k]) {
+        case 'z': snprintf(val, sizeof val, "%llu", (unsigned long long)call_bits[k]); break;
+        case 'i': snprintf(val, sizeof val, "%lld", (long long)(int64_t)call_bits[k]); break;
+        case 'd':
+            memcpy(&dv, &call_bits[k], sizeof dv);
+            snprintf(val, sizeof val, "%.17g", dv);
+            break;
+        default: snprintf(val, sizeof val, "%s", call_bits[k] ? "" : "NULL"); break;
+        }
+        if (call_types[k] == 'p' && val[0] == '\0')
+            len += (size_t)snprintf(call_text + len, sizeof call_text - len, "%s%.*s",
+                                    k ? ", " : "", nlen, names);
+        else if (call_types[k] == 'p')
+            len += (size_t)snprintf(call_text + len, sizeof call_text - len, "%s%.*s = NULL",
+                                    k ? ", " : "", nlen, names);
+        else
+            len += (size_t)snprintf(call_text + len, sizeof call_text - len, "%s%.*s = %s",
+                                    k ? ", " : "", nlen, names, val);
+        names = comma ? comma + 1 : names + strlen(names);
+    }
+    if (len < sizeof call_text)
+        snprintf(call_text + len, sizeof call_text - len, ")");
+    return call_text;
+}
+
 void kit_fill(double *x, size_t count, uint64_t seed, double lo, double hi)
 {
     uint64_t state = seed * 6364136223846793005u + 1442695040888963407u;

@@ -27,6 +27,7 @@ extern const char *kit_current_test;
 extern const char *kit_current_functions;
 extern const char *kit_current_section;
 void kit_table_reset(void); /* kit_check.c: forget a kit_table_pe/omega context */
+int kit_grid_pending(void); /* kit_check.c: close a grid the test left open */
 
 static void list(const struct kit_test *t, const char *kind)
 {
@@ -60,6 +61,8 @@ static int judge(const struct kit_test *t)
     one[0].name = t->name;
     one[0].test_func = t->fn;
     failed = _cmocka_run_group_tests(t->name, one, 1, NULL, NULL);
+    if (kit_grid_pending() && !failed)
+        failed = 1;
     kit_free_all();
     if (!failed && !kit_side_complete()) {
         printf("KIT| every call was answered, but the test process did not finish "

@@ -23,8 +23,22 @@
  * in the server, and every test is one process, with its own verdict, limits
  * and crash attribution; one exec and one sanitizer start serve a chapter.
  * The sanitizer's hard_rss_limit_mb thread does not survive fork(): the
- * server checks the child's resident memory (RSS_MB, 0: none) as it would,
- * and ends it the same way (its message in RECORD.err, status 86).
+ * server checks the child's memory (RSS_MB, 0: none) as it would, and ends it
+ * the same way (its message in RECORD.err, status 86). The child's memory is
+ * all it holds: its resident pages (shared ones included) and the size of any
+ * memfd it keeps open without mapping it.
+ *
+ * Nothing the child runs can undo what the server does around it (the student's
+ * object defines only the contract's functions, build.py: it cannot replace
+ * setrlimit, prctl or fork): each limit is set with hard = soft (it cannot be
+ * raised again); the CPU limit is also enforced by the server, which reads the
+ * child's CPU time and kills it (SIGKILL, reported as -SIGXCPU: TIMEOUT), so a
+ * child that ignores SIGXCPU gains nothing; the record goes to a socket the
+ * server drains (the child is told fd:3, its write-only end: unlike a pipe or a
+ * file, it cannot be reopened through /proc and read back), and the server writes
+ * RECORD itself once the child has ended: no code of the child, a later call,
+ * an atexit handler, can rewrite what it recorded before. The child runs in
+ * RECORD's folder (a fresh one per test, tools/sandbox/runner.py).
  */
 #define KIT_HARNESS 1 /* the harness itself: see kit_test.h */
 #define _GNU_SOURCE
@@ -34,16 +48,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kit_protocol.h"
+
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -63,22 +83,26 @@
 
 static void kit_no_processes(int allow_lsan)
 {
+    /* Memory the child could hold outside its own pages is refused too: a memfd
+       (memfd_create) and System V shared memory (shmget) fail with EPERM. */
     struct sock_filter f[] = {
         KIT_LD(arch),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, KIT_AUDIT_ARCH, 1, 0),
         KIT_RET(SECCOMP_RET_KILL_PROCESS),                         /* another ABI: refuse  */
         KIT_LD(nr),
 #ifdef __NR_fork
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_fork, 8, 0),      /* -> kill              */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_fork, 10, 0),     /* -> kill              */
 #else
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 8, 0),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 10, 0),
 #endif
 #ifdef __NR_vfork
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_vfork, 7, 0),     /* -> kill              */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_vfork, 9, 0),     /* -> kill              */
 #else
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 7, 0),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 9, 0),
 #endif
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 8, 0),    /* -> ENOSYS: libc falls back to clone */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 10, 0),   /* -> ENOSYS: libc falls back to clone */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_memfd_create, 10, 0), /* -> EPERM         */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_shmget, 9, 0),    /* -> EPERM             */
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 6),     /* not clone -> allow   */
         KIT_LD(args[0]),                                           /* clone's flags        */
         BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 4, 0),  /* a thread -> allow    */
@@ -88,6 +112,7 @@ static void kit_no_processes(int allow_lsan)
         KIT_RET(SECCOMP_RET_KILL_PROCESS),
         KIT_RET(SECCOMP_RET_ALLOW),
         KIT_RET(SECCOMP_RET_ERRNO | ENOSYS),
+        KIT_RET(SECCOMP_RET_ERRNO | EPERM),
     };
     struct sock_fprog prog;
     prog.len = (unsigned short)(sizeof f / sizeof f[0]);
@@ -136,12 +161,15 @@ static long kit_us(const struct rusage *ru)
            (long)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec);
 }
 
-static long kit_rss_mb(pid_t pid)
+/* What the child holds, in MiB: its resident pages (shared ones included), and
+   every memfd it keeps open (it may hold one without mapping it). */
+static long kit_footprint_mb(pid_t pid)
 {
     char path[64], buf[128];
-    long size = 0, resident = 0;
+    long size = 0, resident = 0, bytes;
     ssize_t n;
     int fd;
+    DIR *d;
     snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -153,14 +181,59 @@ static long kit_rss_mb(pid_t pid)
     buf[n] = '\0';
     if (sscanf(buf, "%ld %ld", &size, &resident) != 2)
         return 0;
-    return resident * sysconf(_SC_PAGESIZE) / (1024 * 1024);
+    bytes = resident * sysconf(_SC_PAGESIZE);
+    snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+    d = opendir(path);
+    if (d != NULL) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            char link[300], target[64];
+            struct stat st;
+            ssize_t t;
+            if (e->d_name[0] == '.')
+                continue;
+            snprintf(link, sizeof link, "/proc/%d/fd/%s", (int)pid, e->d_name);
+            t = readlink(link, target, sizeof target - 1);
+            if (t <= 0)
+                continue;
+            target[t] = '\0';
+            if (strncmp(target, "/memfd:", 7) == 0 && stat(link, &st) == 0)
+                bytes += (long)st.st_blocks * 512;
+        }
+        closedir(d);
+    }
+    return bytes / (1024 * 1024);
 }
 
+/* The child's CPU time so far, in µs (/proc/PID/stat: utime + stime). */
+static long kit_cpu_us(pid_t pid)
+{
+    char path[64], buf[1024];
+    char *p;
+    unsigned long ut = 0, st = 0;
+    ssize_t n;
+    int fd;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    p = strrchr(buf, ')');
+    if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return 0;
+    return (long)((ut + st) * (1000000UL / (unsigned long)sysconf(_SC_CLK_TCK)));
+}
+
+/* A limit the child cannot raise again: hard = soft. */
 static void kit_limit(int what, long value)
 {
     struct rlimit r;
     r.rlim_cur = (rlim_t)value;
-    r.rlim_max = (rlim_t)value + (what == RLIMIT_CPU ? 1 : 0);
+    r.rlim_max = (rlim_t)value;
     if (setrlimit(what, &r) != 0)
         _exit(125);
 }
@@ -171,7 +244,7 @@ static int kit_to(const char *log, const char *ext, int fd, int flags)
     int f;
     if (snprintf(path, sizeof path, "%s%s", log, ext) >= (int)sizeof path)
         return -1;
-    f = open(path, flags, 0666);
+    f = open(path, flags | O_NOFOLLOW, 0666);
     if (f < 0 || dup2(f, fd) < 0)
         return -1;
     if (f != fd)
@@ -179,49 +252,129 @@ static int kit_to(const char *log, const char *ext, int fd, int flags)
     return 0;
 }
 
-/* In the child, before it returns to the program: what the runner's Popen gave. */
-static void kit_become_test(const struct kit_server *s, char **argv, char *test, char *log)
+/* In the child, before it returns to the program: what the runner's Popen gave,
+   the record going to the socket rec (as fd 3, write-only). */
+static void kit_become_test(const struct kit_server *s, char **argv, char *test, char *log, int rec)
 {
+    static char record[] = "fd:3";
+    char dir[4096];
+    char *slash;
     int devnull = open("/dev/null", O_RDONLY);
+    snprintf(dir, sizeof dir, "%s", log);
+    slash = strrchr(dir, '/');
+    if (slash != NULL && slash != dir)
+        *slash = '\0';
     if (devnull < 0 || dup2(devnull, 0) < 0 || setsid() < 0 ||
+        (slash != NULL && slash != dir && chdir(dir) != 0) ||
         kit_to(log, ".out", 1, O_WRONLY | O_CREAT | O_TRUNC) != 0 ||
-        kit_to(log, ".err", 2, O_WRONLY | O_CREAT | O_TRUNC) != 0)
+        kit_to(log, ".err", 2, O_WRONLY | O_CREAT | O_TRUNC) != 0 ||
+        (rec != 3 && dup2(rec, 3) != 3) || shutdown(3, SHUT_RD) != 0)
         _exit(126);
-    if (syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
-        for (int fd = 3; fd < 1024; fd++)
+    if (syscall(SYS_close_range, 4u, ~0u, 0u) != 0)
+        for (int fd = 4; fd < 1024; fd++)
             close(fd);
     kit_limit(RLIMIT_CPU, s->cpu);
     kit_limit(RLIMIT_CORE, 0);
     kit_limit(RLIMIT_FSIZE, s->fsize);
     kit_limit(RLIMIT_NPROC, s->nproc);
+    kit_limit(RLIMIT_NOFILE, 64);
+    kit_limit(RLIMIT_MSGQUEUE, 0);
     if (s->as > 0)
         kit_limit(RLIMIT_AS, s->as);
     unsetenv("KIT_FORK_SERVER");
     (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as after an exec; the server stays not */
     argv[2] = test;
-    argv[4] = log;
+    argv[4] = record;
 }
 
-/* Wait for the child; its status, or 86 when it passed the resident memory limit.
-   *cpu_us: the CPU time it used. */
-static long kit_wait(const struct kit_server *s, pid_t pid, const char *log, long *cpu_us)
+#define KIT_RECORD_CAP ((size_t)256 << 20) /* bytes of one test's record */
+
+struct kit_buf {
+    char *data; /* KIT_RECORD_CAP bytes reserved once (mmap): no copy as it grows */
+    size_t len;
+    int more; /* bytes past KIT_RECORD_CAP were dropped */
+};
+
+/* Read what is in the socket now (non-blocking); 0 at its end. Raw system calls:
+   the server's copy of a big record is not checked byte by byte by the sanitizer. */
+static int kit_drain(int fd, struct kit_buf *b)
+{
+    static char sink[65536];
+    for (;;) {
+        long r;
+        if (b->len < KIT_RECORD_CAP)
+            r = syscall(SYS_read, fd, b->data + b->len, KIT_RECORD_CAP - b->len);
+        else {
+            r = syscall(SYS_read, fd, sink, sizeof sink);
+            if (r > 0)
+                b->more = 1;
+        }
+        if (r > 0 && b->len < KIT_RECORD_CAP)
+            b->len += (size_t)r;
+        if (r == 0)
+            return 0;
+        if (r < 0)
+            return errno == EINTR ? 1 : (errno == EAGAIN ? 1 : 0);
+    }
+}
+
+/* The record, written by the server to a new file at log (whatever the child left
+   there is removed first, never followed). A cut record ends with 'X': never complete. */
+static void kit_save(const char *log, const struct kit_buf *b)
+{
+    int fd;
+    size_t done = 0;
+    (void)unlink(log);
+    fd = open(log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    while (done < b->len) {
+        long w = syscall(SYS_write, fd, b->data + done, b->len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    if (b->more && write(fd, "X", 1) != 1)
+        done = 0;
+    close(fd);
+    (void)madvise(b->data, b->len, MADV_DONTNEED); /* give the pages back */
+}
+
+/* Wait for the child, draining its record; its status, 86 when it passed the
+   memory limit, -SIGXCPU when it used its CPU time. *cpu_us: the CPU time it used. */
+static long kit_wait(const struct kit_server *s, pid_t pid, const char *log, long *cpu_us, int rec,
+                     struct kit_buf *b)
 {
     int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-    int st = 0;
+    int st = 0, open_rec = 1, over_cpu = 0;
+    long over_mb = 0, last = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
     for (;;) {
+        struct timespec now;
         pid_t w;
+        struct pollfd p[2];
+        int n = 0;
         if (pidfd >= 0) {
-            struct pollfd p;
-            p.fd = pidfd;
-            p.events = POLLIN;
-            p.revents = 0;
-            (void)poll(&p, 1, 50);
-        } else {
+            p[n].fd = pidfd;
+            p[n].events = POLLIN;
+            p[n++].revents = 0;
+        }
+        if (open_rec) {
+            p[n].fd = rec;
+            p[n].events = POLLIN;
+            p[n++].revents = 0;
+        }
+        if (n > 0)
+            (void)poll(p, (nfds_t)n, 50);
+        else {
             struct timespec t = { 0, 1000000 };
             nanosleep(&t, NULL);
         }
+        if (open_rec && !kit_drain(rec, b))
+            open_rec = 0;
         w = wait4(pid, &st, WNOHANG, &ru);
         if (w == pid)
             break;
@@ -229,33 +382,46 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log, lon
             st = 0;
             break;
         }
-        if (s->rss_mb > 0) {
-            long mb = kit_rss_mb(pid);
-            if (mb > s->rss_mb) {
-                char path[4096], msg[160];
-                int fd, n;
-                kill(pid, SIGKILL);
-                while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
-                    ;
-                *cpu_us = kit_us(&ru);
-                snprintf(path, sizeof path, "%s.err", log);
-                fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-                n = snprintf(msg, sizeof msg, "==%d==AddressSanitizer: hard rss limit exhausted "
-                             "(%ldMb vs %ldMb)\n", (int)pid, s->rss_mb, mb);
-                if (fd >= 0) {
-                    if (n > 0 && write(fd, msg, (size_t)n) != n)
-                        n = 0;
-                    close(fd);
-                }
-                if (pidfd >= 0)
-                    close(pidfd);
-                return 86; /* the sanitizer's exit code (run.py ASAN_EXIT) */
-            }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec * 1000L + now.tv_nsec / 1000000L - last < 20)
+            continue; /* the checks below: every 20 ms at most */
+        last = now.tv_sec * 1000L + now.tv_nsec / 1000000L;
+        if (kit_cpu_us(pid) >= s->cpu * 1000000L)
+            over_cpu = 1;
+        else if (s->rss_mb > 0) {
+            long mb = kit_footprint_mb(pid);
+            if (mb > s->rss_mb)
+                over_mb = mb;
+        }
+        if (over_cpu || over_mb) {
+            kill(pid, SIGKILL);
+            while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
+                ;
+            break;
         }
     }
     if (pidfd >= 0)
         close(pidfd);
+    if (open_rec) /* what is left: the child has ended, the socket has no writer */
+        (void)kit_drain(rec, b);
+    kit_save(log, b);
     *cpu_us = kit_us(&ru);
+    if (over_mb) {
+        char path[4096], msg[160];
+        int fd, n;
+        snprintf(path, sizeof path, "%s.err", log);
+        fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        n = snprintf(msg, sizeof msg, "==%d==AddressSanitizer: hard rss limit exhausted "
+                     "(%ldMb vs %ldMb)\n", (int)pid, s->rss_mb, over_mb);
+        if (fd >= 0) {
+            if (n > 0 && write(fd, msg, (size_t)n) != n)
+                n = 0;
+            close(fd);
+        }
+        return 86; /* the sanitizer's exit code (run.py ASAN_EXIT) */
+    }
+    if (over_cpu || (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL && *cpu_us >= s->cpu * 1000000L - 20000))
+        return -SIGXCPU; /* its CPU time ran out (the server's kill or the hard limit's) */
     if (WIFEXITED(st))
         return WEXITSTATUS(st);
     return WIFSIGNALED(st) ? -(long)WTERMSIG(st) : -1;
@@ -266,28 +432,48 @@ static void kit_serve(const struct kit_server *s, char **argv)
 {
     static char line[8192];
     long used = 0; /* the server's own CPU already reported */
+    char *recbuf = mmap(NULL, KIT_RECORD_CAP, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (recbuf == MAP_FAILED)
+        _exit(0);
     (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
     while (kit_line(s->req, line, sizeof line)) {
         char *tab = strchr(line, '\t');
         pid_t pid;
-        if (tab == NULL) {
+        int rec[2];
+        struct kit_buf b;
+        if (tab == NULL || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, rec) != 0) {
             kit_say(s->rep, 'E', 0, 0);
             continue;
         }
         *tab = '\0';
+        {   /* a big record in few trips (up to the system's wmem_max; no error if less) */
+            int size = 4 << 20;
+            (void)setsockopt(rec[1], SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+            (void)setsockopt(rec[0], SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+        }
         pid = fork();
         if (pid == 0) {
-            kit_become_test(s, argv, line, tab + 1);
+            close(rec[0]);
+            (void)munmap(recbuf, KIT_RECORD_CAP); /* none of the test's address space */
+            kit_become_test(s, argv, line, tab + 1, rec[1]);
             return;
         }
+        close(rec[1]);
+        (void)shutdown(rec[0], SHUT_WR);
         if (pid < 0) {
+            close(rec[0]);
             kit_say(s->rep, 'E', errno, 0);
             continue;
         }
+        (void)fcntl(rec[0], F_SETFL, O_NONBLOCK);
         long status, cpu_us = 0, mine;
         struct rusage self;
+        memset(&b, 0, sizeof b);
+        b.data = recbuf;
         kit_say(s->rep, 'P', (long)pid, 0);
-        status = kit_wait(s, pid, tab + 1, &cpu_us);
+        status = kit_wait(s, pid, tab + 1, &cpu_us, rec[0], &b);
+        close(rec[0]);
         getrusage(RUSAGE_SELF, &self); /* the fork and the wait: the server's share */
         mine = kit_us(&self);
         kit_say(s->rep, 'S', status, cpu_us + mine - used);

@@ -15,6 +15,9 @@
 
 /* Start a call record: the function's name, then its scalar arguments. */
 void kit_call_begin(const char *fn);
+/* The parameters' names, comma-separated, in order (for messages: the judge
+   names the arguments of the call a failed check is about). */
+void kit_call_params(const char *names);
 void kit_arg_size(size_t v);
 void kit_arg_int(int v);
 void kit_arg_double(double v);
@@ -22,14 +25,56 @@ void kit_arg_ptr(const void *p);
 /* Subject: write the call record (the function is about to run).
    Judge: read it and check it matches. */
 void kit_call_enter(void);
+/*
+ * Subject only, between kit_call_enter and kit_call_return: how the student's
+ * function is run. Every output is registered (kit_out_buf), then every const
+ * input is copied (kit_in_buf, kit_in_string), then
+ *     kit_passes_begin(); do rc = F(...); while (kit_pass_next(rc));
+ * runs F three times: with every output (not in-out) pre-filled with
+ * plausible data (0.37, or 37 for integers), then with zeros, then with the
+ * outputs exactly as the test handed them (the kit buffers' never-written
+ * fill, KIT_SENTINEL_BYTE), in-out buffers restored to the test's content
+ * before each run. A correct function gives the same result each time (a
+ * cell it does not write keeps its fill each time). When the results differ,
+ * one more run (0.37 again) tells "reads its output before writing it" from
+ * "not repeatable", and the judge fails the test at kit_call_end with the
+ * evidence (the element, its value with 0 and with 0.37). Three fills,
+ * because a running max started from the output is written with 0 but not
+ * with 0.37 or the NaN marker, and += is written with all three. The buffers
+ * are left as the run with the test's own content left them.
+ * One run only when an output cannot be saved and restored (no kit buffer
+ * and a shape too large, as in the overflow-argument tests), or is larger
+ * than 4 MiB (time; the function's small tests run three times).
+ * inout: the parameter's shape comment says "in-out" (it is read: not filled);
+ * an output that is also passed as a const input (in place) counts as in-out.
+ * type: 'd' double, 'i' int, 'z' size_t, 'b' anything else (not filled).
+ */
+void kit_out_buf(const char *param, const char *shape, void *p, size_t elem_size, char type,
+                 int inout, int ndims, const size_t *dims);
+/* A copy of the const input p (count elements) in a heap buffer of exactly
+   that many bytes, so a read past its end is a sanitizer error (ASan
+   heap-buffer-overflow) in the student's code; freed at kit_call_end. p itself
+   when p is NULL, overlaps an output (in place), or count is absurd (the
+   overflow tests); a kit buffer is copied only as far as it reaches. */
+const void *kit_in_buf(const char *param, const char *shape, const void *p, size_t elem_size,
+                       size_t count);
+/* The same for a NUL-terminated string (strlen(p) + 1 bytes). */
+const char *kit_in_string(const char *param, const char *p);
+/* A sanitizer report about an address near a copy names the input on stderr:
+   "KIT-SAN| f read past the end of its input K: K (m, d_k) has 12 elements
+   here, and element 12 was read." (kit_record.c, __asan_on_error). */
+void kit_passes_begin(void);
+/* 1: run the function again (the buffers are prepared); 0: done. */
+int kit_pass_next(int rc);
 /* Subject: remember rc. Judge: return the recorded rc (fails the test when
    the subject ended inside the function). */
 int kit_call_return(int rc);
 /* One output buffer: param is its name, shape its contract text. */
 void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size,
                  size_t count);
-/* Subject: write the return record. Judge: check for KIT_TODO and for
-   writes past the end of a buffer. */
+/* Subject: write the return record (with the evidence of kit_pass_next).
+   Judge: check for KIT_TODO, for writes past the end of a buffer and for
+   outputs whose result depends on what they held before the call. */
 void kit_call_end(void);
 
 /* The product of n dimensions, or SIZE_MAX when it overflows. */
@@ -45,6 +90,13 @@ struct kit_region {
 const struct kit_region *kit_region_of(const void *p);
 void kit_free_all(void);
 size_t kit_guard_bytes(void);
+
+/* Internal: the last call's name and arguments as "f(S, n = 2, m = 0, P)"
+   (pointer arguments by name, or NULL), "" before the first call. */
+const char *kit_last_call(void);
+const char *kit_last_call_name(void);
+void kit_note_call(const char *fn);                      /* every kit_call_begin */
+void kit_note_arg(char type, unsigned long long bits);  /* every kit_arg_* */
 
 /* Internal: the side's I/O, set up by kit_main.c. */
 int kit_side_open(const char *log_path);

@@ -16,8 +16,7 @@
 
 #include "kit_test.h"
 #include "kit_proxy.h"
-
-#define KIT_MAX_RECORD_BYTES ((size_t)1 << 28) /* 256 MiB per buffer */
+#include "kit_protocol.h"
 
 static int log_fd = -1;
 
@@ -60,8 +59,17 @@ static void flush_record(void)
 
 int kit_is_judge(void) { return 0; }
 
+/* log_path: a file, or "fd:N", the write-only end of a socket the grader reads
+   (instructor grading: nothing of the test can reopen it, read it back or rewrite
+   what it already recorded, as it could a file or a pipe through /proc). */
 int kit_side_open(const char *log_path)
 {
+    if (strncmp(log_path, "fd:", 3) == 0) {
+        char *end;
+        long fd = strtol(log_path + 3, &end, 10);
+        log_fd = (*end == '\0' && fd >= 3 && fd < 1024) ? (int)fd : -1;
+        return log_fd < 0 ? -1 : 0;
+    }
     log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     return log_fd < 0 ? -1 : 0;
 }
@@ -80,9 +88,13 @@ int kit_side_complete(void) { return 1; }
 static uint32_t n_args;
 static size_t n_args_at;
 
+static void passes_reset(void);
+
 void kit_call_begin(const char *fn)
 {
     unsigned char c = 'C';
+    kit_note_call(fn);
+    passes_reset();
     uint32_t len = (uint32_t)strlen(fn);
     rec_len = 0;
     put(&c, 1);
@@ -95,6 +107,7 @@ void kit_call_begin(const char *fn)
 
 static void arg(char type, uint64_t bits)
 {
+    kit_note_arg(type, bits);
     put(&type, 1);
     put(&bits, sizeof bits);
     n_args++;
@@ -156,11 +169,18 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
 
 /* The judge fails a test at the first KIT_TODO it replays, so the subject
    stops there too: it has no value checks of its own (kit_test.h), and a
-   stub's sentinel-filled outputs must not drive the rest of the test. */
+   stub's sentinel-filled outputs must not drive the rest of the test. The
+   same after a call whose outputs depend on their previous content. */
+static void put_findings(void);
+static int n_findings;
+static void free_copies(void);
+
 void kit_call_end(void)
 {
+    put_findings();
     flush_record();
-    if (last_rc == KIT_TODO) {
+    free_copies();
+    if (last_rc == KIT_TODO || n_findings > 0) {
         kit_side_finish();
         _exit(0);
     }
@@ -171,4 +191,499 @@ void kit_overflow_hint(const char *id, const char *text)
 {
     (void)id;
     (void)text;
+}
+
+/* ---- running the student's function: three fills (kit_proxy.h) ---------- */
+
+#define KIT_MAX_OUTS 8
+#define KIT_MAX_COPIES 16
+/* Outputs above 4 MiB get one run (time: a 4096 x 512 table would be saved,
+   filled and compared three times); every function also has small tests. */
+#define KIT_SNAP_LIMIT ((size_t)1 << 22)
+#define KIT_FILL_DOUBLE 0.37
+#define KIT_FILL_INT 37
+
+struct out {
+    const char *name, *shape;
+    unsigned char *p;          /* the output                                */
+    size_t elem_size;
+    char type;                 /* 'd', 'i', 'z', 'b'                       */
+    int inout;                 /* read by the function: restored, not filled */
+    int ndims;
+    size_t dims[4];
+    size_t count;              /* elements from p that are compared/filled   */
+    unsigned char *snap_base;  /* what is saved and restored                */
+    size_t snap_len;
+    unsigned char *orig;       /* the test's content (snap_len bytes)       */
+    unsigned char *res0;       /* after the run with the plausible fill     */
+    unsigned char *resz;       /* after the run with zeros                  */
+    unsigned char *res1;       /* after the run with the test's content     */
+};
+
+static struct out outs[KIT_MAX_OUTS];
+static int n_outs, one_run, pass;
+static int rcs[4];
+static void *copies[KIT_MAX_COPIES];
+static size_t copy_bytes[KIT_MAX_COPIES], copy_elem[KIT_MAX_COPIES];
+static const char *copy_name[KIT_MAX_COPIES], *copy_shape[KIT_MAX_COPIES];
+static int n_copies;
+
+/* What the judge is told (the record's 'F' part). */
+struct finding {
+    unsigned char kind;        /* 1 depends on the fill, 2 not repeatable, 3 status */
+    int out;                   /* index into outs (kinds 1 and 2)           */
+    size_t index, n_diff;
+    uint64_t v_test, v_fill, v_zero, v_fill2; /* the element in runs 1, 0, 2, 3 */
+};
+static struct finding findings[KIT_MAX_OUTS + 1];
+
+static void passes_reset(void)
+{
+    int k;
+    for (k = 0; k < n_outs; k++) {
+        free(outs[k].orig);
+        free(outs[k].res0);
+        free(outs[k].resz);
+        free(outs[k].res1);
+    }
+    memset(outs, 0, sizeof outs);
+    n_outs = 0;
+    one_run = 0;
+    pass = 0;
+    n_findings = 0;
+}
+
+static void free_copies(void)
+{
+    int k;
+    for (k = 0; k < n_copies; k++)
+        free(copies[k]);
+    n_copies = 0;
+}
+
+static void *xmalloc(size_t n)
+{
+    void *q = malloc(n ? n : 1);
+    if (q == NULL) {
+        fprintf(stderr, "kit: out of memory\n");
+        abort();
+    }
+    return q;
+}
+
+void kit_out_buf(const char *param, const char *shape, void *p, size_t elem_size, char type,
+                 int inout, int ndims, const size_t *dims)
+{
+    struct out *o;
+    const struct kit_region *r;
+    size_t count = 1, bytes;
+    int k;
+    if (p == NULL)
+        return;
+    if (n_outs == KIT_MAX_OUTS) {
+        one_run = 1;
+        return;
+    }
+    o = &outs[n_outs++];
+    o->name = param;
+    o->shape = shape;
+    o->p = p;
+    o->elem_size = elem_size;
+    o->type = type;
+    o->inout = inout;
+    o->ndims = ndims > 4 ? 4 : ndims;
+    for (k = 0; k < ndims; k++) {
+        if (k < 4)
+            o->dims[k] = dims[k];
+        if (dims[k] != 0 && count > SIZE_MAX / dims[k])
+            count = SIZE_MAX;
+        else if (count != SIZE_MAX)
+            count *= dims[k];
+    }
+    r = kit_region_of(p);
+    if (r != NULL) {
+        /* a kit buffer: save it whole (the guard zone too), compare only the
+           part the shape covers within what the test allocated */
+        size_t start = (size_t)(o->p - r->base);
+        size_t avail = start < r->usable ? (r->usable - start) / elem_size : 0;
+        o->count = count < avail ? count : avail;
+        o->snap_base = r->base;
+        o->snap_len = r->total;
+    } else {
+        /* the test's own variable or array: exactly the shape */
+        if (count == SIZE_MAX || count > KIT_SNAP_LIMIT / elem_size) {
+            one_run = 1;
+            o->count = 0;
+            return;
+        }
+        o->count = count;
+        o->snap_base = o->p;
+        o->snap_len = count * elem_size;
+    }
+    bytes = o->snap_len;
+    if (bytes > KIT_SNAP_LIMIT)
+        one_run = 1;
+}
+
+/* The output that p (an input) overlaps, or NULL. */
+static struct out *aliased(const unsigned char *p, size_t bytes)
+{
+    int k;
+    for (k = 0; k < n_outs; k++) {
+        const unsigned char *a = outs[k].p, *b = outs[k].p + outs[k].count * outs[k].elem_size;
+        if (p < b && (p + bytes > a || p == a))
+            return &outs[k];
+    }
+    return NULL;
+}
+
+const void *kit_in_buf(const char *param, const char *shape, const void *p, size_t elem_size,
+                       size_t count)
+{
+    const struct kit_region *r;
+    struct out *o;
+    size_t bytes;
+    void *q;
+    if (p == NULL || count == SIZE_MAX || count > KIT_MAX_RECORD_BYTES / elem_size)
+        return p;
+    bytes = count * elem_size;
+    o = aliased(p, bytes);
+    if (o != NULL) { /* in place: the output is an input too */
+        o->inout = 1;
+        return p;
+    }
+    r = kit_region_of(p);
+    if (r != NULL) { /* never copy past what the test allocated */
+        size_t start = (size_t)((const unsigned char *)p - r->base);
+        size_t avail = start < r->usable ? r->usable - start : 0;
+        if (bytes > avail)
+            bytes = avail;
+    }
+    if (n_copies == KIT_MAX_COPIES)
+        return p;
+    q = malloc(bytes);
+    if (q == NULL)
+        return p; /* malloc(0) may be NULL without the sanitizers */
+    if (bytes > 0)
+        memcpy(q, p, bytes);
+    copy_bytes[n_copies] = bytes;
+    copy_elem[n_copies] = elem_size;
+    copy_name[n_copies] = param;
+    copy_shape[n_copies] = shape;
+    copies[n_copies++] = q;
+    return q;
+}
+
+const char *kit_in_string(const char *param, const char *p)
+{
+    size_t bytes;
+    char *q;
+    if (p == NULL || n_copies == KIT_MAX_COPIES)
+        return p;
+    bytes = strlen(p) + 1;
+    q = xmalloc(bytes);
+    memcpy(q, p, bytes);
+    copy_bytes[n_copies] = bytes;
+    copy_elem[n_copies] = 1;
+    copy_name[n_copies] = param;
+    copy_shape[n_copies] = "(a string)";
+    copies[n_copies++] = q;
+    return q;
+}
+
+/* AddressSanitizer calls __asan_on_error when it finds an error, before its
+   report: when the address is just past (or before) one of the inputs'
+   copies, say which input and where, for the test's message (run.py shows
+   "KIT-SAN| " lines). Weak: without the sanitizers nothing calls it. */
+void *__asan_get_report_address(void) __attribute__((weak));
+const char *__asan_locate_address(void *addr, char *name, size_t name_size,
+                                  void **region_address, size_t *region_size)
+    __attribute__((weak));
+void __asan_on_error(void);
+void __asan_on_error(void)
+{
+    const unsigned char *a;
+    int k;
+    void *region = NULL;
+    size_t region_size = 0;
+    char kind_name[8];
+    if (__asan_get_report_address == NULL || __asan_locate_address == NULL)
+        return;
+    a = __asan_get_report_address();
+    /* the allocation ASan blames, not merely a copy nearby */
+    (void)__asan_locate_address((void *)a, kind_name, sizeof kind_name, &region, &region_size);
+    for (k = 0; k < n_copies; k++) {
+        if (region != copies[k])
+            continue;
+        const unsigned char *b = copies[k];
+        size_t n = copy_bytes[k], e = copy_elem[k];
+        char line[256];
+        int len;
+        if (a >= b + n && a < b + n + 4096)
+            len = snprintf(line, sizeof line, "KIT-SAN| %s read past the end of its input %s: "
+                           "%s %s has %zu elements here, and element %zu was read.\n",
+                           kit_last_call_name(), copy_name[k], copy_name[k], copy_shape[k],
+                           n / e, (size_t)(a - b) / e);
+        else if (a < b && a + 4096 >= b)
+            len = snprintf(line, sizeof line, "KIT-SAN| %s read before the start of its input "
+                           "%s %s: a negative index (%zu bytes before element 0).\n",
+                           kit_last_call_name(), copy_name[k], copy_shape[k], (size_t)(b - a));
+        else
+            continue;
+        if (len > 0)
+            (void)!write(2, line, (size_t)len < sizeof line ? (size_t)len : sizeof line - 1);
+        return;
+    }
+}
+
+static void fill(struct out *o, int zero)
+{
+    size_t k;
+    for (k = 0; k < o->count; k++) {
+        unsigned char *e = o->p + k * o->elem_size;
+        if (o->type == 'd') {
+            double v = zero ? 0.0 : KIT_FILL_DOUBLE;
+            memcpy(e, &v, sizeof v);
+        } else if (o->type == 'i') {
+            int v = zero ? 0 : KIT_FILL_INT;
+            memcpy(e, &v, sizeof v);
+        } else if (o->type == 'z') {
+            size_t v = zero ? 0 : KIT_FILL_INT;
+            memcpy(e, &v, sizeof v);
+        }
+    }
+}
+
+/* Restore every output to the test's content, then fill the pure outputs
+   (fill: 0 none, 1 plausible, 2 zeros). */
+static void prepare(int how)
+{
+    int k;
+    for (k = 0; k < n_outs; k++) {
+        struct out *o = &outs[k];
+        memcpy(o->snap_base, o->orig, o->snap_len);
+        if (how && !o->inout)
+            fill(o, how == 2);
+    }
+}
+
+static unsigned char *save(const struct out *o)
+{
+    unsigned char *q = xmalloc(o->snap_len);
+    memcpy(q, o->snap_base, o->snap_len);
+    return q;
+}
+
+void kit_passes_begin(void)
+{
+    int k, fillable = 0;
+    pass = 0;
+    for (k = 0; k < n_outs; k++)
+        if (!outs[k].inout && outs[k].type != 'b' && outs[k].count > 0)
+            fillable = 1;
+    if (!fillable)
+        one_run = 1;
+    if (one_run)
+        return;
+    for (k = 0; k < n_outs; k++)
+        outs[k].orig = save(&outs[k]);
+    prepare(1);
+}
+
+static const unsigned char *elem_at(const struct out *o, const unsigned char *snap, size_t k);
+
+static uint64_t elem_bits(const struct out *o, const unsigned char *snap, size_t index)
+{
+    uint64_t bits = 0;
+    const unsigned char *e = elem_at(o, snap, index);
+    if (o->type == 'i') {
+        int v;
+        memcpy(&v, e, sizeof v);
+        bits = (uint64_t)(int64_t)v;
+    } else if (o->elem_size <= sizeof bits) {
+        memcpy(&bits, e, o->elem_size);
+    }
+    return bits;
+}
+
+/* Element k of output o in snapshot snap. */
+static const unsigned char *elem_at(const struct out *o, const unsigned char *snap, size_t k)
+{
+    return snap + (size_t)(o->p - o->snap_base) + k * o->elem_size;
+}
+
+/* The same value: the same bytes, or two NaNs (a computed NaN's payload
+   depends on the operands: no evidence either way). */
+static int same(const struct out *o, const unsigned char *a, const unsigned char *b)
+{
+    double da, db;
+    if (memcmp(a, b, o->elem_size) == 0)
+        return 1;
+    if (o->type != 'd')
+        return 0;
+    memcpy(&da, a, sizeof da);
+    memcpy(&db, b, sizeof db);
+    return da != da && db != db;
+}
+
+/* Is e the plausible (zero == 0) or the zero (zero == 1) fill of o? */
+static int is_fill(const struct out *o, const unsigned char *e, int zero)
+{
+    unsigned char want[8];
+    struct out tmp = *o;
+    if (o->elem_size > sizeof want)
+        return 0;
+    tmp.p = want;
+    tmp.count = 1;
+    fill(&tmp, zero);
+    return memcmp(e, want, o->elem_size) == 0;
+}
+
+/* Elements of output o whose result depends on the fill: runs A (plausible
+   fill), Z (zeros) and T (the test's content) must give the same value, or
+   leave each its own fill (a cell not written at all). The first in *first. */
+static size_t depends(const struct out *o, const unsigned char *A, const unsigned char *Z,
+                      const unsigned char *T, size_t *first)
+{
+    size_t k, n = 0;
+    for (k = 0; k < o->count; k++) {
+        const unsigned char *a = elem_at(o, A, k), *z = elem_at(o, Z, k), *t = elem_at(o, T, k);
+        if (same(o, a, z) && same(o, z, t))
+            continue;
+        if (!o->inout && is_fill(o, a, 0) && is_fill(o, z, 1) &&
+            memcmp(t, elem_at(o, o->orig, k), o->elem_size) == 0)
+            continue; /* never written in any run */
+        if (n == 0)
+            *first = k;
+        n++;
+    }
+    return n;
+}
+
+/* Elements that differ between two runs with the same fill. */
+static size_t unrepeatable(const struct out *o, const unsigned char *a, const unsigned char *b,
+                           size_t *first)
+{
+    size_t k, n = 0;
+    for (k = 0; k < o->count; k++)
+        if (!same(o, elem_at(o, a, k), elem_at(o, b, k))) {
+            if (n == 0)
+                *first = k;
+            n++;
+        }
+    return n;
+}
+
+/* The runs: 0 plausible fill (0.37), 1 zeros, 2 the test's content; on a
+   difference 3, the plausible fill again (is it repeatable at all?). */
+int kit_pass_next(int rc)
+{
+    int k, any = 0;
+    if (one_run)
+        return 0;
+    rcs[pass] = rc;
+    switch (pass) {
+    case 0:
+        if (rc == KIT_TODO) {
+            prepare(0);
+            return 0;
+        }
+        for (k = 0; k < n_outs; k++)
+            outs[k].res0 = save(&outs[k]);
+        prepare(2);
+        pass = 1;
+        return 1;
+    case 1:
+        for (k = 0; k < n_outs; k++)
+            outs[k].resz = save(&outs[k]);
+        prepare(0);
+        pass = 2;
+        return 1;
+    case 2: /* compare */
+        for (k = 0; k < n_outs; k++) {
+            struct out *o = &outs[k];
+            struct finding *f = &findings[n_findings];
+            o->res1 = save(o);
+            f->n_diff = depends(o, o->res0, o->resz, o->res1, &f->index);
+            if (f->n_diff > 0) {
+                f->kind = 1;
+                f->out = k;
+                f->v_fill = elem_bits(o, o->res0, f->index);
+                f->v_zero = elem_bits(o, o->resz, f->index);
+                f->v_test = elem_bits(o, o->res1, f->index);
+                n_findings++;
+                any = 1;
+            }
+        }
+        if (rcs[0] != rcs[2] || rcs[1] != rcs[2]) {
+            findings[n_findings].kind = 3;
+            findings[n_findings].out = -1;
+            n_findings++;
+            any = 1;
+        }
+        if (!any)
+            return 0;
+        prepare(1);
+        pass = 3;
+        return 1;
+    default:
+        for (k = 0; k < n_findings; k++)
+            if (findings[k].out >= 0) {
+                struct out *o = &outs[findings[k].out];
+                size_t first = 0;
+                unsigned char *res3 = save(o);
+                findings[k].v_fill2 = elem_bits(o, res3, findings[k].index);
+                if (unrepeatable(o, o->res0, res3, &first) > 0) {
+                    findings[k].kind = 2;
+                    findings[k].index = first;
+                    findings[k].v_fill = elem_bits(o, o->res0, first);
+                    findings[k].v_fill2 = elem_bits(o, res3, first);
+                }
+                free(res3);
+            }
+        for (k = 0; k < n_outs; k++) /* leave what the test's content gave */
+            memcpy(outs[k].snap_base, outs[k].res1, outs[k].snap_len);
+        return 0;
+    }
+}
+
+static void put_u64(uint64_t v) { put(&v, sizeof v); }
+
+/* The record's 'F' part: 'F', count, then each finding. */
+static void put_findings(void)
+{
+    unsigned char tag = 'F';
+    uint32_t n = (uint32_t)n_findings;
+    int k, j;
+    put(&tag, 1);
+    put(&n, sizeof n);
+    for (k = 0; k < n_findings; k++) {
+        const struct finding *f = &findings[k];
+        const struct out *o = f->out >= 0 ? &outs[f->out] : NULL;
+        uint32_t len = o ? (uint32_t)strlen(o->name) : 0;
+        unsigned char type = o ? (unsigned char)o->type : 0;
+        int32_t rc3[3];
+        put(&f->kind, 1);
+        put(&len, sizeof len);
+        if (len)
+            put(o->name, len);
+        len = o ? (uint32_t)strlen(o->shape) : 0;
+        put(&len, sizeof len);
+        if (len)
+            put(o->shape, len);
+        put(&type, 1);
+        put_u64(o ? (uint64_t)o->ndims : 0);
+        for (j = 0; j < 4; j++)
+            put_u64(o ? (uint64_t)o->dims[j] : 0);
+        put_u64(o ? (uint64_t)o->count : 0);
+        put_u64((uint64_t)f->index);
+        put_u64((uint64_t)f->n_diff);
+        put_u64(f->v_test);
+        put_u64(f->v_fill);
+        put_u64(f->v_zero);
+        put_u64(f->v_fill2);
+        for (j = 0; j < 3; j++)
+            rc3[j] = rcs[j];
+        put(rc3, sizeof rc3);
+    }
 }

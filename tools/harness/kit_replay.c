@@ -7,6 +7,7 @@
  */
 #define KIT_HARNESS 1 /* the harness itself: see kit_test.h */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "kit_test.h"
 #include "kit_proxy.h"
+#include "kit_protocol.h"
 #include "kit_judge.h"
 
 static unsigned char *log_bytes; /* the whole record file */
@@ -48,9 +50,11 @@ int kit_side_open(const char *log_path)
 
 void kit_side_finish(void) {}
 
+/* The end mark must be the record's last byte: anything written after it (an
+   atexit handler of the student's, a forged end) makes the record incomplete. */
 int kit_side_complete(void)
 {
-    return log_at < log_len && log_bytes[log_at] == 'E';
+    return log_at + 1 == log_len && log_bytes[log_at] == 'E';
 }
 
 /* Read n bytes of the record; 0 when the record has ended. */
@@ -81,12 +85,14 @@ static void desync(const char *what)
 void kit_call_begin(const char *fn)
 {
     snprintf(fn_name, sizeof fn_name, "%s", fn);
+    kit_note_call(fn);
     n_want = 0;
     kit_check_declared(fn);
 }
 
 static void arg(char type, uint64_t bits)
 {
+    kit_note_arg(type, bits);
     if (n_want < 32) {
         want_types[n_want] = type;
         want_args[n_want] = bits;
@@ -170,7 +176,7 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
     if (r != NULL) {
         want_nbytes = (uint64_t)(r->base + r->total - (unsigned char *)p);
         want_present = 1;
-    } else if (p != NULL && count != SIZE_MAX && count <= ((size_t)1 << 28) / elem_size) {
+    } else if (p != NULL && count != SIZE_MAX && count <= KIT_MAX_RECORD_BYTES / elem_size) {
         want_nbytes = (uint64_t)(count * elem_size);
         want_present = 1;
     }
@@ -193,9 +199,161 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
                     "but %s[%zu] was changed.", fn_name, param, param, n_elems, shape,
                     param, index);
             if (overflow_id != NULL)
-                kit_say("hint (%s): %s", overflow_id, overflow_text);
+                kit_hint(overflow_id, "%s", overflow_text);
             kit_fail_now();
         }
+    }
+}
+
+static const char *status_text(int s)
+{
+    switch (s) {
+    case KIT_OK: return "KIT_OK";
+    case KIT_ERR_NULL: return "KIT_ERR_NULL";
+    case KIT_ERR_SIZE: return "KIT_ERR_SIZE";
+    case KIT_ERR_DOMAIN: return "KIT_ERR_DOMAIN";
+    case KIT_TODO: return "KIT_TODO";
+    default: return "an unknown status";
+    }
+}
+
+/* One element of a finding, as text. */
+static void elem_text(char *buf, size_t size, unsigned char type, uint64_t bits)
+{
+    double v;
+    if (type == 'd') {
+        memcpy(&v, &bits, sizeof v);
+        if (v != v)
+            snprintf(buf, size, "NaN");
+        else
+            snprintf(buf, size, "%.15g", v);
+    } else if (type == 'i') {
+        snprintf(buf, size, "%lld", (long long)(int64_t)bits);
+    } else {
+        snprintf(buf, size, "%llu", (unsigned long long)bits);
+    }
+}
+
+/* "P[1][3]" for element index of a (dims) array. */
+static void index_text(char *buf, size_t size, const char *name, uint64_t ndims,
+                       const uint64_t *dims, uint64_t index)
+{
+    size_t len = (size_t)snprintf(buf, size, "%s", name);
+    uint64_t coord[4], rest = index;
+    int k;
+    if (ndims == 1 && dims[0] == 1) { /* a scalar output */
+        snprintf(buf, size, "*%s", name);
+        return;
+    }
+    if (ndims == 0 || ndims > 4) {
+        snprintf(buf + len, size - len, "[%llu]", (unsigned long long)index);
+        return;
+    }
+    for (k = (int)ndims - 1; k >= 0; k--) {
+        coord[k] = dims[k] ? rest % dims[k] : 0;
+        rest = dims[k] ? rest / dims[k] : 0;
+    }
+    for (k = 0; k < (int)ndims && len < size; k++)
+        len += (size_t)snprintf(buf + len, size - len, "[%llu]", (unsigned long long)coord[k]);
+}
+
+/* The record's 'F' part (kit_record.c): outputs whose result depends on what
+   they held before the call. Fails the test with the evidence. */
+static void judge_findings(void)
+{
+    unsigned char tag;
+    uint32_t n, k;
+    int failed = 0;
+    if (!take(&tag, 1) || tag != 'F' || !take(&n, sizeof n))
+        desync("bad fill record");
+    for (k = 0; k < n; k++) {
+        unsigned char kind, type;
+        uint32_t len;
+        char name[64] = "", shape[128] = "", where[160], a[40], b[40], z[40];
+        uint64_t ndims, dims[4], count, index, n_diff, v_test, v_fill, v_zero, v_fill2;
+        int32_t rc3[3];
+        int j;
+        if (!take(&kind, 1) || !take(&len, sizeof len) || len >= sizeof name ||
+            !take(name, len))
+            desync("bad fill record");
+        name[len] = '\0';
+        if (!take(&len, sizeof len) || len >= sizeof shape || !take(shape, len))
+            desync("bad fill record");
+        shape[len] = '\0';
+        if (!take(&type, 1) || !take(&ndims, sizeof ndims))
+            desync("bad fill record");
+        for (j = 0; j < 4; j++)
+            if (!take(&dims[j], sizeof dims[j]))
+                desync("bad fill record");
+        if (!take(&count, 8) || !take(&index, 8) || !take(&n_diff, 8) || !take(&v_test, 8) ||
+            !take(&v_fill, 8) || !take(&v_zero, 8) || !take(&v_fill2, 8) ||
+            !take(rc3, sizeof rc3))
+            desync("bad fill record");
+        failed = 1;
+        index_text(where, sizeof where, name, ndims, dims, index);
+        if (kind == 3) {
+            kit_say("%s returned %s with its outputs pre-filled with 0.37, %s with them "
+                    "pre-filled with 0, and %s with them as the test handed them (the kit's "
+                    "never-written marker): a function's status must not depend on what its "
+                    "outputs held before the call -- it reads an output before writing it. "
+                    "The call: %s.", fn_name, status_text(rc3[0]), status_text(rc3[1]),
+                    status_text(rc3[2]), kit_last_call());
+            continue;
+        }
+        if (kind == 2) {
+            elem_text(a, sizeof a, type, v_fill);
+            elem_text(b, sizeof b, type, v_fill2);
+            kit_say("%s is not repeatable: run twice on the same inputs, with %s pre-filled "
+                    "the same way, it gave %s = %s, then %s. Its result depends on something "
+                    "besides its arguments: a static variable kept between calls, or memory "
+                    "read before it was written (an uninitialised local or malloc'd array). "
+                    "The call: %s.", fn_name, name, where, a, b, kit_last_call());
+            continue;
+        }
+        elem_text(a, sizeof a, type, v_zero);
+        elem_text(b, sizeof b, type, v_fill);
+        elem_text(z, sizeof z, type, v_test);
+        (void)z;
+        kit_say("%s reads its output %s before writing it: with %s pre-filled with 0, %s = %s; "
+                "pre-filled with %s, %s = %s.",
+                fn_name, name, name, where, a, type == 'd' ? "0.37" : "37", where, b);
+        if (count > 1)
+            kit_say("%llu of the %llu elements of %s %s depend on what %s held before the call.",
+                    (unsigned long long)n_diff, (unsigned long long)count, name, shape, name);
+        if (type == 'd') {
+            double dz, df;
+            memcpy(&dz, &v_zero, sizeof dz);
+            memcpy(&df, &v_fill, sizeof df);
+            if (df == 0.37 && dz != 0.37)
+                kit_say("With the fill, %s kept the old value 0.37: the old content won a "
+                        "comparison (a running max or min started from the output instead of "
+                        "from the first value or -INFINITY), or a cell is written only "
+                        "under a condition.", where);
+            else if (fabs((df - dz) - 0.37) <= 1e-12 * (1.0 + fabs(df)))
+                kit_say("The difference is exactly the fill, 0.37: the old value was added "
+                        "to (+= into a buffer the contract says is overwritten, never set "
+                        "to 0 first).");
+            else if (dz == 0.0 && df != 0.0)
+                kit_say("With 0 the result is 0: the old value multiplies the result (*= "
+                        "into the output, or a product started from the output).");
+            else if (isfinite(df) && isfinite(dz)) {
+                double r = (df - dz) / 0.37, q = r >= 1.0 ? r : 1.0 / r;
+                if (r > 0.0 && fabs(q - floor(q + 0.5)) <= 1e-9 * q)
+                    kit_say("The difference is %.6g = the fill 0.37 %s %.0f: the old value "
+                            "enters the result scaled (e.g. a sum or a mean started from the "
+                            "output).", df - dz, r >= 1.0 ? "times" : "divided by",
+                            floor(q + 0.5));
+                else
+                    kit_say("The difference is %.6g.", df - dz);
+            }
+        }
+        kit_say("The contract says %s is overwritten: set every element without reading its "
+                "old value (start sums at 0, a max at the first value). The call: %s.", name,
+                kit_last_call());
+    }
+    if (failed) {
+        printf("KIT-READS-OUTPUT %s\n", fn_name);
+        kit_fail_now();
     }
 }
 
@@ -208,6 +366,7 @@ void kit_call_end(void)
         printf("KIT-TODO %s\n", fn_name);
         kit_fail_now();
     }
+    judge_findings();
 }
 
 void kit_overflow_hint(const char *id, const char *text)

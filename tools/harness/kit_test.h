@@ -42,8 +42,13 @@ extern const struct kit_test kit_tests_hidden[];
 /* ---- buffers ---------------------------------------------------------- */
 /* A buffer of count elements, every byte set to KIT_SENTINEL_BYTE, followed
    by a guard zone. A write into the guard zone fails the test with the
-   index written; freed when the test ends. Never returns NULL. */
-#define KIT_SENTINEL_BYTE 0xA5
+   index written; freed when the test ends. Never returns NULL.
+   The fill is the never-written marker: as a double a NaN with a full payload
+   (0xFFFFFFFFFFFFFFFF), which no arithmetic produces (0/0 is 0xFFF8...0), and
+   which no tolerance accepts; -1 as an int, SIZE_MAX as a size_t. (Whether a
+   function reads an output before writing it is checked apart from this
+   marker: every call runs three times, with three fills, see kit_proxy.h.) */
+#define KIT_SENTINEL_BYTE 0xFF
 void *kit_buffer(size_t count, size_t elem_size);
 double *kit_doubles(size_t count);
 int *kit_ints(size_t count);
@@ -98,18 +103,21 @@ struct kit_mistake {
 #define kit_fail(...) ((void)0)
 #endif
 
-/* got must equal want; the message names both codes. */
+/* got must equal want; the message names both codes, and the arguments of
+   the call when fn starts with the name of the test's last call. */
 void kit_expect_status_at(const char *file, int line, const char *fn, int got, int want);
 void kit_expect_size_at(const char *file, int line, const char *what, size_t got, size_t want);
 /* |got - want| <= tol (NaN never passes). A value that still holds the
    buffers' initial fill (KIT_SENTINEL_BYTE bytes) was never written and
-   fails whatever the tolerance (unless want is that very pattern). */
+   fails whatever the tolerance (unless want is that very pattern). The
+   message shows the arguments of the test's last call. */
 void kit_expect_near_at(const char *file, int line, const char *what, double got,
                         double want, double tol);
 /* got and want are (rows, cols), row-major. axes names the two indices,
    e.g. "pos,j"; rows == 1 with a single axis name checks a vector. A cell
    that still holds the initial fill was never written: it fails whatever
-   the tolerance. On a mismatch: the first wrong element, expected, got, max |diff|, and the
+   the tolerance. On a mismatch: the first wrong element, expected, got, max |diff|,
+   where the wrong values are (kit_table_where), and the
    hint of the first mistake whose values match got; when none matches, the
    shape of the numbers (kit_check.c): "hint (shape-RULE): ... (see §N.M)"
    from the rule whose prediction fits every cell (never written,
@@ -150,6 +158,53 @@ void kit_hint(const char *id, const char *fmt, ...) CMOCKA_PRINTF_ATTRIBUTE(2, 3
 #define kit_table_omega(...) ((void)0)
 #define kit_table_shape(...) ((const char *)0)
 #endif
+/* ---- grids of cases: the smallest failing input ----------------------- */
+/*
+ * A test that loops over a grid of cases (n, d, H, pos, ...) marks each case,
+ * so that a failure reports the SMALLEST failing case and which parameter
+ * decides, instead of the first failing one:
+ *
+ *     kit_grid_begin("pe_table over n and d");
+ *     for (n = 1; n <= 8; n++)
+ *         for (d = 1; d <= 16; d++) {
+ *             kit_case("n,d", n, d);        (values are converted to size_t)
+ *             ... calls and checks of this case ...
+ *         }
+ *     kit_grid_end();
+ *
+ * Between kit_grid_begin and kit_grid_end a failed check (any kit_expect_*,
+ * kit_fail) does not end the test: it marks its case failed (the first
+ * failing check of a case is that case's evidence; later ones are silent).
+ * kit_grid_end fails the test when any case failed, with: how many cases
+ * failed of how many, the smallest failing case (the smallest sum of its
+ * values, then the smallest first value ...), whether one parameter alone
+ * decides ("right for every d up to 6, wrong from d = 7 on", "right for
+ * every even d, wrong for every odd d"), and that case's own messages.
+ * Both builds run the grid (status checks are real in the subject too), so
+ * kit_case and kit_grid_* go outside #ifdef KIT_JUDGE. A failure that ends a
+ * test at once (KIT_TODO, a crash, an output read before it is written)
+ * still does, naming the case it happened in. At most 4 values per case,
+ * names comma-separated; grids do not nest.
+ */
+void kit_grid_begin(const char *what);
+void kit_case_at(const char *names, const size_t *values, size_t n_values);
+#define kit_case(names, ...) \
+    kit_case_at(names, (const size_t[]){ __VA_ARGS__ }, \
+                sizeof((const size_t[]){ __VA_ARGS__ }) / sizeof(size_t))
+void kit_grid_end(void);
+
+/* Judge only (kit_expect_table prints it): where the wrong cells of got
+   (rows, cols) are, as facts: which rows and columns ("only the last
+   column", "every odd j", "pos = 3 and every row after it"), how many still
+   hold the never-written marker or are NaN, and a constant factor or offset
+   or an error that grows along an axis when every wrong cell shows it.
+   axes as for kit_expect_table. Prints nothing when every cell is right. */
+void kit_table_where(const double *got, const double *want, size_t rows, size_t cols,
+                     double tol, const char *axes);
+#if !defined(KIT_JUDGE) && !defined(KIT_HARNESS)
+#define kit_table_where(...) ((void)0)
+#endif
+
 /* Set the hint shown if the next call writes past the end of a buffer. */
 void kit_overflow_hint(const char *id, const char *text);
 /* 1 in the judge, 0 in the subject. */

@@ -1,0 +1,1 @@
+"""The kit author's tools: stubs, golden values, mutants, the self-test."""

@@ -1,0 +1,363 @@
+"""The grading sandbox's test runner: started once per (submission, chapter)
+inside bubblewrap by kit/grading/sandbox.py, it runs one subject process per
+request. Request (stdin):  NONCE<TAB>TEST<TAB>RECORD-PATH (in a fresh folder of
+its own, one per test: the grader made it, reads it and removes it after the reply)
+             reply (stdout): NONCE<TAB>STATUS<TAB>TIMED-OUT<TAB>MOST-PROCESSES<TAB>LEFT<TAB>FULL<TAB>CPU
+STATUS is the exit code, or -signal. Each subject gets its own session, the
+test's limits (CPU, file size, processes, address space when no ASan), a wall
+clock. When it ends, LEFT counts the processes of this pid namespace still
+running (anything the test started and left behind: PROCESS LIMIT), then all
+are killed. The writable places (/tmp, /dev/shm: capped tmpfs; the log folder)
+are measured (FULL names one that filled up) and cleaned (tidy.py: no link
+followed, no recursion): only the test's record, output and errors stay, in its
+own folder. Every limit is set from outside the subject, before it starts, with
+hard = soft (it cannot raise one again); the record goes through a pipe and is
+written to RECORD-PATH by the runner or the fork server once the test has ended
+(nothing of the student's can rewrite it). The runner is not
+dumpable, so the student's code (same uid) cannot open its pipes through /proc;
+it can kill the runner, which the grader sees (end of file) and survives.
+
+With SERVE 1, the subject is started once, as a fork server
+(tools/harness/kit_nofork.c), and each request forks a child of it before any
+student code runs: one exec and one sanitizer start per chapter, not per test,
+the same child, limits, status and cleaning per test. A subject that cannot
+serve (it ends before its first fork) is run as before, one Popen per test.
+
+CPU: the CPU seconds of the runner and of all it ran so far (the grader cannot
+see them through the pid namespace; make bench-grade reports them).
+
+    runner.py CPU WALL FSIZE NPROC AS_BYTES SUBJECT TMP_BYTES [SERVE]
+"""
+import ctypes
+import os
+import re
+import resource
+import select
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import tidy
+
+RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
+
+
+def others(but=()):
+    """Processes of this (pid) namespace but its init, this runner and but. Outside
+    the sandbox's own pid namespace (this runner is not one of its first processes)
+    there are none: what this returns is killed, and on the host that would be
+    every process of the machine."""
+    if os.getpid() > 100:
+        return []
+    skip = {1, os.getpid(), *but}
+    out = []
+    for name in os.listdir("/proc"):
+        if name.isdigit() and int(name) not in skip:
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                        out.append(int(name))
+            except (OSError, IndexError):
+                pass
+    return out
+
+
+def _used(place):
+    """Bytes in use on the file system of place (a capped tmpfs)."""
+    try:
+        v = os.statvfs(place)
+        return (v.f_blocks - v.f_bfree) * v.f_frsize
+    except OSError:
+        return 0
+
+
+def clean(workdir, log, tmp_bytes):
+    """Measure and empty the writable places; the name of one that filled up, or ''.
+    The log folder keeps only the test's own folder, and that folder only its record,
+    output and errors."""
+    full = ""
+    for place in ("/tmp", "/dev/shm"):
+        if _used(place) >= tmp_bytes - 65536:
+            full = full or place
+        tidy.empty(place)
+    tdir, base = os.path.dirname(log), os.path.basename(log)
+    freed, _ = tidy.empty(tdir, {base, base + ".out", base + ".err"})
+    more, _ = tidy.empty(workdir, {os.path.basename(tdir)}) if tdir != workdir else (0, 0)
+    if freed + more >= tmp_bytes:
+        full = full or "its log folder"
+    return full
+
+
+def limits_of(cpu, fsize, nproc, as_bytes):
+    """The test's limits, set before the subject starts (hard = soft: never raised again)."""
+    def apply():
+        for what, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0),
+                            (resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_NPROC, nproc),
+                            (resource.RLIMIT_NOFILE, 64), (resource.RLIMIT_MSGQUEUE, 0)):
+            resource.setrlimit(what, (value, value))
+        if as_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
+    return apply
+
+
+class Server:
+    """The subject as a fork server: started once, a child per test (kit_nofork.c)."""
+
+    def __init__(self, exe, cpu, fsize, nproc, as_bytes):
+        m = re.search(r"hard_rss_limit_mb=(\d+)", os.environ.get("ASAN_OPTIONS", ""))
+        rss = int(m.group(1)) if m and not as_bytes else 0
+        req_r, self.req = os.pipe()
+        self.rep, rep_w = os.pipe()
+        env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}")
+        # the server's limits, from outside (its children inherit them and lower the CPU
+        # time to the test's own; the server itself runs no student code)
+        self.p = subprocess.Popen([exe, "--run", "-", "--log", "-"], stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  pass_fds=(req_r, rep_w), env=env, start_new_session=True,
+                                  preexec_fn=limits_of(max(600, 60 * cpu), fsize, nproc, as_bytes))
+        os.close(req_r)
+        os.close(rep_w)
+        self.buf = b""
+        self.dead = False
+        self.cpu = 0.0          # CPU seconds of the tests it ran (as it reported them)
+
+    def line(self, timeout):
+        """The server's next reply line, '' on timeout, None at its end."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.buf:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.rep], [], [], left)[0]:
+                return ""
+            chunk = os.read(self.rep, 4096)
+            if not chunk:
+                self.dead = True
+                return None
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        return line.decode("ascii", "replace")
+
+    def start(self, test, log):
+        """The child's pid, or None when the server cannot run it (it has ended)."""
+        try:
+            os.write(self.req, f"{test}\t{log}\n".encode())
+        except OSError:
+            self.dead = True
+            return None
+        reply = self.line(10)
+        if reply and reply.startswith("P "):
+            return int(reply.split()[1])
+        self.close()
+        return None
+
+    def close(self):
+        """Stop the server; the CPU time it used itself (its tests' was reported)."""
+        before = _children_cpu()
+        self.dead = True
+        for fd in (self.req, self.rep):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            os.killpg(self.p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            self.p.kill()
+            self.p.wait()
+        except OSError:
+            pass
+        own, self.cpu = max(0.0, _children_cpu() - before - self.cpu), 0.0
+        return own
+
+
+def _children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _kill(pids):
+    for pid in pids:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def watch(ended, wall, but=()):
+    """Wait until ended(seconds) gives the test's status (None: not yet), the wall
+    clock runs out, or the test starts processes: (status or None, timed out, most
+    processes seen, but the ones in but)."""
+    most, start, step = 0, time.monotonic(), 0.05
+    while True:
+        left = wall - (time.monotonic() - start)
+        if left <= 0:
+            return None, True, most
+        status = ended(min(left, step))
+        if status is not None:
+            return status, False, most
+        step = min(step * 2, 0.25)
+        n = len(others(but))
+        most = max(most, n)
+        if n > 2:          # it started processes: stop it now
+            return None, False, most
+
+
+def served(srv, test, log, wall):
+    """One test as a child of the server: (status, timed out, most processes, left,
+    CPU seconds), or None when the server could not start it (then run it as before)."""
+    child = srv.start(test, log)
+    if child is None:
+        return None
+    mine = (srv.p.pid,)
+
+    cpu = [0.0]
+
+    def status_of(reply):     # "S <status> <CPU µs>"
+        parts = reply.split()
+        cpu[0] = int(parts[2]) / 1e6 if len(parts) > 2 else 0.0
+        return int(parts[1])
+
+    def ended(seconds):
+        reply = srv.line(seconds)
+        if reply is None:      # the server was killed (by the test): as when the runner is
+            return -signal.SIGKILL
+        return status_of(reply) if reply.startswith("S ") else None
+    status, timed_out, most = watch(ended, wall, mine)
+    left = len([q for q in others(mine) if q != child])
+    _kill([child] + others(mine))
+    if status is None:     # stopped by the runner: the server reports its end
+        reply = srv.line(5)
+        if reply is None or not reply.startswith("S "):
+            status = -signal.SIGKILL
+        else:
+            status = status_of(reply)
+    srv.cpu += cpu[0]
+    return status, timed_out, most, left, cpu[0]
+
+
+def main():
+    # others() kills every process it sees but pid 1 and itself: that is only
+    # safe in the sandbox's own pid namespace, where this runner is pid 2 or 3.
+    if os.getpid() > 100:
+        sys.exit("runner.py must run inside the grading sandbox's pid namespace "
+                 "(bwrap --unshare-pid); refusing to run here.")
+    cpu, wall, fsize, nproc, as_bytes = (int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]),
+                                         int(sys.argv[4]), int(sys.argv[5]))
+    exe = sys.argv[6]
+    tmp_bytes = int(sys.argv[7]) if len(sys.argv) > 7 else 16 << 20
+    serve = len(sys.argv) > 8 and sys.argv[8] == "1"
+    try:
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)       # PR_SET_DUMPABLE = 0
+    except (OSError, AttributeError):
+        pass
+
+    limits = limits_of(cpu, fsize, nproc, as_bytes)
+    srv = None
+    used = 0.0                 # CPU seconds of the tests and servers (this runner's own apart)
+    for line in sys.stdin:
+        try:
+            nonce, test, log = line.rstrip("\n").split("\t")
+        except ValueError:
+            continue
+        try:
+            os.makedirs(os.path.dirname(log), mode=0o700, exist_ok=True)
+        except OSError:
+            pass
+        got = None
+        if serve:
+            if srv is None or srv.dead:
+                if srv is not None:
+                    used += srv.close()
+                srv = Server(exe, cpu, fsize, nproc, as_bytes)
+                fresh = True
+            else:
+                fresh = False
+            got = served(srv, test, log, wall)
+            if got is None and fresh:
+                serve = False      # it cannot serve (it ends before its first fork): as before
+        if got is None:
+            got = spawned(exe, test, log, wall, limits, cpu)
+            if got is None:
+                print(f"{nonce}\t-1\t0\t0\t0\t", flush=True)
+                continue
+        status, timed_out, most, left, spent = got
+        used += spent
+        if srv is not None and srv.dead:
+            used += srv.close()
+        while True:            # reap what ended (the server's children are its own)
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        full = clean(os.getcwd(), log, tmp_bytes)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}\t"
+              f"{own.ru_utime + own.ru_stime + used:.6f}", flush=True)
+    if srv is not None:
+        srv.close()
+
+
+def spawned(exe, test, log, wall, limits, cpu):
+    """One test as its own process: (status, timed out, most processes, left, CPU
+    seconds), or None when it cannot be started."""
+    before = _children_cpu()
+    mine, theirs = socket.socketpair()     # the record: write-only for the test (kit_record.c)
+    theirs.shutdown(socket.SHUT_RD)
+    theirs.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)   # a big record in few trips
+    mine.shutdown(socket.SHUT_WR)
+    rec_w = theirs.fileno()
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
+        with open(os.open(log + ".out", flags, 0o644), "wb") as out, \
+                open(os.open(log + ".err", flags, 0o644), "wb") as err:
+            p = subprocess.Popen([exe, "--run", test, "--log", f"fd:{rec_w}"], stdout=out,
+                                 stderr=err, stdin=subprocess.DEVNULL, start_new_session=True,
+                                 preexec_fn=limits, pass_fds=(rec_w,), cwd=os.path.dirname(log))
+    except OSError:
+        mine.close()
+        theirs.close()
+        return None
+    theirs.close()
+    record = tidy.Drain(mine.detach(), RECORD_CAP)
+    try:
+        pidfd = os.pidfd_open(p.pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+    except (OSError, AttributeError):
+        pidfd, poller = None, None
+
+    def ended(seconds):
+        if poller is not None:
+            return p.wait() if poller.poll(int(seconds * 1000) + 1) else None
+        try:
+            return p.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return None
+    status, timed_out, most = watch(ended, wall)
+    left = len([q for q in others() if q != p.pid])
+    _kill([p.pid] + others())
+    if status is None:
+        status = p.wait()
+    if pidfd is not None:
+        os.close(pidfd)
+    tidy.write_new(log, record.result())
+    used = _children_cpu() - before
+    if status == -signal.SIGKILL and used >= cpu - 0.02:
+        status = -signal.SIGXCPU      # the hard CPU limit (= soft) ended it: its time ran out
+    return status, timed_out, most, left, used
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as e:     # noqa: BLE001 — one line, never a traceback
+        print(f"runner: internal error: {e!r}", file=sys.stderr)
+        sys.exit(70)

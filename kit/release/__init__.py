@@ -1,0 +1,1 @@
+"""What leaves the kit: the student release (make dist) and the Gradescope zip."""

@@ -1,0 +1,1 @@
+"""The student's commands: make check, make chapters, and their report."""
