@@ -71,7 +71,7 @@ def hardcoded_points(slug):
     submission that computes nothing."""
     out = os.path.join(ROOT, "build", "hardcoded", slug + ".json")
     os.makedirs(os.path.dirname(out), exist_ok=True)
-    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "kit.py"), "check", "--chapter", slug,
+    subprocess.run([sys.executable, os.path.join(ROOT, "kit"), "check", "--chapter", slug,
                     "--src", HARDCODED, "--json", out, "--jobs", "1", "--timeout", "3"],
                    capture_output=True, text=True)
     with open(out) as f:
