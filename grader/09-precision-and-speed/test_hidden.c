@@ -91,7 +91,9 @@ enum rot_variant { ROT_SIGN, ROT_SIGN_S, ROT_SIGN_C, ROT_FLOAT, ROT_NO_RESEED, R
 
 static double *model_rotate(size_t n, size_t d, double base, size_t R, enum rot_variant v)
 {
-    double *t = kit_doubles(n * d);
+    double *t = malloc(n * d * sizeof *t);   /* the caller frees it */
+    if (t == NULL)
+        return NULL;
     int flip_s = v == ROT_SIGN || v == ROT_SIGN_S, flip_c = v == ROT_SIGN || v == ROT_SIGN_C;
     for (size_t i = 0; 2 * i < d; i++) {
         double w = pow(base, -2.0 * (double)i / (double)d), cw = cos(w), sw = sin(w);
@@ -131,6 +133,31 @@ static const char *rot_hint(int v)
     return v <= ROT_SIGN_C ? sign_hint : v == ROT_FLOAT ? float_hint : no_reseed_hint;
 }
 
+/* a and b the same number: equal (infinities too), both NaN, or within tol
+   relative (1 absolute below 1). */
+static int same_number(double a, double b, double tol)
+{
+    return a == b || (isnan(a) && isnan(b)) || fabs(a - b) <= tol * fmax(1.0, fabs(b));
+}
+
+/* The reseeding period a free-form generator (ps_table_fast) shows: the first
+   row pos >= 2 equal to libm's bit for bit (row 1 is sin w, cos w either way);
+   n when there is none. */
+static size_t seed_period(const double *pe, size_t n, size_t d, double base)
+{
+    for (size_t pos = 2; pos < n; pos++) {
+        size_t j = 0;
+        for (; j < d; j++) {
+            double w = pow(base, -2.0 * (double)(j / 2) / (double)d), a = (double)pos * w;
+            if (pe[pos * d + j] != (j % 2 == 0 ? sin(a) : cos(a)))
+                break;
+        }
+        if (j == d)
+            return pos;
+    }
+    return n;
+}
+
 /* Float rounding accumulated over the steps since row pos's last seed. */
 static double float_room(size_t pos, size_t R)
 {
@@ -138,19 +165,27 @@ static double float_room(size_t pos, size_t R)
     return 8.0 * 0x1p-24 * (1.0 + (double)steps);
 }
 
-/* Hints for a generated (n, d) table whose model it reproduces. */
-static void generator_hints(const double *pe, size_t n, size_t d, double base, size_t R)
+/* Hints for a generated (n, d) table whose model it reproduces; nothing when
+   the table is right (every value within tol of want). R: the call's
+   reseeding period, SIZE_MAX for ps_table_fast (the period it shows). */
+static void generator_hints(const double *pe, const double *want, double tol, size_t n, size_t d,
+                            double base, size_t R)
 {
-    for (int v = 0; v < ROT_VARIANTS; v++) {
+    size_t wrong = 0;
+    for (size_t k = 0; k < n * d && !wrong; k++)
+        wrong = !(fabs(pe[k] - want[k]) <= tol);
+    if (wrong && R == SIZE_MAX)              /* a free-form generator: its period */
+        R = seed_period(pe, n, d, base);
+    for (int v = 0; v < ROT_VARIANTS && wrong; v++) {
         double *m = model_rotate(n, d, base, R, (enum rot_variant)v);
         size_t k = 0, floats = 0;
-        for (; k < n * d; k++) {
-            double room = v == ROT_FLOAT ? float_room(k / d, R) : 1e-9;
-            if (!(fabs(pe[k] - m[k]) <= room))
+        for (; m != NULL && k < n * d; k++) {
+            if (!same_number(pe[k], m[k], v == ROT_FLOAT ? float_room(k / d, R) : 1e-9))
                 break;
             floats += (double)(float)pe[k] == pe[k];
         }
-        if (k == n * d && (v != ROT_FLOAT || 2 * floats >= n * d)) {
+        free(m);
+        if (m != NULL && k == n * d && (v != ROT_FLOAT || 2 * floats >= n * d)) {
             kit_hint(rot_id(v), "%s", rot_hint(v));
             return;
         }
@@ -166,15 +201,16 @@ static void drift_hints(const double *drift, size_t n, size_t d, double base)
         double *m = model_rotate(n, d, base, 0, (enum rot_variant)v);
         double worst = 0.0;
         size_t pos = 0;
-        for (; pos < n; pos++) {
+        for (; m != NULL && pos < n; pos++) {
             double want = 0.0;
             for (size_t j = 0; j < d; j++)
                 want = fmax(want, fabs(m[pos * d + j] - exact[pos * d + j]));
             worst = fmax(worst, drift[pos]);
-            if (!(fabs(drift[pos] - want) <= (v == ROT_FLOAT ? float_room(pos, 0) : 1e-9)))
+            if (!same_number(drift[pos], want, v == ROT_FLOAT ? float_room(pos, 0) : 1e-9))
                 break;
         }
-        if (pos == n && (v != ROT_FLOAT || worst > 1e-9)) {
+        free(m);
+        if (m != NULL && pos == n && (v != ROT_FLOAT || worst > 1e-9)) {
             kit_hint(rot_id(v), "%s", rot_hint(v));
             return;
         }
@@ -292,7 +328,7 @@ static void rotate_reseeded(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0), radius;
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, n, d, 10000.0, 16);
+    generator_hints(pe, want, 1e-12, n, d, 10000.0, 16);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
     radius = worst_radius(pe, n, d);
     kit_expect_true(radius <= 1e-14, "a pair is off the unit circle by %.3g (R = 16 keeps it below 1e-14)",
@@ -311,7 +347,7 @@ static void rotate_never_reseeded(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0);
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, n, d, 10000.0, 1000);
+    generator_hints(pe, want, 1e-13, n, d, 10000.0, 1000);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-13, NULL, 0);
 #endif
 }
@@ -343,7 +379,9 @@ static void drift_profile(void **state)
         if (pos >= 3072)
             late = fmax(late, drift[pos]);
     }
-    drift_hints(drift, n, d, 10000.0);
+    if (!(worst >= 1e-13 && worst <= 1e-12 && late > 2.0 * early && drift[0] == 0.0 &&
+          drift[1] == 0.0))
+        drift_hints(drift, n, d, 10000.0);
     kit_expect_near("drift[0]", drift[0], 0.0, 0.0);
     kit_expect_near("drift[1]", drift[1], 0.0, 0.0);
     kit_expect_true(worst >= 1e-13 && worst <= 1e-12,
@@ -412,7 +450,7 @@ static void fast_accuracy_and_circle(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0), radius;
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, n, d, 10000.0, n);   /* the models of a free run */
+    generator_hints(pe, want, 1e-12, n, d, 10000.0, SIZE_MAX);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
     radius = worst_radius(pe, n, d);
     kit_expect_true(radius <= 1e-13, "a pair is off the unit circle by %.3g (the contract: 1e-13)", radius);
@@ -438,7 +476,7 @@ static void fast_odd_d_long(void **state)
 #ifdef KIT_JUDGE
     double *want = libm_table(n, d, 10000.0);
     kit_table_pe(0, d, 10000.0);
-    generator_hints(pe, n, d, 10000.0, n);
+    generator_hints(pe, want, 1e-12, n, d, 10000.0, SIZE_MAX);
     kit_expect_table("pe", "pos,j", pe, want, n, d, 1e-12, NULL, 0);
 #endif
 }

@@ -269,8 +269,9 @@ static const char *rule_nan(struct shape *s, char *msg, size_t len)
 {
     char cell[48];
     size_t k, bad = 0, first = 0;
-    for (k = 0; k < s->n; k++)
-        if (!isfinite(s->got[k]) && isfinite(s->want[k]) && bad++ == 0)
+    for (k = 0; k < s->n; k++)    /* the fill (a NaN) is rule_unwritten's evidence */
+        if (!isfinite(s->got[k]) && isfinite(s->want[k]) && !kit_never_written(&s->got[k]) &&
+            bad++ == 0)
             first = k;
     if (bad == 0)
         return NULL;
@@ -492,12 +493,14 @@ static const char *rule_angle_factor(struct shape *s, char *msg, size_t len)
 static const char *rule_pe_base(struct shape *s, char *msg, size_t len)
 {
     double b = s->base, w_est;
-    double cand[14] = { exp(log10(b)), 1 / b, pow(10.0, log(b)), b * b, sqrt(b), 10000, 1000,
+    double cand[15] = { exp(log10(b)), 1 / b, pow(10.0, log(b)), b * b, sqrt(b), 10000, 1000,
                         100, 10, 100000, 1e6, 0, 0, 0 };
     size_t i, i_lo, k, n_cand = 11;
     char cause[400];
     if (s->d >= 3)
         cand[n_cand++] = pow(b, (double)s->d / (double)(s->d - 1));
+    if (s->d >= 4)     /* the denominator d - 2: base^(d / (d - 2)) with the paper's d */
+        cand[n_cand++] = pow(b, (double)s->d / (double)(s->d - 2));
     if (slow_angle(s, &w_est, &i_lo) && i_lo >= 1 && w_est > 0)
         cand[n_cand++] = pow(w_est, -(double)s->d / (2.0 * (double)i_lo));
     for (k = 0; k < n_cand; k++) {
@@ -518,13 +521,13 @@ static const char *rule_pe_base(struct shape *s, char *msg, size_t len)
 }
 
 /* Errors at float's level: a cell's error against its room (the size of the
-   value, and with a PE context of its angle) of at least 2^-27 -- double
+   value, and with a PE context of its angle) of at least 2^-32 -- double
    arithmetic that rounds differently stays near 2^-50 -- or most of the
    wrong values exactly float32 numbers. Double-precision code that is off
    for another reason is never told it computes in float. */
 static int float_like(size_t wrong, size_t floats, double level)
 {
-    return wrong > 0 && (2 * floats >= wrong || level >= 0x1p-27);
+    return wrong > 0 && (2 * floats >= wrong || level >= 0x1p-32);
 }
 
 /* Single precision: every error within a few float roundings of the cell's
@@ -655,11 +658,12 @@ static int conv_fits(const struct shape *s, enum conv m, double *worst, size_t *
 
 static const char *rule_conventions(struct shape *s, char *msg, size_t len)
 {
-    static const enum conv order[4] = { CONV_T2T, CONV_CONCAT, CONV_DMINUS2, CONV_FLOAT };
+    /* (interleaved with d - 2 is rule_pe_base's: the same table as another base) */
+    static const enum conv order[3] = { CONV_T2T, CONV_CONCAT, CONV_FLOAT };
     char prec[200];
     size_t k, floats;
     double worst;
-    for (k = 0; k < 4; k++) {
+    for (k = 0; k < 3; k++) {
         int fit = conv_fits(s, order[k], &worst, &floats);
         if (fit == 0)
             continue;
