@@ -501,7 +501,7 @@ local function figure_para(el)
   return {
     pandoc.RawBlock("html", '<figure class="figure">' ..
       '<a class="figure-open" href="' .. html_escape(img.src) .. '" title="open the figure full size">' ..
-      '<img src="' .. html_escape(img.src) .. '" alt="' .. html_alt .. '" loading="lazy"></a>' ..
+      '<img src="' .. html_escape(img.src) .. '" alt="' .. html_alt .. '"></a>' ..
       '<figcaption>'),
     pandoc.Plain(caption),
     pandoc.RawBlock("html", ' <a class="figure-full" href="' .. html_escape(img.src) ..

@@ -12,7 +12,14 @@ scripts, math as MathML. The build stops on:
 - a missing figure (when the kit has `make plots` and solutions/ to draw them with;
   a student tree gets a placeholder instead);
 - a test whose §N.M is not a section of its chapter, a link to a page or
-  anchor that does not exist.
+  anchor that does not exist;
+- in the student edition, a sentence that points at a listing the edition does
+  not show (book.lua's pointer rule: a colon right before a hidden listing,
+  "these lines", "the code uses", "Three things in it" ... next to one), and
+  a solution listing whose exercise=/helper= says otherwise than solutions/.
+A hidden listing becomes what the student starts from: the function's contract
+and its stub's TODO (the first time), or a sentence that points at the exercise.
+Prose for one edition only: ::: {.solutions-only} / [...]{.student-only}.
 Each chapter ends with its exercise list, made from the judge's --list manifest
 (the grader's own metadata) and the contract comments of include/NN-slug.h.
 

@@ -14,11 +14,14 @@ does not depend on the kit's chapters being written):
   missing figure (when figures are required), a test's §N.M that is no
   section, a link to nowhere;
 - every page loads in headless Chromium with no console error, failed load,
-  network request, broken image or unrendered MathML.
+  network request, broken image or unrendered MathML;
+- the student edition: hidden listings show the exercise; a sentence pointing at
+  one stops that edition's build (not the instructor's).
 On the kit's own chapters: `make book` builds build/book/ (strictly; when
 chapters are still missing, a draft build is browsed anyway), MathML is there
 where the chapter has math, and every page loads cleanly in Chromium with a
-screenshot in build/book/screenshots/.
+screenshot in build/book/screenshots/; at a 390 px window nothing is cut off
+(wide math, tables and listings scroll inside their own box).
 """
 import json
 import os
@@ -262,6 +265,14 @@ def kit_book():
     report(not book_build.broken_refs(out), "every href and src resolves to a file and anchor",
            "; ".join(book_build.broken_refs(out)[:5]))
     results = browse_ok(out, "book")
+    # a phone: nothing wider than a 390 px window unless it sits in a box that scrolls
+    try:
+        widths = browse.check_widths(out, (390,))
+        for (page, width), r in sorted(widths.items()):
+            report(not r["cut"], f"{page} at {width} px: nothing cut off at the right edge",
+                   "; ".join(r["cut"][:4]))
+    except Exception as e:   # noqa: BLE001 (a browser that does not start is a failure too)
+        report(False, "book: Chromium at 390 px", repr(e))
     shots = os.path.join(out, "screenshots")
     for page in results:
         png = os.path.join(shots, page[:-5] + ".png")

@@ -41,6 +41,7 @@ EXPECT = {
     "deps":       (["deps"], 0, r"", None),
     "check":      (["check", "CHAPTER=1"], 2, r"0 passed, \d+ failed", "build/results"),
     "chapters":   (["chapters"], 0, r"Chapters \(make check CHAPTER=N\)", None),
+    "try":        (["try", "CHAPTER=3"], 0, r"pe_table\(n = 3, d = 7\) -> KIT_TODO", "try/03-sinusoidal.c"),
     "plots":      (["plots", "CHAPTER=3"], 0, r"build/plots/", "build/plots/exercises"),
     "bench":      (["bench"], 2, r"KIT_TODO: not written yet", "build/bench"),
     "experiment": (["experiment", "QUICK=1"], 2, r"make check CHAPTER=10 first", "build/experiment"),
@@ -48,7 +49,7 @@ EXPECT = {
     "clean":      (["clean"], 0, r"", None),
 }
 # run last: it removes build/
-ORDER = ["help", "deps", "chapters", "check", "bench", "experiment", "plots", "book", "clean"]
+ORDER = ["help", "deps", "chapters", "check", "try", "bench", "experiment", "plots", "book", "clean"]
 
 
 class Runner:

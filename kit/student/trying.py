@@ -169,7 +169,7 @@ def main(argv=None):
     os.makedirs(exe_dir, exist_ok=True)
     exe = os.path.join(exe_dir, ch.slug + ("" if a.san else "-nosan"))
     cmd = (build.cc() + build.WARN + ["-g", "-O0"] + (build.SAN if a.san else [])
-           + ["-I" + os.path.join(ROOT, "include"), mine] + sources + ["-o", exe, "-lm"])
+           + ["-Iinclude", mine] + sources + ["-o", exe, "-lm"])
     rel = [os.path.relpath(x, ROOT) if os.path.isabs(x) else x for x in cmd]
     print("build: " + " ".join(rel))
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
