@@ -669,18 +669,32 @@ static void separation_bound_one_pair(void **state)
    [0, 44), and their closest pair must keep the margin 0.818. */
 static void separation_bound_odd_d(void **state)
 {
-    double *bound = kit_doubles(2), *dist = kit_doubles(1);
+    double *bound = kit_doubles(2), *dist = kit_doubles(1), *even = kit_doubles(2);
     size_t *offset = kit_sizes(1);
     (void)state;
+    /* evidence for a hint only: the even neighbour d = 6, which has no lone column */
+    (void)pe_separation_bound(even, 6, 100.0);
     kit_expect_status("pe_separation_bound(bound, 7, 100)",
                       pe_separation_bound(bound, 7, 100.0), KIT_OK);
 #ifdef KIT_JUDGE
-    /* the reach of the lone column's wavelength, pair (d - 1) / 2 = 3 */
+    /* the reach of the lone column's wavelength, pair (d - 1) / 2 = 3; for
+       odd d that is also pair d / 2, one pair past the last full one: the
+       even d = 6 tells the two apart (a cause only when its model gives
+       both reaches) */
     double lone_reach = TWO_PI / model_omega(3, 7, 100.0, RIGHT) / 2.0;
+    double even_right = TWO_PI / model_omega(2, 6, 100.0, RIGHT) / 2.0;
+    double even_past = TWO_PI / model_omega(3, 6, 100.0, RIGHT) / 2.0;
     if (fabs(bound[0] - golden_bound_d7_base100[0]) > 1e-9 * golden_bound_d7_base100[0] &&
-        fabs(bound[0] - lone_reach) <= 1e-9 * lone_reach)
-        kit_hint("lone-column-reach", "the reach comes from the full pairs only (d/2 of them); the "
-                 "lone sin column of odd d only adds distance, it does not extend the guarantee.");
+        fabs(bound[0] - lone_reach) <= 1e-9 * lone_reach) {
+        if (fabs(even[0] - even_right) <= 1e-9 * even_right)
+            kit_hint("lone-column-reach", "the reach comes from the full pairs only (d/2 of them); "
+                     "the lone sin column of odd d only adds distance, it does not extend the "
+                     "guarantee.");
+        else if (fabs(even[0] - even_past) <= 1e-9 * even_past)
+            kit_hint("pair-past-last", "your reach is half the wavelength of pair d/2 for d = 7 "
+                     "and for d = 6 alike: the last full pair is i = d/2 - 1 (pairs are counted "
+                     "from 0), so lambda_max = 2 pi base^(2(d/2 - 1)/d).");
+    }
 #endif
     kit_expect_near("reach, d = 7, base 100", bound[0], golden_bound_d7_base100[0], 1e-12 * 100.0);
     kit_expect_near("margin, d = 7, base 100", bound[1], golden_bound_d7_base100[1], TOL);
@@ -899,6 +913,93 @@ static void sweep_pe_separation_bound(void **state)
     }
 }
 
+/* ---- issue 18: several bad arguments at once ------------------------------
+ * The header fixes the order NULL, size, domain: a call with more than one
+ * bad argument returns the code of the first in that order. A cause is named
+ * only when the code returned is the one of a later bad argument of the very
+ * call (proof that that argument was checked first). */
+static void expect_first_error(const char *call, int got, int want, int later1, int later2)
+{
+    if (got != want && (got == later1 || got == later2))
+        kit_hint("error-order", "%s has more than one bad argument and you returned the code of "
+                 "a later one (%d): the header checks in the order NULL (-1), size (-2), domain "
+                 "(-3), and the first bad argument decides.", call, got);
+    kit_expect_status(call, got, want);
+}
+
+static void bad_argument_order(void **state)
+{
+    double *lambda = kit_doubles(4), *dist = kit_doubles(4), *bound = kit_doubles(2);
+    double *closest = kit_doubles(1);
+    size_t *offset = kit_sizes(1), *base_min = kit_sizes(1);
+    (void)state;
+    expect_first_error("pe_wavelengths(NULL, 0, 0.5, 7)", pe_wavelengths(NULL, 0, 0.5, 7),
+                       KIT_ERR_NULL, KIT_ERR_SIZE, KIT_ERR_DOMAIN);
+    expect_first_error("pe_wavelengths(lambda, 0, 0.5, PE_PAPER)",
+                       pe_wavelengths(lambda, 0, 0.5, PE_PAPER), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_wavelengths(lambda, 0, 10000, 7)",
+                       pe_wavelengths(lambda, 0, 10000.0, 7), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_wavelengths(lambda, 7, NAN, PE_T2T)",
+                       pe_wavelengths(lambda, 7, NAN, PE_T2T), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_offset_distance(NULL, 4, 0, 0, 1.0)",
+                       pe_offset_distance(NULL, 4, 0, 0, 1.0), KIT_ERR_NULL, KIT_ERR_SIZE,
+                       KIT_ERR_DOMAIN);
+    expect_first_error("pe_offset_distance(dist, 4, 0, 0, NAN)",
+                       pe_offset_distance(dist, 4, 0, 0, NAN), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_offset_distance(NULL, 0, 0, 8, 0.5)",
+                       pe_offset_distance(NULL, 0, 0, 8, 0.5), KIT_ERR_DOMAIN, KIT_OK, 99);
+    expect_first_error("pe_closest_pair(1, 0, 1.0, NULL, offset)",
+                       pe_closest_pair(1, 0, 1.0, NULL, offset), KIT_ERR_NULL, KIT_ERR_SIZE,
+                       KIT_ERR_DOMAIN);
+    expect_first_error("pe_closest_pair(1, 8, 1.0, closest, offset)",
+                       pe_closest_pair(1, 8, 1.0, closest, offset), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_closest_pair(10, 0, INFINITY, closest, offset)",
+                       pe_closest_pair(10, 0, INFINITY, closest, offset), KIT_ERR_SIZE,
+                       KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_smallest_base(1, 0, -1, 1, NULL)",
+                       pe_smallest_base(1, 0, -1.0, 1, NULL), KIT_ERR_NULL, KIT_ERR_SIZE,
+                       KIT_ERR_DOMAIN);
+    expect_first_error("pe_smallest_base(1, 4, NAN, 1, base_min)",
+                       pe_smallest_base(1, 4, NAN, 1, base_min), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_smallest_base(64, 0, 0.5, 1, base_min)",
+                       pe_smallest_base(64, 0, 0.5, 1, base_min), KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    expect_first_error("pe_separation_bound(NULL, 1, 1.0)", pe_separation_bound(NULL, 1, 1.0),
+                       KIT_ERR_NULL, KIT_ERR_SIZE, KIT_ERR_DOMAIN);
+    expect_first_error("pe_separation_bound(bound, 0, NAN)", pe_separation_bound(bound, 0, NAN),
+                       KIT_ERR_SIZE, KIT_ERR_DOMAIN, 99);
+    kit_expect_untouched("lambda", lambda);
+    kit_expect_untouched("dist", dist);
+    kit_expect_untouched("bound", bound);
+    kit_expect_untouched("dist (pe_closest_pair)", closest);
+    kit_expect_untouched("offset", offset);
+    kit_expect_untouched("base_min", base_min);
+    probe_wavelengths();
+}
+
+/* A tie: "the first b whose closest pair is >= margin". For d = 2 the only
+   omega is base^0 = 1, so every base gives the same closest pair; with your
+   own pe_closest_pair distance as the margin, base 2 already meets it (a
+   strict > finds none). */
+static void smallest_base_exact_tie(void **state)
+{
+    double *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1), *base_min = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_closest_pair(3, 2, 2, dist, offset)",
+                      pe_closest_pair(3, 2, 2.0, dist, offset), KIT_OK);
+    kit_expect_near("closest distance, n = 3, d = 2 (2 sin(1/2))", *dist, 2.0 * sin(0.5), TOL);
+    kit_expect_status("pe_smallest_base(3, 2, margin = that distance, 9, base_min)",
+                      pe_smallest_base(3, 2, *dist, 9, base_min), KIT_OK);
+#ifdef KIT_JUDGE
+    if (*base_min == 0)
+        kit_hint("strict-margin", "the margin was exactly the closest distance of every base "
+                 "(d = 2: omega_0 = 1 whatever the base), and you found no base: the header "
+                 "asks for the first b whose closest pair is >= margin, not > margin.");
+#endif
+    kit_expect_size("smallest base, n = 3, d = 2, margin = the closest distance itself",
+                    *base_min, 2);
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(wavelengths_mistakes, 2, "pe_wavelengths", "§4.2", "d = 8 and 20, naming a missing 2 pi or the d - 2 denominator"),
     KIT_TEST(wavelengths_t2t_mistakes, 1, "pe_wavelengths", "§4.2", "PE_T2T is not the paper's ladder"),
@@ -928,5 +1029,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(sweep_pe_closest_pair, 2, "pe_closest_pair", "§4.4", "n = 2 .. 60, d = 1 .. 9, bases 3 .. 1e6, against every pair"),
     KIT_TEST(sweep_pe_smallest_base, 2, "pe_smallest_base", "§4.5", "n = 2 .. 40, d = 1 .. 7, margins 0.2 .. 1.3, base_max 2 .. 60"),
     KIT_TEST(sweep_pe_separation_bound, 1, "pe_separation_bound", "§4.5", "d = 2 .. 513, bases 1.5 .. 1e8"),
+    KIT_TEST(bad_argument_order, 1, "pe_wavelengths,pe_offset_distance,pe_closest_pair,pe_smallest_base,pe_separation_bound", "§4.2", "several bad arguments at once: the first in the order NULL, size, domain decides"),
+    KIT_TEST(smallest_base_exact_tie, 1, "pe_closest_pair,pe_smallest_base", "§4.5", "a margin equal to the closest distance is met (>=, not >)"),
     KIT_END_OF_TESTS
 };
