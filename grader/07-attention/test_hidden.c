@@ -758,6 +758,21 @@ static void sweep_attn_perm_gap(void **state)
     }
 }
 
+/* issue 18: V may hold any finite value (only Q and K are bounded by
+   ATTN_MAX_ABS): V = 1e200 and 3e200 with equal weights gives 2e200. */
+static void attend_huge_values(void **state)
+{
+    static const double q[1] = { 0.0 }, k[2] = { 0.0, 0.0 }, v[2] = { 1e200, 3e200 };
+    double *Q = kit_copy_doubles(q, 1), *K = kit_copy_doubles(k, 2), *V = kit_copy_doubles(v, 2);
+    double *A = kit_doubles(2), *Y = kit_doubles(1);
+    (void)state;
+    kit_expect_status("attn_attend(Q, K, V, 1, 2, 1, 1, A, Y) with V = {1e200, 3e200}",
+                      attn_attend(Q, K, V, 1, 2, 1, 1, A, Y), KIT_OK);
+    kit_expect_near("A[0][0] (equal scores)", A[0], 0.5, 1e-15);
+    kit_expect_near("A[0][1] (equal scores)", A[1], 0.5, 1e-15);
+    kit_expect_near("Y[0] = 0.5 * 1e200 + 0.5 * 3e200", Y[0], 2e200, 1e-14 * 2e200);
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(scores_mistakes, 2, "attn_scores", "§7.2", "the worked example, naming any known mistake"),
     KIT_TEST(scores_larger, 1, "attn_scores", "§7.2", "random 6 x 8 queries against 5 keys"),
@@ -780,5 +795,6 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(sweep_attn_softmax, 1, "attn_softmax", "§7.3", "n, m from 1 up, random scores, masked keys and rows, huge scores"),
     KIT_TEST(sweep_attn_attend, 2, "attn_attend", "§7.5", "n, m, d_k, d_v from 1 up (d_v unlike d_k), random Q, K, V"),
     KIT_TEST(sweep_attn_perm_gap, 2, "attn_perm_gap", "§7.6", "n, d from 1 up, with_pe 0, 1, 2, -1, bases 2.5 .. 1e6"),
+    KIT_TEST(attend_huge_values, 1, "attn_attend", "§7.5", "V = 1e200 is allowed (only Q and K are bounded by ATTN_MAX_ABS)"),
     KIT_END_OF_TESTS
 };

@@ -675,6 +675,53 @@ static void sweep_ps_table_fast(void **state)
     }
 }
 
+/* issue 18: the float path is sinf/cosf of the float angle. For d = 2 the
+   only omega is powf(base, 0) = 1, so theta_f = pos exactly and the whole
+   error is sinf's and cosf's rounding of the result (a double sin of the
+   float angle gives 0). */
+static void float_error_rounded_results(void **state)
+{
+    static const size_t pos[3] = { 1, 3, 7 };
+    (void)state;
+    for (size_t t = 0; t < 3; t++) {
+        double *err = kit_doubles(1);
+        kit_expect_status("ps_float_error(pos, 2, 10000, err)",
+                          ps_float_error(pos[t], 2, 10000.0, err), KIT_OK);
+#ifdef KIT_JUDGE
+        {
+            float th = (float)pos[t];
+            double want = fmax(fabs((double)sinf(th) - sin((double)pos[t])),
+                               fabs((double)cosf(th) - cos((double)pos[t])));
+            if (*err == 0.0)
+                kit_hint("double-libm", "error 0 where theta_f = pos exactly: the float path "
+                         "rounds the results too, PE_float = sinf(theta_f) and cosf(theta_f) "
+                         "(float functions), not sin((double)theta_f).");
+            kit_expect_near(pos[t] == 1 ? "float error, pos = 1, d = 2"
+                            : pos[t] == 3 ? "float error, pos = 3, d = 2"
+                                          : "float error, pos = 7, d = 2", *err, want, 1e-15);
+        }
+#endif
+    }
+}
+
+/* issue 18: several bad arguments at once: the first in the order NULL,
+   size, domain decides. */
+static void bad_argument_order(void **state)
+{
+    double *pe = kit_doubles(4), *err = kit_doubles(1);
+    (void)state;
+    kit_expect_status("ps_table_fast(NULL, 1, 0, 0.5)", ps_table_fast(NULL, 1, 0, 0.5), KIT_ERR_NULL);
+    kit_expect_status("ps_table_fast(NULL, 1, 0, 10000)", ps_table_fast(NULL, 1, 0, 10000.0),
+                      KIT_ERR_NULL);
+    kit_expect_status("ps_table_fast(pe, 1, 0, 0.5)", ps_table_fast(pe, 1, 0, 0.5), KIT_ERR_SIZE);
+    kit_expect_status("ps_float_error(1, 0, 0.5, NULL)", ps_float_error(1, 0, 0.5, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("ps_float_error(1, 0, NAN, err)", ps_float_error(1, 0, NAN, err),
+                      KIT_ERR_SIZE);
+    kit_expect_untouched("pe", pe);
+    kit_expect_untouched("err", err);
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(float_error_golden, 3, "ps_float_error", "§9.2", "five float errors against bc"),
     KIT_TEST(float_error_grows_with_pos, 1, "ps_float_error", "§9.2", "~10x per decade of pos"),
@@ -697,5 +744,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(sweep_ps_table_rotate, 2, "ps_table_rotate", "§9.3", "n, d from 1 up, bases 2.5 .. 1e6, R from 1 to beyond n"),
     KIT_TEST(sweep_ps_drift, 1, "ps_drift", "§9.4", "n, d from 1 up, bases 2.5 .. 1e6, against the recurrence"),
     KIT_TEST(sweep_ps_table_fast, 2, "ps_table_fast", "§9.5", "n, d from 1 up, bases 2.5 .. 1e6, against libm"),
+    KIT_TEST(float_error_rounded_results, 1, "ps_float_error", "§9.2", "d = 2: theta_f = pos exactly, the error is sinf's and cosf's rounding"),
+    KIT_TEST(bad_argument_order, 1, "ps_table_fast,ps_float_error", "§9.2", "several bad arguments at once: the first in the order NULL, size, domain decides"),
     KIT_END_OF_TESTS
 };

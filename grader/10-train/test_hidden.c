@@ -930,6 +930,38 @@ static void adam_bad_arguments(void **state)
     kit_expect_untouched("v", v);
 }
 
+/* issue 18: finite scores far below 0 (a bias M of -1000 everywhere, which
+   the header allows): softmax(S) = softmax(S - rowmax) gives the weights of
+   S + 1000. A running maximum started at 0 instead of the row's first
+   score gives exp(-999) = exp(-1000) = 0 in double, and 0/0. */
+static void attn_forward_all_negative_bias(void **state)
+{
+    static const double q[2] = { 1.0, 0.0 }, k[2] = { 1.0, 0.0 }, v[2] = { 1.0, 2.0 };
+    static const double m[4] = { -1000.0, -1000.0, -1000.0, -1000.0 };
+    double *Q = kit_copy_doubles(q, 2), *K = kit_copy_doubles(k, 2), *V = kit_copy_doubles(v, 2);
+    double *M = kit_copy_doubles(m, 4), *A = kit_doubles(4), *Y = kit_doubles(2);
+    (void)state;
+    kit_expect_status("tr_attn_forward(Q, K, V, M, 2, 1, 1, A, Y) with M all -1000",
+                      tr_attn_forward(Q, K, V, M, 2, 1, 1, A, Y), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        double e = exp(-1.0), want_a[4], want_y[2];
+        want_a[0] = 1.0 / (1.0 + e);
+        want_a[1] = e / (1.0 + e);
+        want_a[2] = 0.5;
+        want_a[3] = 0.5;
+        want_y[0] = want_a[0] * 1.0 + want_a[1] * 2.0;
+        want_y[1] = 1.5;
+        if (isnan(A[0]) && isnan(A[1]) && isnan(A[2]) && isnan(A[3]))
+            kit_hint("max-starts-at-0", "every weight is NaN, as a row maximum started at 0 "
+                     "gives: scores near -1000 are all below 0, every exp(s - 0) underflows to 0, "
+                     "and 0/0 is NaN. Start the maximum at the row's first score (or -INFINITY).");
+        kit_expect_table("A (M all -1000)", "r,c", A, want_a, 2, 2, 1e-12, NULL, 0);
+        kit_expect_table("Y (M all -1000)", "r,j", Y, want_y, 2, 1, 1e-12, NULL, 0);
+    }
+#endif
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(xent_mistakes, 2, "tr_xent", "§10.2", "the worked example, naming a known mistake"),
     KIT_TEST(xent_huge_logits, 2, "tr_xent", "§10.2", "logits near 1000 do not overflow (bc golden)"),
@@ -952,5 +984,6 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(adam_first_step, 1, "tr_adam_step", "§10.6", "the first step is about lr * sign(g)"),
     KIT_TEST(adam_minimises_a_quadratic, 1, "tr_adam_step", "§10.6", "2000 steps reach the minimum of a quadratic"),
     KIT_TEST(adam_bad_arguments, 1, "tr_adam_step", "§10.6", "NULL, P = 0, t = 0, bad betas, eps, lr, a NaN gradient"),
+    KIT_TEST(attn_forward_all_negative_bias, 1, "tr_attn_forward", "§10.4", "a bias of -1000 everywhere: finite scores far below 0 (the row maximum is negative)"),
     KIT_END_OF_TESTS
 };
