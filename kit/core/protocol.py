@@ -51,4 +51,7 @@ ENV = {
                           "(make grade GRADE_EXPOSED=1)"),
     "KIT_AG_TIMEOUT":    ("run_autograder", "seconds the Gradescope run may take (default 540)"),
     "KIT_REPEAT":        ("tests/suite_grading.py", "how many times the determinism check regrades (default 1)"),
+    "KIT_LD":            ("build (kit/core/build.py)", "gold (default): link the subject with ld.gold when it is "
+                          "installed; any other value: the default linker"),
+    "KIT_TRACEBACK":     ("grading (grade.py)", "1: a kit fault prints its Python traceback instead of one line"),
 }
