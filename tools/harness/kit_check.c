@@ -115,7 +115,7 @@ static void say_call(const char *what)
         kit_say("The call: %s.", kit_last_call());
 }
 
-static const char *status_name(int s)
+const char *kit_status_name(int s)
 {
     switch (s) {
     case KIT_OK: return "KIT_OK";
@@ -131,8 +131,8 @@ void kit_expect_status_at(const char *file, int line, const char *fn, int got, i
 {
     if (got == want)
         return;
-    kit_say("%s returned %s (%d), expected %s (%d).", fn, status_name(got), got,
-            status_name(want), want);
+    kit_say("%s returned %s (%d), expected %s (%d).", fn, kit_status_name(got), got,
+            kit_status_name(want), want);
     say_call(fn);
     fail_at(file, line);
 }

@@ -10,6 +10,9 @@ void kit_say(const char *fmt, ...)
     ;
 /* Fail the running test now (after kit_say lines). */
 void kit_fail_now(void);
+
+/* "KIT_OK", "KIT_ERR_NULL", ... for a status code (kit_check.c). */
+const char *kit_status_name(int s);
 /* Fail unless fn is one of the running test's declared functions. */
 void kit_check_declared(const char *fn);
 

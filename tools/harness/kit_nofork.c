@@ -161,24 +161,33 @@ static long kit_us(const struct rusage *ru)
            (long)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec);
 }
 
+/* Read /proc/PID/WHAT into buf (NUL-terminated): its length, or 0 when it cannot. */
+static ssize_t kit_read_proc(pid_t pid, const char *what, char *buf, size_t len)
+{
+    char path[64];
+    ssize_t n;
+    int fd;
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, what);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    n = read(fd, buf, len - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    return n;
+}
+
 /* What the child holds, in MiB: its resident pages (shared ones included), and
    every memfd it keeps open (it may hold one without mapping it). */
 static long kit_footprint_mb(pid_t pid)
 {
     char path[64], buf[128];
     long size = 0, resident = 0, bytes;
-    ssize_t n;
-    int fd;
     DIR *d;
-    snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
-    fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (kit_read_proc(pid, "statm", buf, sizeof buf) == 0)
         return 0;
-    n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
     if (sscanf(buf, "%ld %ld", &size, &resident) != 2)
         return 0;
     bytes = resident * sysconf(_SC_PAGESIZE);
@@ -208,20 +217,11 @@ static long kit_footprint_mb(pid_t pid)
 /* The child's CPU time so far, in µs (/proc/PID/stat: utime + stime). */
 static long kit_cpu_us(pid_t pid)
 {
-    char path[64], buf[1024];
+    char buf[1024];
     char *p;
     unsigned long ut = 0, st = 0;
-    ssize_t n;
-    int fd;
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (kit_read_proc(pid, "stat", buf, sizeof buf) == 0)
         return 0;
-    n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
     p = strrchr(buf, ')');
     if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
         return 0;

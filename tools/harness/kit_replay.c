@@ -205,18 +205,6 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
     }
 }
 
-static const char *status_text(int s)
-{
-    switch (s) {
-    case KIT_OK: return "KIT_OK";
-    case KIT_ERR_NULL: return "KIT_ERR_NULL";
-    case KIT_ERR_SIZE: return "KIT_ERR_SIZE";
-    case KIT_ERR_DOMAIN: return "KIT_ERR_DOMAIN";
-    case KIT_TODO: return "KIT_TODO";
-    default: return "an unknown status";
-    }
-}
-
 /* One element of a finding, as text. */
 static void elem_text(char *buf, size_t size, unsigned char type, uint64_t bits)
 {
@@ -296,8 +284,8 @@ static void judge_findings(void)
                     "pre-filled with 0, and %s with them as the test handed them (the kit's "
                     "never-written marker): a function's status must not depend on what its "
                     "outputs held before the call -- it reads an output before writing it. "
-                    "The call: %s.", fn_name, status_text(rc3[0]), status_text(rc3[1]),
-                    status_text(rc3[2]), kit_last_call());
+                    "The call: %s.", fn_name, kit_status_name(rc3[0]), kit_status_name(rc3[1]),
+                    kit_status_name(rc3[2]), kit_last_call());
             continue;
         }
         if (kind == 4) {
