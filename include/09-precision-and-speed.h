@@ -6,7 +6,11 @@
  * sin(pos * omega_i), PE(pos, 2i + 1) = cos(pos * omega_i); for odd d the
  * last column d - 1 is a lone sin. Tables are row-major: element (pos, j) is
  * pe[pos*d + j]. "libm" below means: omega_i = pow(base, -2.0 * i / d), then
- * sin and cos of (double)pos * omega_i, all in double.
+ * sin and cos of (double)pos * omega_i, all in double. Compute omega_i
+ * with that pow: another formula (exp(-2i/d * log(base))) rounds it a few
+ * ulps differently, pos * omega_i then moves by ~1e-13 at pos 2048, and
+ * ps_table_rotate and ps_drift are checked against this recurrence more
+ * tightly than that (so that a wrong R shows).
  *
  * Every function returns KIT_OK or an error code from kit.h; on an error it
  * writes nothing. When several arguments are bad, the first error in the
