@@ -369,18 +369,23 @@ static void sweep_unit_offset_code(void **state)
 /* ---- unit_code_range ------------------------------------------------------- */
 /* want = EXPECTED(golden (lo, hi)): NULL in the subject, which only calls. */
 #ifdef KIT_JUDGE
-/* issue 18: the model of lengths-without-pos, the range of pos / (n - 1) over
-   every n of [n_min, n_max] (0 for n = 1), lengths n <= pos included; the
-   hint is named only when it gives both lo and hi. */
+/* issue 18: the models of lengths-without-pos, lengths n <= pos included
+   (t = pos / (n - 1), 0 for n = 1). Two ways code gets there: a loop that takes
+   the range of t over every n of [n_min, n_max], or the end points of the
+   range taken at n_min and n_max (t falls as n grows) without moving n_min
+   past pos. The hint is named only when one model gives both lo and hi. */
+static double t_of(size_t pos, size_t n) { return n == 1 ? 0.0 : (double)pos / (double)(n - 1); }
+
 static int lengths_model_fits(size_t pos, size_t n_min, size_t n_max, double lo, double hi)
 {
     double mlo = INFINITY, mhi = -INFINITY;
     for (size_t n = n_min; n <= n_max; n++) {
-        double t = n == 1 ? 0.0 : (double)pos / (double)(n - 1);
-        mlo = fmin(mlo, t);
-        mhi = fmax(mhi, t);
+        mlo = fmin(mlo, t_of(pos, n));
+        mhi = fmax(mhi, t_of(pos, n));
     }
-    return fabs(lo - mlo) <= TOL && fabs(hi - mhi) <= TOL;
+    if (fabs(lo - mlo) <= TOL && fabs(hi - mhi) <= TOL)
+        return 1;                                         /* the range of every t */
+    return fabs(lo - t_of(pos, n_max)) <= TOL && fabs(hi - t_of(pos, n_min)) <= TOL;
 }
 #endif
 
