@@ -38,7 +38,7 @@
  * file, it cannot be reopened through /proc and read back), and the server writes
  * RECORD itself once the child has ended: no code of the child, a later call,
  * an atexit handler, can rewrite what it recorded before. The child runs in
- * RECORD's folder (a fresh one per test, tools/sandbox/runner.py).
+ * RECORD's folder (a fresh one per test, kit/grading/runner/runner.py).
  */
 #define KIT_HARNESS 1 /* the harness itself: see kit_test.h */
 #define _GNU_SOURCE
