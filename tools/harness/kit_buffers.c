@@ -8,6 +8,7 @@
 
 #include "kit_test.h"
 #include "kit_proxy.h"
+#include "kit_protocol.h"
 
 #define KIT_MAX_REGIONS 256
 #define KIT_GUARD_BYTES 64
@@ -129,6 +130,26 @@ void kit_note_arg(char type, unsigned long long bits)
     }
     call_n_args++;
 }
+
+/* ---- a call's arguments (both sides; kit_proxy.h) ---------------------- */
+/* Each argument becomes its record type and 64 bits (PROTOCOL.md, the call piece),
+   is noted for messages, then goes to the side: kit_record.c writes it into the
+   call record, kit_replay.c keeps it to check against the record. */
+static void kit_arg(char type, uint64_t bits)
+{
+    kit_note_arg(type, bits);
+    kit_side_arg(type, bits);
+}
+
+void kit_arg_size(size_t v) { kit_arg(KIT_ARG_SIZE, (uint64_t)v); }
+void kit_arg_int(int v) { kit_arg(KIT_ARG_INT, (uint64_t)(int64_t)v); }
+void kit_arg_double(double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    kit_arg(KIT_ARG_DOUBLE, bits);
+}
+void kit_arg_ptr(const void *p) { kit_arg(KIT_ARG_PTR, p != NULL); }
 
 const char *kit_last_call_name(void) { return call_name; }
 

@@ -107,5 +107,8 @@ int kit_side_open(const char *log_path);
 void kit_side_finish(void);
 /* Judge: 1 when the record ends with the subject's end-of-test mark. */
 int kit_side_complete(void);
+/* One argument of the current call, as kit_arg_* (kit_buffers.c) encoded it: its
+   type byte (KIT_ARG_*) and 64 bits. Subject: recorded; judge: checked later. */
+void kit_side_arg(char type, unsigned long long bits);
 
 #endif /* KIT_PROXY_H */

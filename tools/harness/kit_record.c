@@ -106,24 +106,15 @@ void kit_call_begin(const char *fn)
     put(&n_args, sizeof n_args);
 }
 
-static void arg(char type, uint64_t bits)
+/* One argument of the call (kit_arg_* in kit_buffers.c): appended to the call record. */
+void kit_side_arg(char type, unsigned long long value)
 {
-    kit_note_arg(type, bits);
+    uint64_t bits = value;
     put(&type, 1);
     put(&bits, sizeof bits);
     n_args++;
     memcpy(rec + n_args_at, &n_args, sizeof n_args);
 }
-
-void kit_arg_size(size_t v) { arg('z', (uint64_t)v); }
-void kit_arg_int(int v) { arg('i', (uint64_t)(int64_t)v); }
-void kit_arg_double(double v)
-{
-    uint64_t bits;
-    memcpy(&bits, &v, sizeof bits);
-    arg('d', bits);
-}
-void kit_arg_ptr(const void *p) { arg('p', p != NULL); }
 
 void kit_call_enter(void) { flush_record(); }
 

@@ -90,25 +90,15 @@ void kit_call_begin(const char *fn)
     kit_check_declared(fn);
 }
 
-static void arg(char type, uint64_t bits)
+/* One argument of the call (kit_arg_* in kit_buffers.c): what the record must hold. */
+void kit_side_arg(char type, unsigned long long bits)
 {
-    kit_note_arg(type, bits);
     if (n_want < 32) {
         want_types[n_want] = type;
         want_args[n_want] = bits;
     }
     n_want++;
 }
-
-void kit_arg_size(size_t v) { arg('z', (uint64_t)v); }
-void kit_arg_int(int v) { arg('i', (uint64_t)(int64_t)v); }
-void kit_arg_double(double v)
-{
-    uint64_t bits;
-    memcpy(&bits, &v, sizeof bits);
-    arg('d', bits);
-}
-void kit_arg_ptr(const void *p) { arg('p', p != NULL); }
 
 void kit_call_enter(void)
 {
