@@ -4,7 +4,11 @@ SHELL := /bin/bash
 
 CHAPTER ?=
 TEST    ?=
+# SRC, whose code: check, try and chapters take yours (exercises/) unless SRC= is given;
+# plots, bench and experiment take the reference (solutions/; yours in a release, which
+# has none) unless SRC= is given. The one rule for both: REF_SRC.
 SRC     ?= exercises
+REF_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions),solutions,exercises),$(SRC))
 SAN     ?= 1
 TIMEOUT ?= 10
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
@@ -40,8 +44,10 @@ help: ## this list
 deps-check:
 	$(Q)bash $(DEPS) check
 
+# the student's targets only check (and print the one line: make deps); this installs
+# what they need, in the kit's own repository also what make test and make grade need
 deps: ## install what the kit needs (apt-get; as root or with sudo)
-	$(Q)bash $(DEPS) all
+	$(Q)bash $(DEPS) --install $(if $(wildcard mk/author.mk),all,book)
 
 check: deps-check ## build and test one chapter: make check CHAPTER=3 [TEST=name] [SRC=solutions]
 	$(Q)$(KIT) check --chapter "$(CHAPTER)" --src "$(SRC)" --test "$(TEST)" --san $(SAN) \
@@ -55,41 +61,34 @@ chapters: deps-check ## list the chapters and your progress
 
 book: ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
 	$(Q)bash $(DEPS) book
-	$(Q)if grep -qE '^plots:' Makefile; then bash $(DEPS) plots && $(PYTHON) plots/plots.py --book; fi
+	$(Q)$(PYTHON) plots/plots.py --book
 	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
-
-# SRC for plots: the reference unless SRC is given (the Makefile's default is exercises).
-PLOT_SRC := $(if $(filter file,$(origin SRC)),,$(SRC))
 
 plots: ## figures into build/plots/ (gnuplot): make plots [CHAPTER=3] [SRC=exercises: yours vs reference]
 	$(Q)bash $(DEPS) plots
-	$(Q)$(PYTHON) plots/plots.py --chapter "$(CHAPTER)" --src "$(PLOT_SRC)"
-
-# SRC for bench: the reference unless SRC is given (or there is no solutions/).
-BENCH_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/09-precision-and-speed),solutions,exercises),$(SRC))
+	$(Q)$(PYTHON) plots/plots.py --chapter "$(CHAPTER)" --src "$(REF_SRC)"
 
 bench: ## time chapter 9's ps_table_fast vs libm vs memset, -O2 (SRC=exercises: yours)
 	$(Q)mkdir -p build/bench
-	$(Q)$(CC) $(KIT_CFLAGS) -O2 -Iinclude $(if $(filter solutions,$(BENCH_SRC)),-DBENCH_REFERENCE) \
-	    tools/bench/bench.c $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(BENCH_SRC)) -lm
-	$(Q)echo "bench: $(BENCH_SRC)/09-precision-and-speed/precision_and_speed.c"
-	$(Q)build/bench/bench-$(notdir $(BENCH_SRC))
+	$(Q)$(CC) $(KIT_CFLAGS) -O2 -Iinclude $(if $(filter solutions,$(REF_SRC)),-DBENCH_REFERENCE) \
+	    tools/bench/bench.c $(REF_SRC)/09-precision-and-speed/precision_and_speed.c -o build/bench/bench-$(notdir $(REF_SRC)) -lm
+	$(Q)echo "bench: $(REF_SRC)/09-precision-and-speed/precision_and_speed.c"
+	$(Q)build/bench/bench-$(notdir $(REF_SRC))
 
 # The ablation of chapter 10, built -O2 from the reference of chapter 10 (or from
-# SRC=exercises, your own pieces; a release without solutions/ uses yours). QUICK=1: seconds.
+# SRC=exercises, your own pieces; a release without solutions/ uses yours: REF_SRC). QUICK=1: seconds.
 # JOBS worker processes (the results do not depend on JOBS).
 QUICK ?= 0
-EXP_SRC := $(if $(filter file,$(origin SRC)),$(if $(wildcard solutions/10-train),solutions,exercises),$(SRC))
 .PHONY: experiment
 experiment: ## chapter 10: train the tiny transformer with every encoding -> chapters/data/10-*.tsv (QUICK=1: seconds)
 	$(Q)mkdir -p build/experiment
 	$(Q)$(CC) $(KIT_CFLAGS) -O2 -ffp-contract=off -Iinclude \
-	    tools/experiment/experiment.c $(EXP_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(EXP_SRC)) -lm
-	$(Q)echo "experiment: built from $(EXP_SRC)/10-train/train.c"
-	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(EXP_SRC)) --quick --jobs $(JOBS) --check chapters/data/10-quick.tsv; \
-	elif [ "$(EXP_SRC)" = solutions ]; then build/experiment/experiment-solutions --jobs $(JOBS) --out chapters/data && \
+	    tools/experiment/experiment.c $(REF_SRC)/10-train/train.c -o build/experiment/experiment-$(notdir $(REF_SRC)) -lm
+	$(Q)echo "experiment: built from $(REF_SRC)/10-train/train.c"
+	$(Q)if [ "$(QUICK)" = 1 ]; then build/experiment/experiment-$(notdir $(REF_SRC)) --quick --jobs $(JOBS) --check chapters/data/10-quick.tsv; \
+	elif [ "$(REF_SRC)" = solutions ]; then build/experiment/experiment-solutions --jobs $(JOBS) --out chapters/data && \
 	    build/experiment/experiment-solutions --quick --jobs $(JOBS) --out chapters/data; \
-	else build/experiment/experiment-$(notdir $(EXP_SRC)) --jobs $(JOBS); fi
+	else build/experiment/experiment-$(notdir $(REF_SRC)) --jobs $(JOBS); fi
 
 clean: ## remove build/
 	rm -rf build

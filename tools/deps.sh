@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# deps.sh check|plots|book|grade|all — find the kit's dependencies; install the
-# missing ones with apt-get (as root, or with sudo), or print the one line that would.
+# deps.sh [--install] check|plots|book|grade|all — find the kit's dependencies. The
+# student's modes (check, plots, book) print the one line that installs what is missing
+# (`make deps`) and exit 1; with --install (make deps), and in the instructor's and
+# author's modes (grade: make grade, all: make test), install it with apt-get when run
+# as root or with password-less sudo, or print the line.
 #   check: what `make check` needs (a C compiler, python3, cmocka)
 #   plots: adds gnuplot;  book: adds gnuplot and pandoc
 #   grade: adds bubblewrap (make grade's sandbox: without it grading runs at a weaker
 #          level, said in its pre-flight line), gnuplot and sim_c (similarity-tester)
 #   all:   everything (adds bc, chromium, bubblewrap, zip, sim_c for `make test`)
 set -u
+install=0
+if [ "${1:-}" = --install ]; then install=1; shift; fi
 mode=${1:-check}
+case $mode in grade|all) install=1 ;; esac
 missing=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have "${CC:-cc}" || missing+=(gcc)
@@ -39,6 +45,11 @@ if [ "$mode" = all ]; then
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ $install = 0 ]; then
+  echo "The kit needs: ${missing[*]}. Install them with: make deps"
+  echo "  (that is: sudo apt-get update && sudo $line)"
+  exit 1
+fi
 if [ "$(id -u)" = 0 ]; then sudo=""
 elif have sudo && sudo -n true 2>/dev/null; then sudo="sudo"
 else
