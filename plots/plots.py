@@ -49,6 +49,7 @@ from kit.core import chapters  # noqa: E402
 from kit.core.build import WARN, SAN, cc  # noqa: E402
 from kit.core.files import digest, fresh, stamp  # noqa: E402  (the one content-hash cache)
 from kit.core import gnuplot as gp  # noqa: E402  (the one gnuplot runner)
+from kit.core.figures import header, functions  # noqa: E402  (the one figure-header reader)
 
 OUT = os.path.join(ROOT, "build", "plots")
 DATA_SRC = os.path.join(HERE, "data")
@@ -70,19 +71,6 @@ def rel(path):
     return os.path.relpath(path, ROOT)
 
 
-def header(path):
-    """The `# key: value` lines at the top of a .gp or .c file."""
-    keys = {}
-    with open(path) as f:
-        for line in f:
-            m = re.match(r"^\s*(?:#|/?\*)\s*([a-z]+):\s*(.+?)\s*(?:\*/)?$", line)
-            if m:
-                keys.setdefault(m.group(1), m.group(2))
-            elif line.strip() and not line.lstrip().startswith(("#", "/*", "*")):
-                break
-    return keys
-
-
 class Figure:
     def __init__(self, script):
         self.script = script
@@ -93,7 +81,7 @@ class Figure:
         w, _, hh = h.get("size", "900,600").partition(",")
         self.size = (int(w), int(hh))
         self.compare = h.get("mode") == "compare"
-        self.functions = [f for f in re.split(r"[,\s]+", h.get("functions", "")) if f]
+        self.functions = functions(h)
         # a compare figure's rows, in order: `call 'plots/compare.gp' 'STEM' ...`
         self.rows = re.findall(r"^\s*call\s+'plots/compare\.gp'\s+'(\w+)'", open(script).read(), re.M)
         if self.compare:   # one program per chapter, with that chapter's code alone

@@ -3,14 +3,13 @@ results.json, JUnit XML, TAP) and the instructor's gradebook.csv. Pure
 functions of a student's result dict (see grade.py), so each can be tested
 on its own."""
 import csv
-import glob
 import html
 import io
 import json
 import os
 import re
 
-from kit.core.chapters import ROOT
+from kit.core import figures
 from kit.core.files import atomic_write
 from kit.grading.templates import render
 
@@ -32,26 +31,8 @@ def write_outputs(g, sdir, res):
     _atomic_write(os.path.join(sdir, "result.json"), json.dumps(res, indent=1))
 
 
-def _figures():
-    """{function: [figure names]} from plots/*.gp (compare figures)."""
-    figs = {}
-    import glob
-    for gp in glob.glob(os.path.join(ROOT, "plots", "*.gp")):
-        head = {}
-        with open(gp, errors="replace") as f:
-            for line in f:
-                m = re.match(r"#\s*(\w+):\s*(.*)", line)
-                if not m:
-                    break
-                head[m.group(1)] = m.group(2).strip()
-        if head.get("mode") == "compare":
-            for fn in head.get("functions", "").split(","):
-                figs.setdefault(fn.strip(), []).append(os.path.basename(gp)[:-3])
-    return figs
-
-
 def feedback_md(res):
-    figs = _figures()
+    figs = figures.compare_figures()
     L = [f"# Feedback for {res['student']}", ""]
     L.append(f"**Score: {res['total']}/{res['max_total']}** · status: {res['status']}"
              f" · graded by kit {res['kit_version']}, sandbox {res['sandbox']}")
