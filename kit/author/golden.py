@@ -36,7 +36,7 @@ def as_c(name, values, per_line=4):
     return f"static const double {name}[{len(values)}] = {{\n{body}\n}};"
 
 
-from kit.author.subject_leaks import ARRAY  # noqa: E402  (one pattern for a golden array, shared with the answer scan)
+from kit.core.leaks import ARRAY  # noqa: E402  (one pattern for a golden array, shared with the answer scan)
 
 
 def check():

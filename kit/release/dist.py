@@ -8,12 +8,11 @@ compute, never their code), and the book built from the release itself
 (student edition) when `make book` exists and works.
 What never goes in: solutions/, grader/, tests/ (mutants, hostile fixtures,
 golden values of hidden tests), the grading tools. `check_release()` then
-proves it: no BEGIN/END SOLUTION marker, no hidden-test file, no line of a
-hidden test or of a solution block anywhere (HTML is read as text too), and
-nothing but numbers in plots/reference/.
+proves it: no BEGIN/END SOLUTION marker, no hidden-test file, no run of lines
+of a hidden test or of a solution block anywhere (HTML is read as text too; the
+scan: kit/core/leaks.py), and nothing but numbers in plots/reference/.
 """
 import argparse
-import html
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ import subprocess
 import sys
 import tarfile
 
-from kit.core import chapters, manifest, markers
+from kit.core import leaks, manifest
 from kit.core.chapters import ROOT
 
 NAME = "positional-encoding-kit"
@@ -89,7 +88,7 @@ def not_data(path):
     f = os.path.basename(path)
     if f == "README.md" and os.path.dirname(path).endswith(os.path.join("plots", "reference")):
         return False
-    text = _text_of(path)
+    text = leaks.text_of(path)
     return not (f.endswith(".dat") or f == "vars.gp") or text is None or \
         not all(DATA_LINE.fullmatch(line) for line in text.splitlines())
 
@@ -137,67 +136,10 @@ def tidy_build(dest):
             shutil.rmtree(os.path.join(b, n), ignore_errors=True)
 
 
-def _norm(line):
-    return " ".join(line.split())
-
-
-def _text_of(path):
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return None
-    if b"\0" in data[:4096]:
-        return None    # binary (png, …)
-    text = data.decode("utf-8", "replace")
-    if path.endswith((".html", ".htm", ".svg", ".xml")):
-        text = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return text
-
-
-RUN = 3   # a leak is RUN consecutive lines of a secret file (generic one-liners are everywhere)
-
-
-def _content_lines(text):
-    """The lines that can carry a secret: not blank, not punctuation, not an
-    #include (every C file of the kit shares the same few)."""
-    return [n for n in (_norm(l) for l in text.splitlines())
-            if re.search(r"\w", n) and len(n) >= 6 and not n.startswith("#include")]
-
-
-def _shingles(lines):
-    return {tuple(lines[k:k + RUN]) for k in range(len(lines) - RUN + 1)}
-
-
-def secrets():
-    """{shingle: where} of the hidden tests and of the solution blocks, minus
-    the shingles of every public file of the kit."""
-    public, secret = set(), {}
-    pub_files = []
-    for ch in chapters.all_chapters():
-        pub_files += [ch.header] + ([os.path.join(ch.exercise_dir, f) for f in os.listdir(ch.exercise_dir)]
-                                    if os.path.isdir(ch.exercise_dir) else [])
-    for p in pub_files:
-        t = _text_of(p)
-        if t:
-            public |= _shingles(_content_lines(t))
-    for ch in chapters.all_chapters():
-        if os.path.exists(ch.hidden_tests):
-            for sh in _shingles(_content_lines(_text_of(ch.hidden_tests) or "")):
-                secret.setdefault(sh, f"grader/{ch.slug}/test_hidden.c")
-        if os.path.isdir(ch.solution_dir):
-            for f in os.listdir(ch.solution_dir):
-                lines = (_text_of(os.path.join(ch.solution_dir, f)) or "").splitlines()
-                for begin, end in markers.solution_blocks(lines, f, strict=False):
-                    for sh in _shingles(_content_lines("\n".join(lines[begin + 1:end]))):
-                        secret.setdefault(sh, f"solutions/{ch.slug}/{f}")
-    return {k: v for k, v in secret.items() if k not in public}
-
-
 def check_release(dest):
     """Problems (strings); [] when the release holds no hidden or solution material."""
     problems = []
-    secret = secrets()
+    secret = leaks.secret_runs()
     for dirpath, dirnames, filenames in os.walk(dest):
         rel = os.path.relpath(dirpath, dest)
         for d in dirnames:
@@ -210,16 +152,15 @@ def check_release(dest):
                 problems.append(f"hidden-test file {rp}")
             if rp.startswith(os.path.join("plots", "reference") + os.sep) and not_data(p):
                 problems.append(f"{rp}: not figure data (plots/reference/ holds numbers only)")
-            text = _text_of(p)
+            text = leaks.text_of(p)
             if text is None:
                 continue
             for m in MARKERS:
                 if f"/* {m} */" in text or (m in text and not f.endswith(".py")):
                     problems.append(f"{rp}: contains the marker {m!r}")
-            for sh in _shingles(_content_lines(text)):
-                if sh in secret:
-                    problems.append(f"{rp}: contains lines of {secret[sh]}: {sh[0][:50]!r} …")
-                    break
+            found = leaks.runs_in(text, secret)
+            if found:
+                problems.append(f"{rp}: contains lines of {found[0]}: {found[1][0][:50]!r} …")
     return problems
 
 
