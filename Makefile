@@ -16,6 +16,7 @@ V       ?= 0
 CC      ?= cc
 PYTHON  ?= python3
 BOOK_SOLUTIONS ?= 1
+BOOK_DRAFT ?= 0
 export CC V
 
 KIT  := $(PYTHON) -m kit
@@ -37,7 +38,7 @@ help: ## this list
 	@echo
 	@echo "Knobs: CHAPTER=N  TEST=name  SRC=exercises|solutions|<dir>  SAN=1|0 (sanitizers)"
 	@echo "       TIMEOUT=s (per test, default 10)  JOBS=n  CC=compiler  V=1 (show commands)"
-	@echo "       QUICK=1 (experiment: seconds)  BOOK_SOLUTIONS=0 (book: no solutions)"
+	@echo "       QUICK=1 (experiment: seconds)  BOOK_SOLUTIONS=0 (book: no solutions)  BOOK_DRAFT=1 (book: unused markers warn)"
 	$(if $(HELP_KNOBS),@printf '%s\n' $(HELP_KNOBS))
 	@echo "Start: make check CHAPTER=1"
 
@@ -62,7 +63,7 @@ chapters: deps-check ## list the chapters and your progress
 book: ## the chapters as an HTML book: build/book/index.html (BOOK_SOLUTIONS=0: no solutions)
 	$(Q)bash $(DEPS) book
 	$(Q)$(PYTHON) plots/plots.py --book
-	$(Q)BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) $(PYTHON) book/build.py
+	$(Q)$(PYTHON) book/build.py --solutions $(BOOK_SOLUTIONS) $(if $(filter-out 0,$(BOOK_DRAFT)),--draft)
 
 plots: ## figures into build/plots/ (gnuplot): make plots [CHAPTER=3] [SRC=exercises: yours vs reference]
 	$(Q)bash $(DEPS) plots

@@ -23,7 +23,7 @@ Prose for one edition only: ::: {.solutions-only} / [...]{.student-only}.
 Each chapter ends with its exercise list, made from the judge's --list manifest
 (the grader's own metadata) and the contract comments of include/NN-slug.h.
 
-BOOK_SOLUTIONS=0 (or a tree without solutions/) builds the student edition:
+--solutions 0 (make book BOOK_SOLUTIONS=0), or a tree without solutions/, builds the student edition:
 stubs only, no reference code, no hidden tests' names.
 """
 import argparse
@@ -305,7 +305,7 @@ def contracts(header_path):
         if before.endswith("*/"):
             start = before.rfind("/*")
             comment = before[start:]
-            if re.match(r"/\* (end )?listing: [\w-]+ \*/$", comment):   # skip a marker
+            if markers.is_listing_marker(comment):   # skip a marker
                 before2 = before[:start].rstrip()
                 if before2.endswith("*/"):
                     comment = before2[before2.rfind("/*"):]
@@ -327,7 +327,7 @@ def function_text(path, name, drop_solution_markers=False):
                     body = lines[k:j + 1]
                     if drop_solution_markers:
                         body = [b for b in body if b.strip() not in (BEGIN, END)]
-                    body = [b for b in body if not re.match(r"^\s*/\* (end )?listing: [\w-]+ \*/\s*$", b)]
+                    body = [b for b in body if not markers.is_listing_marker(b)]
                     return "\n".join(body)
     return None
 
@@ -566,27 +566,18 @@ def broken_refs(out_dir):
 
 
 # --------------------------------------------------------------- main
-def plots_target_exists():
-    try:
-        return re.search(r"^plots\s*:", open(os.path.join(ROOT, "Makefile")).read(), re.M) is not None
-    except OSError:
-        return False
-
-
 def build(root=ROOT, out=None, solutions=None, manifests=None, plots=None, results=None,
           figures_required=None, quiet=False, draft=None):
-    out = out or os.environ.get("BOOK_OUT") or os.path.join(root, "build", "book")
+    out = out or os.path.join(root, "build", "book")
     plots = plots or os.path.join(root, "build", "plots")
     results = results or os.path.join(root, "build", "results", "exercises")
-    if solutions is None:
-        solutions = os.environ.get("BOOK_SOLUTIONS", "1") != "0"
-    solutions = solutions and os.path.isdir(os.path.join(root, "solutions"))
-    if figures_required is None:   # only a tree with solutions/ can draw the reference figures
-        figures_required = plots_target_exists() and os.path.isdir(os.path.join(root, "solutions"))
+    solutions = solutions is not False and os.path.isdir(os.path.join(root, "solutions"))
+    if figures_required is None:   # only a tree with solutions/ and make plots can draw the reference figures
+        figures_required = os.path.exists(os.path.join(root, "plots", "plots.py")) and \
+            os.path.isdir(os.path.join(root, "solutions"))
     hidden = True   # the judge has the hidden tests when grader/<slug>/ exists
 
-    if draft is None:
-        draft = os.environ.get("BOOK_DRAFT", "0") not in ("", "0")
+    draft = bool(draft)
     pages = pages_in(root)
     warnings = []
     rows = listing_index(root, pages, solutions, draft, warnings)
@@ -706,10 +697,10 @@ def build(root=ROOT, out=None, solutions=None, manifests=None, plots=None, resul
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=ROOT, help="the kit tree (chapters/, solutions/, include/, ...)")
-    ap.add_argument("--out", default=None, help="default: $BOOK_OUT, else ROOT/build/book")
+    ap.add_argument("--out", default=None, help="default: ROOT/build/book")
     ap.add_argument("--solutions", choices=("0", "1"), default=None,
                     help="1: with folded reference solutions; 0: student edition "
-                         "(default: $BOOK_SOLUTIONS, else 1 when solutions/ exists)")
+                         "(default: 1 when solutions/ exists; make book BOOK_SOLUTIONS=0)")
     ap.add_argument("--manifests", default=None,
                     help="a directory of <slug>.tsv test manifests (judge --list format) "
                          "instead of building the judges (for the kit's tests)")
@@ -717,9 +708,9 @@ def main(argv=None):
     ap.add_argument("--results", default=None, help="default: ROOT/build/results/exercises")
     ap.add_argument("--draft", action="store_true", default=None,
                     help="while chapters are being written: an unused marker of a chapter "
-                         "with no prose yet is a warning, not an error (also BOOK_DRAFT=1)")
+                         "with no prose yet is a warning, not an error (make book BOOK_DRAFT=1)")
     ap.add_argument("--figures-required", choices=("0", "1"), default=None,
-                    help="default: 1 when the Makefile has a plots target")
+                    help="default: 1 when the tree has solutions/ and plots/plots.py")
     a = ap.parse_args(argv)
     try:
         build(os.path.abspath(a.root), a.out and os.path.abspath(a.out),

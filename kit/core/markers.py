@@ -28,6 +28,12 @@ class MarkerError(ValueError):
     pass
 
 
+def is_listing_marker(text):
+    """text (a line or a comment, white space around it ignored) is a listing marker."""
+    t = text.strip()
+    return bool(START.fullmatch(t) or END.fullmatch(t))
+
+
 def solution_blocks(lines, path="<source>", strict=True):
     """(begin, end) line indexes (0-based) of every BEGIN/END SOLUTION pair in lines —
     the one parser of solution markers (stubs, the book's withheld lines, the release's
