@@ -1,7 +1,7 @@
 """Solution leaks: the one scanner for the kit's secret material in what leaves its hands.
 
 What is secret, said once: the hidden tests (grader/NN-slug/test_hidden.c) and the
-solution blocks of the references (solutions/, kit/core/markers.solution_blocks), minus
+solution blocks of the references (solutions/; markers.solution_blocks), minus
 what a public file of the kit also holds (the chapter's header and exercises/NN-slug/:
 stub, public tests, their data); and the expected values of the tests (their golden
 arrays). Three scans read it:

@@ -19,6 +19,9 @@ UBSAN_EXIT = C_CONSTANTS["UBSAN_EXIT"]
 # `PROG --list`: one line a test, these fields, tab-separated
 LIST_FIELDS = ("name", "points", "kind", "functions", "section", "what")
 
+# the subject's stderr (kit_record.c, the sanitizers' error hook): a sentence for people
+SAN_SAY = "KIT-SAN| "
+
 # the judge's output (kit_main.c, kit_check.c, kit_replay.c)
 SAY = "KIT| "                 # a sentence for people
 TAG = "KIT-"                  # data: KIT-<TAG> [argument]
