@@ -17,6 +17,10 @@ case $mode in grade|all) install=1 ;; esac
 missing=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have "${CC:-cc}" || missing+=(gcc)
+# the C library's headers (gcc only recommends them: --no-install-recommends leaves them out)
+if have "${CC:-cc}" && ! printf '#include <stdio.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
+  missing+=(libc6-dev)
+fi
 have python3 || missing+=(python3)
 have pkg-config || missing+=(pkg-config)
 pkg-config --exists cmocka 2>/dev/null || missing+=(libcmocka-dev)
