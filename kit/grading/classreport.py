@@ -161,9 +161,8 @@ def analyse(results, slugs):
                     m["students"].add(r["student"])
                     if tm["name"] not in m["tests"]:
                         m["tests"].append(tm["name"])
-                    where = _see(text) or tm["section"]
-                    if where not in m["sections"]:
-                        m["sections"].append(where)
+                    if tm["section"] not in m["sections"]:   # a hint's "(see §N.M)" is its test's section
+                        m["sections"].append(tm["section"])
                 counts[v] = counts.get(v, 0) + 1
                 per_verdict[v] = per_verdict.get(v, 0) + 1
                 who.setdefault(v, set()).add(r["student"])
@@ -177,10 +176,9 @@ def analyse(results, slugs):
                           "verdicts": counts, "hints_given": sum(c for c, _ in given.values()),
                           "hints": " ".join(f"{hid}:{c}" for hid, (c, _) in top)})
             for hid, (c, text) in top:
-                where = _see(text) or tm["section"]
                 hints.append({"chapter": slug, "number": number, "test": tm["name"], "hint": hid,
-                              "students": c, "section": where,
-                              "book": book_target(number, slug, where) or "", "text": text})
+                              "students": c, "section": tm["section"],
+                              "book": book_target(number, slug, tm["section"]) or "", "text": text})
         pts = [got[r["student"]][slug]["points"] if slug in got[r["student"]] else 0 for r in results]
         st = [states[r["student"]][slug] for r in results]
         chapters.append({
@@ -211,12 +209,6 @@ def analyse(results, slugs):
             "chapters": chapters, "totals": totals, "max_total": maxt, "bins": bins,
             "finished": sum(stopped[r["student"]] is None for r in results),
             "never_passed": sum(reached[r["student"]] is None for r in results)}
-
-
-def _see(text):
-    """The §N.M a hint's text names ("(see §3.2)"), or None."""
-    m = SECTION.search(text)
-    return f"§{m.group(1)}.{m.group(2)}" if m else None
 
 
 # -- similarity --------------------------------------------------------------------
