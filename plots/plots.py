@@ -46,7 +46,7 @@ sys.path.insert(0, ROOT)
 
 from kit.student import check as kit  # noqa: E402  (src_of: the same SRC tags as make check)
 from kit.core import chapters  # noqa: E402
-from kit.core.build import WARN, SAN, cc  # noqa: E402
+from kit.core.build import WARN, SAN, VERBOSE, cc  # noqa: E402
 from kit.core.files import digest, fresh, stamp  # noqa: E402  (the one content-hash cache)
 from kit.core import gnuplot as gp  # noqa: E402  (the one gnuplot runner)
 from kit.core.figures import header, functions  # noqa: E402  (the one figure-header reader)
@@ -123,7 +123,7 @@ def headers(fig):
 
 
 def run_cmd(cmd):
-    if os.environ.get("V", "0") not in ("", "0"):
+    if VERBOSE:
         print(" ".join(shlex.quote(c) for c in cmd))
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
 
