@@ -39,6 +39,7 @@ import sys
 import tempfile
 
 from kit.core import gnuplot as gp, verdict
+from kit.core.verdict import V
 from kit.core.chapters import ROOT, find
 from kit.core.files import atomic_write
 from kit.grading.templates import render
@@ -91,9 +92,9 @@ def save_taken(out, sid, per):
 
 def verdict_of(ch, t):
     if ch["status"] in NOT_HANDED_IN:
-        return "NOT SUBMITTED"
-    if t["verdict"] == "FAIL" and t.get("todo"):
-        return "TODO"
+        return str(V.NOT_SUBMITTED)
+    if t["verdict"] == V.FAIL and t.get("todo"):
+        return str(V.TODO)
     return t["verdict"]
 
 
@@ -116,12 +117,12 @@ def chapter_state(ch):
     """full | partial | none (attempted, nothing passes) | todo (not started) | missing."""
     if ch["status"] in NOT_HANDED_IN:
         return "missing"
-    passed = sum(t["verdict"] == "PASS" for t in ch["tests"])
+    passed = sum(t["verdict"] == V.PASS for t in ch["tests"])
     if ch["tests"] and passed == len(ch["tests"]):
         return "full"
     if passed:
         return "partial"
-    if all(verdict_of(ch, t) == "TODO" for t in ch["tests"]):
+    if all(verdict_of(ch, t) == V.TODO for t in ch["tests"]):
         return "todo"
     return "none"
 
@@ -153,7 +154,7 @@ def analyse(results, slugs):
             for r in results:
                 ch = got[r["student"]].get(slug)
                 t = next((x for x in ch["tests"] if x["name"] == tm["name"]), None) if ch else None
-                v = verdict_of(ch, t) if t else "NOT SUBMITTED"
+                v = verdict_of(ch, t) if t else str(V.NOT_SUBMITTED)
                 for hid, text in (hints_of(t).items() if t else ()):
                     given.setdefault(hid, [0, text])[0] += 1
                     m = mistakes.setdefault((number, slug, hid), {"students": set(), "tests": [], "text": text,
@@ -171,7 +172,7 @@ def analyse(results, slugs):
                           "points": tm["points"], "section": tm["section"],
                           "book": book_target(number, slug, tm["section"]) or "",
                           "functions": " ".join(tm["functions"]), "what": tm["what"], "students": n,
-                          "passed": counts["PASS"],
+                          "passed": counts[V.PASS],
                           "pass_rate": f"{100.0 * counts['PASS'] / n:.1f}" if n else "0.0",
                           "verdicts": counts, "hints_given": sum(c for c, _ in given.values()),
                           "hints": " ".join(f"{hid}:{c}" for hid, (c, _) in top)})
@@ -190,9 +191,9 @@ def analyse(results, slugs):
             "not_started": st.count("todo"), "not_submitted": st.count("missing"),
             "stopped_here": sum(stopped[r["student"]] == slug for r in results),
             "last_with_a_pass": sum(reached[r["student"]] == slug for r in results),
-            "students_build_error": len(who["BUILD ERROR"]),
-            "students_crash": len(who["CRASH"] | who["SANITIZER"]),
-            "students_timeout": len(who["TIMEOUT"]),
+            "students_build_error": len(who[V.BUILD_ERROR]),
+            "students_crash": len(who[V.CRASH] | who[V.SANITIZER]),
+            "students_timeout": len(who[V.TIMEOUT]),
             "verdicts": per_verdict})
     common = []
     for (number, slug, hid), m in mistakes.items():
@@ -394,7 +395,7 @@ def _csv(path, header, rows):
 
 
 def write_csvs(out, a, pairs):
-    vs = [v for v in VERDICTS if v != "PASS"]
+    vs = [v for v in VERDICTS if v != V.PASS]
     _csv(os.path.join(out, "class.csv"),
          ["chapter", "test", "kind", "points", "section", "book", "functions", "students", "passed",
           "pass_rate"] + vs + ["hints_given", "hints"],
@@ -536,7 +537,7 @@ def write_html(out, a, pairs, figs, sim_note, threshold, meta_line):
         rows = [[f"{e(t['test'])}{' <small>(hidden)</small>' if t['kind'] == 'hidden' else ''}"
                  f"<br><small>{e(t['what'])}</small>", t["points"], _section_link(out, t["section"], t["book"]),
                  f"{t['passed']}/{t['students']}", f"{t['pass_rate']} %",
-                 e(", ".join(f"{v} {n}" for v, n in t["verdicts"].items() if n and v != "PASS")),
+                 e(", ".join(f"{v} {n}" for v, n in t["verdicts"].items() if n and v != V.PASS)),
                  e(", ".join(h.replace(":", " ×") for h in t["hints"].split()))]
                 for t in a["tests"] if t["chapter"] == c["chapter"]]
         P.append(_table(["test", "points", "section", "passed", "pass rate", "other verdicts",

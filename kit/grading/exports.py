@@ -10,6 +10,7 @@ import os
 import re
 
 from kit.core import figures
+from kit.core.verdict import V
 from kit.core.files import atomic_write
 from kit.grading.templates import render
 
@@ -52,7 +53,7 @@ def feedback_md(res):
             L.append(f"| {t['verdict']} | {t['name']}{hid} | {t['score']}/{t['points']} | "
                      f"{', '.join(t['functions'])} | {t['what']} ({t['section']}) |".replace("\n", " "))
         for t in ch["tests"]:
-            if t["verdict"] == "PASS" or ch["status"] == "missing":
+            if t["verdict"] == V.PASS or ch["status"] == "missing":
                 continue
             L += ["", f"### {t['name']} — {t['verdict']}", ""]
             L += [f"    {l}" for l in t["lines"]]
@@ -76,10 +77,10 @@ def feedback_html(res):
     for ch in res["chapters"]:
         rows = []
         for t in ch["tests"]:
-            expl = "" if t["verdict"] == "PASS" else "<br>".join(e(l) for l in t["lines"])
-            if t["output"].strip() and t["verdict"] != "PASS":
+            expl = "" if t["verdict"] == V.PASS else "<br>".join(e(l) for l in t["lines"])
+            if t["output"].strip() and t["verdict"] != V.PASS:
                 expl += "<pre>" + e(t["output"]) + "</pre>"
-            rows.append(render("feedback-test.html", cls="PASS" if t["verdict"] == "PASS" else "v",
+            rows.append(render("feedback-test.html", cls="PASS" if t["verdict"] == V.PASS else "v",
                                verdict=e(t["verdict"]), name=e(t["name"]),
                                hidden=" (hidden)" if t["kind"] == "hidden" else "", what=e(t["what"]),
                                section=e(t["section"]), score=t["score"], points=t["points"], explanation=expl))
@@ -103,7 +104,7 @@ def gradescope_json(res):
             if t["output"].strip():
                 out += ["your code printed:", t["output"]]
             tests.append({"score": t["score"], "max_score": t["points"],
-                          "status": "passed" if t["verdict"] == "PASS" else "failed",
+                          "status": "passed" if t["verdict"] == V.PASS else "failed",
                           "name": f"Chapter {ch['number']}: {t['name']}" +
                                   (" (hidden)" if t["kind"] == "hidden" else ""),
                           "name_format": "text",
@@ -137,13 +138,13 @@ def junit(res):
     X = ['<?xml version="1.0" encoding="UTF-8"?>',
          f'<testsuites name={quoteattr(res["student"])} tests="{sum(len(c["tests"]) for c in res["chapters"])}">']
     for ch in res["chapters"]:
-        fails = sum(t["verdict"] != "PASS" for t in ch["tests"])
+        fails = sum(t["verdict"] != V.PASS for t in ch["tests"])
         X.append(f'  <testsuite name={quoteattr(ch["chapter"])} tests="{len(ch["tests"])}" '
                  f'failures="{fails}" errors="0">')
         for t in ch["tests"]:
             X.append(f'    <testcase classname={quoteattr(ch["chapter"])} name={quoteattr(t["name"])} '
                      f'time="{t["seconds"]}">')
-            if t["verdict"] != "PASS":
+            if t["verdict"] != V.PASS:
                 X.append(f'      <failure message={quoteattr(t["verdict"])} type={quoteattr(t["verdict"])}>'
                          f'{escape(_xml_ok(chr(10).join(t["lines"])))}</failure>')
             X.append("    </testcase>")
@@ -164,9 +165,9 @@ def tap(res):
     for ch in res["chapters"]:
         for t in ch["tests"]:
             i += 1
-            ok = "ok" if t["verdict"] == "PASS" else "not ok"
+            ok = "ok" if t["verdict"] == V.PASS else "not ok"
             T.append(f"{ok} {i} - {ch['chapter']}/{t['name']}")
-            if t["verdict"] != "PASS":
+            if t["verdict"] != V.PASS:
                 T.append("  ---")
                 T.append(f"  verdict: {json.dumps(t['verdict'])}")
                 T.append(f"  message: {json.dumps(' / '.join(t['lines']))}")
