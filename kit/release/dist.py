@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tarfile
 
-from kit.core import leaks, manifest
+from kit.core import leaks, manifest, markers
 from kit.core.chapters import ROOT
 
 NAME = "positional-encoding-kit"
@@ -28,7 +28,7 @@ NAME = "positional-encoding-kit"
 # own: it is kept in tools/classroom/ and lands in the release's .github/workflows/.
 CLASSROOM = ("tools/classroom/classroom.yml", ".github/workflows/classroom.yml")
 FORBIDDEN_DIRS = {"solutions", "grader", "mutants", "hostile", "gradescope", ".git"}
-MARKERS = ("BEGIN SOLUTION", "END SOLUTION")
+MARKERS = tuple(m[3:-3] for m in (markers.SOLUTION_BEGIN, markers.SOLUTION_END))   # the words, without /* */
 
 def _shipped(rel):
     """A file of the student's folders that still never ships (belt and braces: check_release)."""
