@@ -36,7 +36,7 @@ def as_c(name, values, per_line=4):
     return f"static const double {name}[{len(values)}] = {{\n{body}\n}};"
 
 
-from kit.core.leaks import ARRAY  # noqa: E402  (one pattern for a golden array, shared with the answer scan)
+from kit.core import chapters, leaks  # noqa: E402  (the one reader of golden arrays, shared with the answer scan)
 
 
 def check():
@@ -45,17 +45,14 @@ def check():
         slug = os.path.basename(bc)[:-3]
         want = sections(slug)
         seen = set()
-        for test in sorted(f for tree in ("exercises", "grader")
-                           for pat in ("test_*.c", "*.h")
-                           for f in glob.glob(os.path.join(ROOT, tree, slug, pat))):
-            for m in ARRAY.finditer(open(test).read()):
-                if m.group(1) not in want:
+        for test in leaks.test_files(chapters.find(slug)):
+            for name, got in leaks.arrays_in(test).items():
+                if name not in want:
                     continue
-                seen.add(m.group(1))
-                got = [float(x) for x in m.group(2).replace("\n", " ").split(",") if x.strip()]
-                ref = want[m.group(1)]
+                seen.add(name)
+                ref = want[name]
                 if len(got) != len(ref) or any(abs(a - b) > 1e-15 for a, b in zip(got, ref)):
-                    print(f"{os.path.relpath(test, ROOT)}: {m.group(1)} differs from bc")
+                    print(f"{os.path.relpath(test, ROOT)}: {name} differs from bc")
                     bad += 1
         for name in sorted(set(want) - seen):
             print(f"{slug}: golden section {name} is used by no test")

@@ -12,7 +12,7 @@ arrays). Three scans read it:
                                        (make dist: kit/release/dist.py, check_release)
     secret_lines(chs, min_len)         single lines, for blanking feedback lines that quote
                                        one (the grader's scrubber)
-    golden_arrays(ch), values_in_objects(ch, objects)
+    arrays_in(path), golden_arrays(ch), values_in_objects(ch, objects)
                                        the tests' expected values as the 8 bytes of each double
                                        in compiled objects (make test: kit/author/subject_leaks.py)
 """
@@ -128,21 +128,32 @@ def secret_lines(chs=None, min_len=16):
 ARRAY = re.compile(r"static const double (\w+)\[\w*\]\s*=\s*\{(.*?)\};", re.S)
 
 
-def golden_arrays(ch):
-    """{name: [values]} of every `static const double NAME[] = {...}` in the chapter's
-    test files and their headers (an array of expressions is skipped)."""
-    found = {}
+def test_files(ch):
+    """The chapter's test files and the headers beside them (public and hidden) that exist."""
     files = [ch.public_tests, ch.hidden_tests] + sorted(glob.glob(os.path.join(ch.exercise_dir, "*.h"))) + \
         sorted(glob.glob(os.path.join(os.path.dirname(ch.hidden_tests), "*.h")))
-    for p in files:
-        if not os.path.exists(p):
-            continue
-        for m in ARRAY.finditer(open(p).read()):
-            body = re.sub(r"/\*.*?\*/", "", m.group(2), flags=re.S)
-            try:
-                found[m.group(1)] = [float(x) for x in body.replace("\n", " ").split(",") if x.strip()]
-            except ValueError:
-                pass   # an array of expressions: not a table of constants
+    return [p for p in files if os.path.exists(p)]
+
+
+def arrays_in(path):
+    """{name: [values]} of every `static const double NAME[] = {...}` in the file (the
+    one reader of golden arrays: this scan and golden.py's check against bc); an array
+    of expressions is skipped."""
+    found = {}
+    for m in ARRAY.finditer(open(path).read()):
+        body = re.sub(r"/\*.*?\*/", "", m.group(2), flags=re.S)
+        try:
+            found[m.group(1)] = [float(x) for x in body.replace("\n", " ").split(",") if x.strip()]
+        except ValueError:
+            pass   # an array of expressions: not a table of constants
+    return found
+
+
+def golden_arrays(ch):
+    """{name: [values]} of the golden arrays of the chapter's test files and headers."""
+    found = {}
+    for p in test_files(ch):
+        found.update(arrays_in(p))
     return found
 
 
