@@ -131,6 +131,24 @@ void kit_note_arg(char type, unsigned long long bits)
     call_n_args++;
 }
 
+/* A kit buffer from p to the end of its guard zone (a write past the end shows); any
+   other pointer its count elements, up to KIT_MAX_RECORD_BYTES; a NULL pointer, an
+   absurd count (the overflow tests): nothing. */
+int kit_recorded_bytes(const void *p, size_t elem_size, size_t count, unsigned long long *nbytes)
+{
+    const struct kit_region *r = p ? kit_region_of(p) : NULL;
+    *nbytes = 0;
+    if (r != NULL) {
+        *nbytes = (unsigned long long)(r->base + r->total - (const unsigned char *)p);
+        return 1;
+    }
+    if (p != NULL && count != SIZE_MAX && count <= KIT_MAX_RECORD_BYTES / elem_size) {
+        *nbytes = (unsigned long long)(count * elem_size);
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- a call's arguments (both sides; kit_proxy.h) ---------------------- */
 /* Each argument becomes its record type and 64 bits (PROTOCOL.md, the call piece),
    is noted for messages, then goes to the side: kit_record.c writes it into the

@@ -92,6 +92,9 @@ struct kit_region {
     size_t elem_size;    /* element size, for messages                    */
 };
 const struct kit_region *kit_region_of(const void *p);
+/* How much of output buffer p the return piece holds (PROTOCOL.md; both sides):
+   1 and *nbytes, or 0 when it holds none of it. */
+int kit_recorded_bytes(const void *p, size_t elem_size, size_t count, unsigned long long *nbytes);
 void kit_free_all(void);
 size_t kit_guard_bytes(void);
 

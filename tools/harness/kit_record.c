@@ -139,18 +139,11 @@ int kit_call_return(int rc)
 void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size,
                  size_t count)
 {
-    const struct kit_region *r = p ? kit_region_of(p) : NULL;
-    unsigned char present = 0;
-    uint64_t nbytes = 0;
+    unsigned long long bytes;
+    unsigned char present = (unsigned char)kit_recorded_bytes(p, elem_size, count, &bytes);
+    uint64_t nbytes = bytes;
     (void)param;
     (void)shape;
-    if (r != NULL) {
-        nbytes = (uint64_t)(r->base + r->total - (unsigned char *)p);
-        present = 1;
-    } else if (p != NULL && count != SIZE_MAX && count <= KIT_MAX_RECORD_BYTES / elem_size) {
-        nbytes = (uint64_t)(count * elem_size);
-        present = 1;
-    }
     put(&present, 1);
     put(&nbytes, sizeof nbytes);
     if (present)

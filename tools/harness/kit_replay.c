@@ -161,15 +161,9 @@ void kit_ret_buf(const char *param, const char *shape, void *p, size_t elem_size
                  size_t count)
 {
     const struct kit_region *r = p ? kit_region_of(p) : NULL;
-    unsigned char present, want_present = 0;
-    uint64_t nbytes, want_nbytes = 0;
-    if (r != NULL) {
-        want_nbytes = (uint64_t)(r->base + r->total - (unsigned char *)p);
-        want_present = 1;
-    } else if (p != NULL && count != SIZE_MAX && count <= KIT_MAX_RECORD_BYTES / elem_size) {
-        want_nbytes = (uint64_t)(count * elem_size);
-        want_present = 1;
-    }
+    unsigned long long want_bytes;
+    unsigned char present, want_present = (unsigned char)kit_recorded_bytes(p, elem_size, count, &want_bytes);
+    uint64_t nbytes, want_nbytes = want_bytes;
     if (!take(&present, 1) || !take(&nbytes, sizeof nbytes) || present != want_present ||
         nbytes != want_nbytes)
         desync("output buffer size");
