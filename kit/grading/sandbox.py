@@ -487,7 +487,7 @@ class Sandbox:
                 self.uids.put(uid)
         if self.level == "bwrap" and isinstance(status, int) and 128 < status <= 128 + 64:
             status = -(status - 128)     # bwrap reports a child killed by signal N as 128 + N
-        if status == -signal.SIGKILL and used[0] >= lim.cpu - 0.02:
+        if status == -signal.SIGKILL and used[0] >= 0.75 * lim.cpu:   # (runner.TICKS_AHEAD: ticks)
             status = -signal.SIGXCPU     # the hard CPU limit (= soft) ended it: its time ran out
         data = record.result() if record is not None else None
         with self.lock:
