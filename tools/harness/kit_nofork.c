@@ -442,6 +442,9 @@ static void kit_serve(const struct kit_server *s, char **argv)
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (recbuf == MAP_FAILED)
         _exit(0);
+    /* no child needs it (each unmaps it first): fork() then copies none of its page
+       tables, which fill as records pass through */
+    (void)madvise(recbuf, KIT_RECORD_CAP, MADV_DONTFORK);
     (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
     while (kit_line(s->req, line, sizeof line)) {
         char *tab = strchr(line, '\t');
