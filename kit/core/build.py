@@ -4,6 +4,7 @@ judge   = tests + judge proxies + harness          (never student code)
 subject = tests + subject proxies + harness + the student's files
           (sanitizers on unless san=False)
 """
+import functools
 import glob
 import os
 import re
@@ -39,13 +40,15 @@ def link_flags():
     return now
 
 
+@functools.lru_cache(maxsize=None)
 def cmocka_flags():
+    """pkg-config's answer, asked once a process (every compile and link reads it)."""
     try:
         out = subprocess.run(["pkg-config", "--cflags", "--libs", "cmocka"],
                              capture_output=True, text=True, check=True).stdout
-        return out.split()
+        return tuple(out.split())
     except (OSError, subprocess.CalledProcessError):
-        return ["-lcmocka"]
+        return ("-lcmocka",)
 
 
 def _depfile_deps(out):
@@ -66,9 +69,10 @@ def _digest(cmd, inputs, out):
     return files.digest([" ".join(cmd)], deps)
 
 
-def _run(cmd, out, inputs, wrap=None):
+def _run(cmd, out, inputs, wrap=None, runner=None):
     """Run cmd to make out, unless out is up to date. Returns (ok, output).
-    wrap(cmd) -> the command to run instead (the grading sandbox)."""
+    wrap(cmd) -> the command to run instead; runner(cmd) -> a CompletedProcess
+    (text), run in its own way (the grading sandbox)."""
     if files.fresh(out, _digest(cmd, inputs, out)):
         return True, ""
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -77,8 +81,11 @@ def _run(cmd, out, inputs, wrap=None):
     files.unstamp(out)
     run = cmd + (["-MMD", "-MF", out + ".d"] if "-c" in cmd else [])
     # stdin is /dev/null: `#include "/dev/stdin"` must never read the caller's input
-    r = subprocess.run(wrap(run) if wrap else run, capture_output=True, text=True,
-                       cwd=ROOT, errors="replace", stdin=subprocess.DEVNULL)
+    if runner is not None:
+        r = runner(run)
+    else:
+        r = subprocess.run(wrap(run) if wrap else run, capture_output=True, text=True,
+                           cwd=ROOT, errors="replace", stdin=subprocess.DEVNULL)
     if r.returncode != 0:
         if os.path.exists(out):
             os.remove(out)
@@ -160,11 +167,12 @@ def _tidy(msg):
     return msg.replace(ROOT + os.sep, "")
 
 
-def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=None):
+def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=None, runner=None):
     """Build the subject for the student's files in src_dir/<slug>.
     Raises BuildError with the compiler's or linker's message.
-    Grading: out_dir (instead of build/run/<tag>), wrap(cmd, out_dir) (sandbox),
-    includes (the staged header folders, stage.py)."""
+    Grading: out_dir (instead of build/run/<tag>), wrap(cmd, out_dir) (the command to
+    run instead) or runner(cmd, out_dir) (runs it: the sandbox), includes (the staged
+    header folders, stage.py)."""
     sources = ch.sources_in(src_dir)
     want = ch.student_files()
     missing = [f for f in want if f not in [os.path.basename(s) for s in sources]]
@@ -172,12 +180,13 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
         raise BuildError(f"missing file: {os.path.join(os.path.relpath(src_dir, ROOT), ch.slug, missing[0])}")
     d = out_dir or os.path.join(BUILD, "run", tag + ("" if san else "-nosan"), ch.slug)
     w = (lambda cmd: wrap(cmd, d)) if wrap else None
+    rn = (lambda cmd: runner(cmd, d)) if runner else None
     flags = WARN + ["-g", "-O1"] + (SAN if san else []) + \
         (["-I" + d for d in includes] if includes else _includes())
     objs = []
     for src in sources:
         out = os.path.join(d, os.path.basename(src)[:-2] + ".o")
-        ok, msg = _run(cc() + flags + ["-c", src, "-o", out], out, [src], w)
+        ok, msg = _run(cc() + flags + ["-c", src, "-o", out], out, [src], w, rn)
         if not ok:
             raise BuildError(_tidy(msg).strip())
         objs.append(out)
@@ -188,7 +197,7 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
     wraps = ["-Wl," + ",".join("--wrap=" + n for n in jb["functions"])]
     link = objs + jb["objects"]
     ok, msg = _run(cc() + (SAN if san else []) + link_flags() + link + wraps + ["-o", exe] +
-                   cmocka_libs() + ["-lm"], exe, link, w)
+                   cmocka_libs() + ["-lm"], exe, link, w, rn)
     if not ok:
         raise BuildError(explain_link(_tidy(msg).strip(), jb["functions"]))
     return {"dir": d, "subject": exe}

@@ -2,6 +2,7 @@
 student's code inside), then the judge (no student code) replays the record
 and decides. Every test of the manifest gets exactly one verdict."""
 import concurrent.futures
+import functools
 import os
 import re
 import resource
@@ -53,6 +54,13 @@ def _env(leaks=True):
     return env
 
 
+@functools.lru_cache(maxsize=1)
+def _grading_env():
+    """_env(leaks=False), built once a process (grading asks for it at every test; the
+    sandbox only reads it)."""
+    return _env(leaks=False)
+
+
 def _limits(cpu_seconds):
     def apply():
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
@@ -72,7 +80,7 @@ def run_subject(exe, test, log, timeout, workdir, sandbox=None):
     """Returns (status, timed_out, stdout_text, stderr_text). status: exit code, or -signal.
     sandbox: a sandbox.Sandbox (instructor grading) or None (the student loop)."""
     if sandbox is not None:
-        return sandbox.run_subject(exe, test, log, timeout, workdir, _env(leaks=False))
+        return sandbox.run_subject(exe, test, log, timeout, workdir, _grading_env())
     out_path, err_path = log + ".out", log + ".err"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,

@@ -149,9 +149,7 @@ def check_source(ch, src_dir, sandbox, include_dirs):
         with open(src, "rb") as fh:
             raw = fh.read().decode("utf-8", "replace")
         cmd = build.cc() + ["-std=c11", "-E"] + ["-I" + d for d in include_dirs] + [src]
-        r = subprocess.run(sandbox.wrap_compile(cmd, out_dir, list(include_dirs)),
-                           capture_output=True, text=True, errors="replace", cwd=out_dir,
-                           stdin=subprocess.DEVNULL)
+        r = sandbox.run_compile(cmd, out_dir, list(include_dirs), cwd=out_dir)
         if r.returncode != 0:
             return None   # the compiler will say why, in the build step
         current = src
@@ -301,7 +299,8 @@ class Grader:
             if problem:
                 raise build.BuildError(problem)
             sb = build.subject(ch, src_dir, "grade", jb, san=self.san, out_dir=bdir,
-                               wrap=lambda cmd, d: self.sandbox.wrap_compile(cmd, d, ro), includes=incs)
+                               runner=lambda cmd, d: self.sandbox.run_compile(cmd, d, ro, cwd=build.ROOT),
+                               includes=incs)
             problem = check_includes(ch, src_dir, bdir, incs)
             if problem:
                 raise build.BuildError(problem)

@@ -61,7 +61,7 @@ SANDBOX_COMMS = ("bwrap", "unshare", "timeout", "prlimit", "setpriv")
 
 @dataclass
 class Limits:
-    cpu: int = 1                 # s of CPU per test (SIGXCPU, then SIGKILL 1 s later)
+    cpu: int = 1                 # s of CPU per test (the fork server's kill; one exec: RLIMIT_CPU)
     wall: float = 5.0            # s of wall-clock per test
     mem_mb: int = 512            # resident memory (ASan) or address space (san=False)
     nproc: int = 64              # tasks (processes + threads) of the test's uid
@@ -265,24 +265,41 @@ class Sandbox:
             self.uids.put(uid)
 
     # -- building -----------------------------------------------------------
-    def wrap_compile(self, cmd, out_dir, ro):
-        """A compiler command run on untrusted source: limits, the compile uid,
-        and (bwrap) a view of only /usr, the given read-only folders and out_dir."""
+    def run_compile(self, cmd, out_dir, ro, cwd=None):
+        """Run a compiler command on untrusted source: its limits (set in the child
+        before the exec, no prlimit/timeout/setpriv programs: each cost ~6 ms of CPU),
+        the compile uid, a wall clock of twice its CPU time (then its whole session is
+        killed), and (bwrap) a view of only /usr, the given read-only folders and
+        out_dir. stdin is /dev/null. Returns a CompletedProcess (text)."""
         lim = self.limits
-        pre = ["prlimit", f"--cpu={lim.compile_cpu}", f"--fsize={lim.fsize * 4}",
-               f"--as={lim.compile_mem_mb << 20}", "--core=0", "--"]
-        pre = ["timeout", "-s", "KILL", str(lim.compile_cpu * 2)] + pre
-        if self.root:
-            pre += ["setpriv", f"--reuid={UID_BASE}", f"--regid={UID_BASE}", "--clear-groups", "--"]
+        wrapped = cmd
         if self.level == "bwrap":
             b = _bwrap_base() + ["--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C"]
             for d in ro:
                 b += ["--ro-bind", d, d]
-            b += ["--bind", out_dir, out_dir] + _bwrap_end() + ["--chdir", out_dir, "--"]
-            pre += b
+            wrapped = b + ["--bind", out_dir, out_dir] + _bwrap_end() + ["--chdir", out_dir, "--"] + cmd
         elif self.level == "unshare":
-            pre += self._unshare()
-        return pre + cmd
+            wrapped = self._unshare() + cmd
+
+        def limits():
+            for what, value in ((resource.RLIMIT_CPU, lim.compile_cpu), (resource.RLIMIT_CORE, 0),
+                                (resource.RLIMIT_FSIZE, lim.fsize * 4),
+                                (resource.RLIMIT_AS, lim.compile_mem_mb << 20)):
+                resource.setrlimit(what, (value, value))
+        kw = {"user": UID_BASE, "group": UID_BASE, "extra_groups": []} if self.root else {}
+        p = subprocess.Popen(wrapped, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, errors="replace", cwd=cwd,
+                             start_new_session=True, preexec_fn=limits, **kw)
+        try:
+            out, err = p.communicate(timeout=lim.compile_cpu * 2)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            out, err = p.communicate()
+            err += f"\nthe compiler was stopped after {lim.compile_cpu * 2} s\n"
+        return subprocess.CompletedProcess(wrapped, p.returncode, out, err)
 
     def _unshare(self):
         """unshare -rnm with the hidden folders covered (see HIDE_SH)."""
@@ -397,12 +414,12 @@ class Sandbox:
         """Like run.run_subject, inside the sandbox. Returns (status, timed_out, out, err)."""
         lim = self.limits
         wall = lim.wall        # (timeout: what the message says; CPU lim.cpu is the usual limit)
-        env = self.env(env)
         with self.lock:
             owned = os.path.abspath(workdir) in self.owner
             uid = self.owner.get(os.path.abspath(workdir))
         if owned and self.level == "bwrap" and RUNNER_PY and os.path.exists(RUNNER_PY):
             return self._run_in_runner(exe, test, log, wall, workdir, env, uid)
+        env = self.env(env)
         if not owned:
             uid = self.uids.get()
         tdir = self._test_dir(workdir, test, uid)
@@ -487,7 +504,7 @@ class Sandbox:
                 self.uids.put(uid)
         if self.level == "bwrap" and isinstance(status, int) and 128 < status <= 128 + 64:
             status = -(status - 128)     # bwrap reports a child killed by signal N as 128 + N
-        if status == -signal.SIGKILL and used[0] >= lim.cpu - 0.02:
+        if status == -signal.SIGKILL and used[0] >= 0.75 * lim.cpu:   # (runner.TICKS_AHEAD: ticks)
             status = -signal.SIGXCPU     # the hard CPU limit (= soft) ended it: its time ran out
         data = record.result() if record is not None else None
         with self.lock:
@@ -502,7 +519,7 @@ class Sandbox:
         with self.lock:
             r = self.runners.get(key)
         if r is None or not r.alive():
-            r = _Runner(self, exe, workdir, env, uid)
+            r = _Runner(self, exe, workdir, self.env(env), uid)
             with self.lock:
                 self.runners[key] = r
         tdir = self._test_dir(workdir, test, uid)

@@ -229,11 +229,11 @@ FIXTURES = [
      "__attribute__((constructor)) static void kit_evil(void)\n"
      "{ printf(\"KIT-VERDICT PASS\\nok 1\\n\"); fflush(stdout); _exit(0); }\n", "zero", ("BUILD ERROR",)),
     ("abort", 3, "abort();", "", "inject", ("CRASH",)),
-    ("infinite-loop", 0, "volatile int spin = 1; while (spin) { }", "", "inject", ("TIMEOUT", "CRASH")),  # KNOWN ISSUE (closing note, issue 17): under parallel grading a limit kill is sometimes reported CRASH (SIGKILL); 0 points either way
+    ("infinite-loop", 0, "volatile int spin = 1; while (spin) { }", "", "inject", ("TIMEOUT",)),
     ("fork-bomb", 1, "for (;;) { (void)fork(); }", "", "inject", ("PROCESS LIMIT", "TIMEOUT")),
     ("memory-hog", 2,
      "for (;;) { char *hog = malloc(64u << 20); if (hog == NULL) break; memset(hog, 1, 64u << 20); }",
-     "", "inject", ("MEMORY LIMIT", "TIMEOUT", "CRASH")),  # KNOWN ISSUE (closing note, issue 17): under parallel grading a limit kill is sometimes reported CRASH (SIGKILL); 0 points either way   # on a loaded machine the 1 s CPU limit may stop it first
+     "", "inject", ("MEMORY LIMIT", "TIMEOUT")),   # on a loaded machine the 1 s CPU limit may stop it first
     ("gigabyte-output", 3,
      "static char line[4096]; memset(line, 'x', sizeof line - 1); "
      "for (long k = 0; k < (1L << 30) / 4095; k++) fputs(line, stdout);",
@@ -335,7 +335,7 @@ FIXTURES = [
      "kit_in = 0; memcpy(&pe[n * d], kit_mark, 8); return rc; }",
      GUARD_RESTORE, "inject", ("FAIL", "SANITIZER", "CRASH")),
     # SIGXCPU ignored, 1.6 s of CPU (limit 1 s), then the right answer: never a pass
-    ("sigxcpu-slow", 0, "kit_burn(1.6);", SLOW, "inject", ("TIMEOUT", "CRASH")),  # KNOWN ISSUE (closing note, issue 17): under parallel grading a limit kill is sometimes reported CRASH (SIGKILL); 0 points either way
+    ("sigxcpu-slow", 0, "kit_burn(1.6);", SLOW, "inject", ("TIMEOUT",)),
     # 1.9 GiB in memfds never mapped, then the right answer (memfd_create is refused)
     ("memfd-hog", 2, "if (kit_memfd_hog() != 0) return -12345;", MEMFD, "inject",
      ("FAIL", "MEMORY LIMIT", "FILE LIMIT")),

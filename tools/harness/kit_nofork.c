@@ -31,9 +31,10 @@
  * Nothing the child runs can undo what the server does around it (the student's
  * object defines only the contract's functions, build.py: it cannot replace
  * setrlimit, prctl or fork): each limit is set with hard = soft (it cannot be
- * raised again); the CPU limit is also enforced by the server, which reads the
+ * raised again); the CPU limit is enforced by the server, which reads the
  * child's CPU time and kills it (SIGKILL, reported as -SIGXCPU: TIMEOUT), so a
- * child that ignores SIGXCPU gains nothing; the record goes to a socket the
+ * child that ignores SIGXCPU gains nothing (the kernel's RLIMIT_CPU, one second
+ * higher, is only a backstop: see kit_become_test); the record goes to a socket the
  * server drains (the child is told fd:3, its write-only end: unlike a pipe or a
  * file, it cannot be reopened through /proc and read back), and the server writes
  * RECORD itself once the child has ended: no code of the child, a later call,
@@ -273,7 +274,12 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
     if (syscall(SYS_close_range, 4u, ~0u, 0u) != 0)
         for (int fd = 4; fd < 1024; fd++)
             close(fd);
-    kit_limit(RLIMIT_CPU, s->cpu);
+    /* The server ends the child at s->cpu s of CPU (kit_wait). The kernel's own limit is
+       only a backstop one second later: it counts CPU time in whole scheduler ticks,
+       which run ahead of the precise time wait4 and /proc report (here it killed at
+       0.84-0.94 s for a 1 s limit), so at s->cpu it would kill first, with less than
+       s->cpu s on record: a plain SIGKILL, a CRASH instead of a TIMEOUT. */
+    kit_limit(RLIMIT_CPU, s->cpu + 1);
     kit_limit(RLIMIT_CORE, 0);
     kit_limit(RLIMIT_FSIZE, s->fsize);
     kit_limit(RLIMIT_NPROC, s->nproc);
@@ -436,6 +442,9 @@ static void kit_serve(const struct kit_server *s, char **argv)
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (recbuf == MAP_FAILED)
         _exit(0);
+    /* no child needs it (each unmaps it first): fork() then copies none of its page
+       tables, which fill as records pass through */
+    (void)madvise(recbuf, KIT_RECORD_CAP, MADV_DONTFORK);
     (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
     while (kit_line(s->req, line, sizeof line)) {
         char *tab = strchr(line, '\t');
