@@ -133,8 +133,8 @@ def judges():
 # ---------------------------------------------------------------- longest first
 
 def _cost(nodeid, last):
-    if nodeid in last:
-        return last[nodeid]
+    if isinstance(last.get(nodeid), dict) and "wall" in last[nodeid]:
+        return last[nodeid]["wall"]
     name = nodeid.split("/")[-1]
     for key in sorted(COST, key=len, reverse=True):     # the most precise key first
         if name == key or name.startswith(key + "[") or name.startswith(key + "::"):
@@ -163,21 +163,24 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    """durations.json: {test: {"wall": s, "cpu": s, "load": the load average then}} of the
+    last run of each test (the next run's order); times.tsv: the same as a table."""
     if os.environ.get("PYTEST_XDIST_WORKER") or not _durations:
         return                        # the controller writes it (it sees every report)
     try:
         with open(DURATIONS) as f:
-            old = json.load(f)
+            table = {k: v for k, v in json.load(f).items() if isinstance(v, dict)}
     except (OSError, ValueError):
-        old = {}
-    old.update(_durations)
+        table = {}
+    load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
+    for k, wall in _durations.items():
+        table[k] = {"wall": wall, "cpu": _cpu.get(k, 0.0), "load": load}
     os.makedirs(RESULTS, exist_ok=True)
     from kit.core import files
-    files.atomic_write(DURATIONS, json.dumps(old, indent=1, sort_keys=True))
-    load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
-    files.atomic_write(os.path.join(RESULTS, "times.tsv"), f"# wall s\tCPU s\ttest (load {load} at the end)\n" +
-                       "".join(f"{_durations[k]:.1f}\t{_cpu.get(k, 0):.1f}\t{k}\n"
-                               for k in sorted(_durations, key=lambda k: -_durations[k])))
+    files.atomic_write(DURATIONS, json.dumps(table, indent=1, sort_keys=True))
+    files.atomic_write(os.path.join(RESULTS, "times.tsv"), "# wall s\tCPU s\tload\ttest\n" + "".join(
+        f"{v['wall']:.1f}\t{v['cpu']:.1f}\t{v['load']}\t{k}\n"
+        for k, v in sorted(table.items(), key=lambda kv: -kv[1]["wall"])))
 
 
 try:
