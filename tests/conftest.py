@@ -160,6 +160,10 @@ def pytest_runtest_logreport(report):
     if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
         _durations[report.nodeid] = round(_durations.get(report.nodeid, 0) + report.duration, 2)
         _cpu[report.nodeid] = dict(report.user_properties).get("cpu_s", 0.0)
+        if not os.environ.get("PYTEST_XDIST_WORKER"):    # as each test ends: progress.tsv
+            os.makedirs(RESULTS, exist_ok=True)
+            with open(os.path.join(RESULTS, "progress.tsv"), "a") as f:
+                f.write(f"{report.duration:.1f}\t{_cpu[report.nodeid]:.1f}\t{report.outcome}\t{report.nodeid}\n")
 
 
 def pytest_sessionfinish(session, exitstatus):

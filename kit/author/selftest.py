@@ -15,7 +15,8 @@ The chapters' checks are the functions below (tests/suite_chapters.py makes them
 pytest tests: one a chapter for its reference and stub, one a mutant, one a chapter
 for its ignorable arguments). The JUnit XML report goes to build/test-results/junit.xml,
 the durations of this run to build/test-results/durations.json (the next run's
-longest-first order). Without pytest it says the one line that installs it.
+longest-first order), and build/test-results/progress.tsv gets a line as each test ends.
+Without pytest it says the one line that installs it.
 """
 import argparse
 import importlib.util
@@ -113,6 +114,8 @@ def pytest_args(a):
         args += [f"--junitxml={os.path.join(RESULTS, 'junit.xml')}"]
     if a.jobs > 1 and not a.list:
         args += ["-n", str(a.jobs)]
+    if not a.list:
+        args += ["-v"]          # one line a test as it ends (with xdist: [gwN] and the outcome)
     selection = []
     if a.chapter:
         ch = chapters.find(a.chapter)
