@@ -163,6 +163,14 @@ _durations = {}
 _cpu = {}
 
 
+def pytest_sessionstart(session):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):          # progress.tsv: this run's only
+        try:
+            os.remove(os.path.join(RESULTS, "progress.tsv"))
+        except OSError:
+            pass
+
+
 def pytest_runtest_logreport(report):
     if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
         _durations[report.nodeid] = round(_durations.get(report.nodeid, 0) + report.duration, 2)
