@@ -34,21 +34,14 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "book"))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import browse  # noqa: E402
 import build as book_build  # noqa: E402
 
 FIXTURE = os.path.join(ROOT, "tests", "fixtures", "book")
 BUILD = [sys.executable, os.path.join(ROOT, "book", "build.py")]
-failures = []
-
-
-def report(ok, what, detail=""):
-    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + detail) if detail and not ok else ''}",
-          flush=True)
-    if not ok:
-        failures.append(what)
-    return ok
+from checks import check as report, failures  # noqa: E402
 
 
 def fixture_copy(tmp, name):
@@ -277,6 +270,23 @@ def kit_book():
     for page in results:
         png = os.path.join(shots, page[:-5] + ".png")
         report(os.path.exists(png) and os.path.getsize(png) > 5000, f"screenshot {os.path.relpath(png, ROOT)}")
+
+
+# pytest (make test): each fixture book a test of its own, in a fresh folder (kit_tmp)
+def test_fixture_good(kit_tmp):
+    fixture_good(kit_tmp)
+
+
+def test_fixture_student(kit_tmp):
+    fixture_student(kit_tmp)
+
+
+def test_fixture_drift(kit_tmp):
+    fixture_drift(kit_tmp)
+
+
+def test_kit_book():
+    kit_book()
 
 
 def main():

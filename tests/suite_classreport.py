@@ -33,6 +33,7 @@ reach their files and anchors, and it loads in headless Chromium with no
 console error, broken image or network request (screenshot: GRADES/class.png
 with --keep). About 20 s.
 
+    pytest tests/suite_classreport.py      (make test runs it)
     python3 tests/suite_classreport.py [--keep]
 exit 0 = pass.
 """
@@ -51,20 +52,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "book"))
+sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 
 from kit.author import mutants  # noqa: E402
 from kit.core import chapters  # noqa: E402
 
-failures = []
+from checks import check, failures  # noqa: E402
+
 SLUG, FNAME = "03-sinusoidal", "sinusoidal.c"
 COPIES = ["copy-disguised", "copy-variant", "copy-verbatim"]
 
 
-def check(ok, what, detail=""):
-    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + str(detail)) if detail and not ok else ''}", flush=True)
-    if not ok:
-        failures.append(what)
+def test_classreport():
+    """pytest (make test): the whole scenario above, one test (each step needs the last)."""
+    main([])
 
 
 def make_grade(subs, out, extra=(), env=None, path=None):

@@ -29,7 +29,9 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 
+from checks import check  # noqa: E402
 from kit.author import mutants  # noqa: E402
 from kit.core import build, chapters  # noqa: E402
 
@@ -98,11 +100,11 @@ def check_hardcoded(failures):
             failures.append(f"{slug}: the hard-coded submission gets {got} hidden points")
 
 
-def main():
+def unseen_mutants(failures):
+    """Every unseen mutant judged; what fails goes into failures."""
     start = time.monotonic()
     seen = seen_blocks()
     blocks = [m for spec in specs() for m in mutants.parse(spec)]
-    failures = []
     for m in blocks:
         if edits_key(m) in seen:
             failures.append(f"{m.slug}/{m.name} repeats tests/mutants block {seen[edits_key(m)]}")
@@ -143,6 +145,26 @@ def main():
         failures.append(f"only {right} of {n} unseen mutants get their hint")
     if not n:
         failures.append("no unseen mutants in tests/unseen/")
+
+
+# pytest (make test): two tests; a failure lists what failed, as the script prints it
+def test_unseen_mutants():
+    failures = []
+    unseen_mutants(failures)
+    for f in failures:
+        check(False, f[:400])
+
+
+def test_hardcoded():
+    failures = []
+    check_hardcoded(failures)
+    for f in failures:
+        check(False, f[:400])
+
+
+def main():
+    failures = []
+    unseen_mutants(failures)
     check_hardcoded(failures)
     for f in failures:
         print("  FAIL " + f[:400])

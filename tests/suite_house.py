@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The house rules of the tooling, checked without building anything (seconds):
+"""The house rules of the tooling, checked without building anything (seconds).
+pytest runs each test_* (make test); `python3 tests/suite_house.py` runs them all too.
 
 - kit/core/manifest.py: every file git tracks belongs to the author's list; every
   listed path exists; the student's list holds no instructor or author module, the
@@ -51,7 +52,7 @@ def module_files(name):
     return None
 
 
-def suite_manifest():
+def test_manifest():
     print("== the manifest (kit/core/manifest.py)")
     r = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
     if r.returncode == 0:
@@ -85,7 +86,7 @@ def suite_manifest():
         check(not problems, f"{audience}: every kit module imported is shipped", "; ".join(problems[:5]))
 
 
-def suite_verdict():
+def test_verdict():
     print("== the verdict (kit/core/verdict.py)")
     check(f"{V.BUILD_ERROR:<12}|" == "BUILD ERROR |" and str(V.PASS) == "PASS" and {"MEMORY LIMIT": 1}[V.MEMORY_LIMIT]
           and V("FILE LIMIT") is V.FILE_LIMIT and V.FAIL == "FAIL",
@@ -150,7 +151,7 @@ ENV_READ = re.compile(r"""getenv\("(KIT_\w+)"\)|environ(?:\.get)?[(\[]\s*["'](KI
                       r"""|(KIT_\w+)=f?["']""")
 
 
-def suite_protocol():
+def test_protocol():
     print("== the protocol (PROTOCOL.md, tools/harness/kit_protocol.h, kit/core/protocol.py)")
     header = open(os.path.join(ROOT, "tools", "harness", "kit_protocol.h")).read()
     defines = {m.group(1): c_value(m.group(2))
@@ -186,7 +187,7 @@ PATH_IN_TEXT = re.compile(r"(?<![\w/.$-])((?:kit|tools|tests|book|plots|include|
 GENERATED = {"plots/reference"}      # made by make dist in the release, not in the repository
 
 
-def suite_docstrings():
+def test_docstrings():
     print("== module docstrings and comments name paths that exist")
     stale = []
     for path in manifest.of("author"):
@@ -209,7 +210,7 @@ def suite_docstrings():
     check(not stale, "every path named in a module docstring or comment exists", "; ".join(stale[:12]))
 
 
-def suite_one_place():
+def test_one_place():
     print("== one module per idea: markers, files, gnuplot quoting, the C scanner")
     from kit.core import cparse, files, gnuplot, markers
     B, E = markers.SOLUTION_BEGIN, markers.SOLUTION_END
@@ -242,11 +243,11 @@ def suite_one_place():
 
 
 def main():
-    suite_manifest()
-    suite_one_place()
-    suite_verdict()
-    suite_protocol()
-    suite_docstrings()
+    test_manifest()
+    test_one_place()
+    test_verdict()
+    test_protocol()
+    test_docstrings()
     return finish()
 
 

@@ -39,15 +39,13 @@ sys.path.insert(0, ROOT)
 import plots  # noqa: E402
 from kit.core import chapters  # noqa: E402
 
-failures = []
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+from checks import check, failures  # noqa: E402
 
 
-def check(ok, what, detail=""):
-    print(f"  {'ok  ' if ok else 'FAIL'} {what}{(': ' + str(detail)) if detail and not ok else ''}",
-          flush=True)
-    if not ok:
-        failures.append(what)
-    return ok
+def test_plots():
+    """pytest (make test): the whole scenario of main(), one test (each step uses the last's figures)."""
+    main()
 
 
 def run(out, *args):

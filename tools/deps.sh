@@ -8,7 +8,8 @@
 #   plots: adds gnuplot;  book: adds gnuplot and pandoc
 #   grade: adds bubblewrap (make grade's sandbox: without it grading runs at a weaker
 #          level, said in its pre-flight line), gnuplot and sim_c (similarity-tester)
-#   all:   everything (adds bc, chromium, bubblewrap, zip, sim_c for `make test`)
+#   all:   everything (adds bc, chromium, bubblewrap, zip, sim_c, pytest and pytest-xdist
+#          for `make test`)
 set -u
 install=0
 if [ "${1:-}" = --install ]; then install=1; shift; fi
@@ -46,6 +47,10 @@ if [ "$mode" = all ]; then
   have zip || missing+=(zip)
   have unzip || missing+=(unzip)
   have sim_c || missing+=(similarity-tester)
+  # make test: pytest and pytest-xdist for a python3 (Debian's, when the python3 on PATH has none)
+  pyhas() { for p in python3 /usr/bin/python3; do "$p" -c "import $1" >/dev/null 2>&1 && return 0; done; return 1; }
+  pyhas pytest || missing+=(python3-pytest)
+  pyhas xdist || missing+=(python3-pytest-xdist)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 line="apt-get install -y --no-install-recommends ${missing[*]}"

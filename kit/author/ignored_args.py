@@ -49,6 +49,11 @@ instead: there, ignoring it can only mean not checking with it.
 How. The tests run without sanitizers (SAN=0), only those that list the
 mutated function, one mutant per job: a mutant is caught by any verdict but
 PASS, and a test that fails on the reference (run the same way) catches nothing.
+One program a chapter holds every mutant (combined_rewrite): each assignment sits
+behind `if (ignored_args_which() == k)`, k read from the file ignored_args.which in
+the test's folder, so mutant k computes exactly what its own program would, and
+the chapter is compiled and linked once instead of once a parameter. When that
+program does not build, each mutant is built alone (the error names its parameter).
 """
 import argparse
 import collections
@@ -294,6 +299,51 @@ def make_rewrite(fn, p, value, elements):
     return rewrite
 
 
+WHICH_FILE = "ignored_args.which"   # in the test's folder (its cwd): the parameter to ignore
+SELECTOR = """#include <stdio.h> /* ignored_args */
+static long ignored_args_which(void) /* ignored_args: the parameter ./%s names (none: -1) */
+{
+    static long which = -2;
+    if (which == -2) {
+        FILE *f = fopen("%s", "r");
+        which = -1;
+        if (f) {
+            if (fscanf(f, "%%ld", &which) != 1)
+                which = -1;
+            fclose(f);
+        }
+    }
+    return which;
+}
+""" % (WHICH_FILE, WHICH_FILE)
+
+
+def combined_rewrite(cases):
+    """The rewrite of one solution file that holds every mutant of cases, [(k, fn, p,
+    value, elements)], each behind `if (ignored_args_which() == k)`: one program for all
+    the parameters of a chapter, the parameter chosen at run time (WHICH_FILE). Mutant k
+    computes what make_rewrite(fn, p, value, elements) makes: the same assignment at the
+    same place (placement() on the reference's text), the others not taken."""
+    def rewrite(text):
+        edits = []            # (offset, order, text): inserted from the end
+        for k, fn, p, value, elements in cases:
+            point, decls, _ = placement(text, fn, p)
+            if p.const_data:
+                assign = f"{p.name} = {zero_name(fn, p)};"
+                elem = p.type[:p.type.rfind("*")].strip()
+                edits.append((function_span(text, fn.name)[0], k,
+                              f"static {elem} {zero_name(fn, p)}[{elements}]; /* ignored_args */\n"))
+            else:
+                assign = f"{p.name} = {c_literal(value, p.type)};"
+            lines = [assign] + [f"{n} = {e};" for n, e in decls if p.name in _idents(e)]
+            edits.append((point, k, f"\n    if (ignored_args_which() == {k}) {{ /* ignored_args */"
+                                    + "".join(f"\n        {ln}" for ln in lines) + "\n    }"))
+        for point, _, piece in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            text = text[:point] + piece + text[point:]
+        return (SELECTOR if cases else "") + text
+    return rewrite
+
+
 # ---------------------------------------------------------------- running
 
 class Outcome:
@@ -303,6 +353,7 @@ class Outcome:
         self.ch, self.fn, self.p, self.shown, self.how = ch, fn, p, shown, how
         self.tests, self.caught, self.error = [], [], None
         self.work = None        # the mutant's folder
+        self.case = None        # (fn, p, value, elements): its mutant (combined_rewrite)
 
     @property
     def ok(self):
@@ -408,6 +459,7 @@ def plan(ch, jobs, root):
                 m.file = fname
                 m.rewrite = make_rewrite(fn, p, value, elements)
                 o.work = os.path.join(root, ch.slug, m.name)
+                o.case = (fn, p, value, elements)
             items.append((o, m, jb))
     return items, problems
 
@@ -439,6 +491,49 @@ def _plan(ch, jobs, root):
             time.sleep(5)
 
 
+def build_combined(ch, entries, jb, root):
+    """One program for every mutant of the chapter (combined_rewrite: mutant k is chosen
+    at run time), built without sanitizers like each mutant was. entries: [(k, outcome,
+    mutant)]. Returns the subject's path, or None when it does not build (then each
+    mutant is built alone, so that the error names its parameter)."""
+    work = os.path.join(root, ch.slug, "all")
+    by_file = collections.defaultdict(list)
+    for k, o, m in entries:
+        by_file[m.file].append((k, *o.case))
+    files = sorted(by_file)
+    base = mutants.Mutant(ch.slug, "all")
+    base.file, base.rewrite = files[0], combined_rewrite(by_file[files[0]])
+    mutants.apply(base, work)
+    for name in files[1:]:
+        path = os.path.join(work, ch.slug, name)
+        text = combined_rewrite(by_file[name])(open(path).read())
+        with open(path, "w") as f:
+            f.write(text)
+    try:
+        return build.subject(ch, work, "ignored_args", jb, san=False,
+                             out_dir=os.path.join(work, "bin"))["subject"]
+    except build.BuildError:
+        return None
+
+
+def run_case(o, k, subject, jb, tests):
+    """Mutant k of the combined program: the tests of o's function (run_mutant's), in a
+    folder of their own that names k."""
+    logs = os.path.join(o.work, "logs")
+    os.makedirs(logs, exist_ok=True)
+    with open(os.path.join(logs, WHICH_FILE), "w") as f:
+        f.write(f"{k}\n")
+    try:
+        mine = [t for t in tests if o.fn.name in t.functions]
+        results = run.run_all(mine, jb["judge"], subject, logs, 3.0, 1, o.work)
+    except Exception as e:            # a kit failure: said, never a silent pass
+        o.error = f"{type(e).__name__}: {e}"
+        return o
+    o.caught = [r.test.name + ("" if r.verdict == "FAIL" else f" ({r.verdict})")
+                for r in results if r.verdict != "PASS" and r.test.name in o.tests]
+    return o
+
+
 def check(chs, jobs=2, out=None, keep=False):
     """Every outcome of the chapters chs, in header order. out(outcome) is
     called as each is known (printing). The mutants live in a folder of their
@@ -458,8 +553,22 @@ def check(chs, jobs=2, out=None, keep=False):
                 o = Outcome(ch)
                 o.error = f"cannot run the reference: {_first_error(str(e))}"
                 items.append((o, None, None))
+        # one program a chapter (build_combined); a chapter whose program does not build
+        # runs one program a mutant (run_mutant), as each error then names its parameter
+        tasks = {}
+        for ch in chs:
+            entries = [(k, o, m) for k, (o, m, jb) in enumerate(items)
+                       if m is not None and o.ch is ch]
+            if not entries:
+                continue
+            jb = items[entries[0][0]][2]
+            subject = build_combined(ch, entries, jb, root)
+            tests = run.manifest(jb["judge"]) if subject else None
+            for k, o, m in entries:
+                tasks[k] = (run_case, (o, k, subject, jb, tests)) if subject else (run_mutant, (o, m, jb))
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = [pool.submit(run_mutant, o, m, jb) if m else None for o, m, jb in items]
+            futures = [pool.submit(tasks[k][0], *tasks[k][1]) if k in tasks else None
+                       for k in range(len(items))]
             done = []
             for (o, _, _), f in zip(items, futures):
                 if f is not None:

@@ -16,11 +16,12 @@ Generated mutants (kit/author/ignored_args.py) set Mutant.rewrite, a function
 of the file's text applied after the line edits, and run in this process with
 run_here(): without sanitizers if asked, only the tests of some functions.
 """
+import contextlib
+import functools
 import json
 import os
 import shutil
-import subprocess
-import sys
+import threading
 
 from kit.core.chapters import ROOT
 
@@ -123,39 +124,82 @@ def verify(m, data):
     return problems
 
 
-def run(m, jobs=2):
-    work = os.path.join(ROOT, "build", "mutants", m.slug, m.name)
-    apply(m, work)
-    out = os.path.join(work, "result.json")
-    subprocess.run([sys.executable, os.path.join(ROOT, "kit"), "check",
-                    "--chapter", m.slug, "--src", work, "--json", out, "--jobs", str(jobs),
-                    "--timeout", "3"], capture_output=True, text=True)
-    with open(out) as f:
-        return verify(m, json.load(f))
+def needed_tests(m, tests):
+    """The tests whose verdicts decide verify(m): every test for a correct variant (each
+    must pass) or a mistake that names no test; otherwise the tests it expects to reject
+    it and the tests of its `pass:` functions. The other tests cannot change verify()'s
+    answer: a named test that fails already rejects the mutant, and a named test that
+    passes is a problem whatever the others do."""
+    if m.kind == "correct" or not m.expects:
+        return list(tests)
+    names = {name for name, _ in m.expects}
+    return [t for t in tests if t.name in names or set(m.passes) & set(t.functions)]
 
 
-def run_here(m, jb, functions=None, san=True, jobs=1, timeout=3.0, work=None):
-    """Like run(), in this process, with the chapter's judge already built (jb:
-    build.judge(ch)): only the tests that list one of functions (all when None),
-    sanitizers as san says. Returns the results as `python3 -m kit check --json` writes
-    them ({"tests": [...], "build_error": ...}), for verify()."""
-    from kit.core import build, chapters, run as runner   # only this path needs them
-    ch = chapters.find(m.slug)
-    work = work or os.path.join(ROOT, "build", "mutants", m.slug, m.name)
-    apply(m, work)
-    tests = [t for t in runner.manifest(jb["judge"])
-             if functions is None or set(functions) & set(t.functions)]
+_LEAKS = {"depth": 0, "lock": threading.Lock(), "saved": None}
+
+
+@contextlib.contextmanager
+def no_leak_check():
+    """LeakSanitizer off for the subjects run inside (this process): a leak is a warning
+    under a test's verdict, never the verdict (kit/core/run.py's _env), so the verdicts
+    and hints are the same; LSan's scan at each exit costs about half a sanitized test's
+    time. Only the mutants' runs use it (the reference and the stub run as make check)."""
+    from kit.core import run as runner
+    with _LEAKS["lock"]:
+        if _LEAKS["depth"] == 0 and hasattr(runner, "_env"):
+            _LEAKS["saved"] = runner._env
+            runner._env = functools.partial(_LEAKS["saved"], leaks=False)
+        _LEAKS["depth"] += 1
+    try:
+        yield
+    finally:
+        with _LEAKS["lock"]:
+            _LEAKS["depth"] -= 1
+            if _LEAKS["depth"] == 0 and _LEAKS["saved"] is not None:
+                runner._env, _LEAKS["saved"] = _LEAKS["saved"], None
+
+
+def check_here(ch, src_dir, jb, out, tag="selftest", san=True, timeout=10.0, jobs=2, select=None,
+               bin_dir=None):
+    """`python3 -m kit check --chapter CH --src SRC_DIR --json OUT` in this process, with
+    the chapter's judge already built (jb: build.judge(ch)): the same build, runs and JSON
+    (kit/student/report.py's save), without a Python start and without touching make
+    check's own build/run/ folders. select(tests) -> the tests to run (all when None)."""
+    from kit.core import build, run as runner
+    from kit.student import report
+    tests = runner.manifest(jb["judge"])
+    if select is not None:
+        tests = select(tests)
     build_error = None
     try:
-        sb = build.subject(ch, work, "mutant", jb, san=san, out_dir=os.path.join(work, "bin"))
-        results = runner.run_all(tests, jb["judge"], sb["subject"], os.path.join(work, "logs"),
-                                 timeout, jobs, work)
+        sb = build.subject(ch, src_dir, tag, jb, san=san, out_dir=bin_dir)
+        results = runner.run_all(tests, jb["judge"], sb["subject"], os.path.join(sb["dir"], "logs"),
+                                 timeout, jobs, src_dir)
     except build.BuildError as e:
         build_error = str(e)
         results = [runner.Result(t, "BUILD ERROR", [build_error.splitlines()[0]]) for t in tests]
-    return {"chapter": m.slug, "build_error": build_error,
-            "tests": [{"name": r.test.name, "functions": r.test.functions, "verdict": r.verdict,
-                       "lines": r.lines} for r in results]}
+    report.save(out, ch, src_dir, results, build_error)
+    with open(out) as f:
+        return json.load(f)
+
+
+def run(m, jobs=2, needed_only=False):
+    """Apply m and check it as `python3 -m kit check --src build/mutants/SLUG/NAME --timeout 3`
+    would, in this process (check_here), LeakSanitizer off (no_leak_check); the report is
+    left in build/mutants/SLUG/NAME/result.json. needed_only: only needed_tests(m) run
+    (the self-test; tests/suite_diagnosis.py wants every test's hints). Returns verify()'s
+    problems."""
+    from kit.core import build, chapters
+    ch = chapters.find(m.slug)
+    work = os.path.join(ROOT, "build", "mutants", m.slug, m.name)
+    apply(m, work)
+    jb = build.judge(ch, hidden=os.path.exists(ch.hidden_tests))
+    with no_leak_check():
+        data = check_here(ch, work, jb, os.path.join(work, "result.json"), tag="mutant", timeout=3.0,
+                          jobs=jobs, select=(lambda ts: needed_tests(m, ts)) if needed_only else None,
+                          bin_dir=os.path.join(work, "bin"))
+    return verify(m, data)
 
 
 def all_specs():
