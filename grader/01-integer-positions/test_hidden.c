@@ -711,6 +711,9 @@ static void int_pos_add_bad_arguments(void **state)
     kit_expect_status("int_pos_add(X, SIZE_MAX / 4, 8)", int_pos_add(X, SIZE_MAX / 4, 8), KIT_ERR_SIZE);
     kit_expect_status("int_pos_add(NULL, 0, 4)", int_pos_add(NULL, 0, 4), KIT_OK);
     kit_expect_status("int_pos_add(X, 0, 4)", int_pos_add(X, 0, 4), KIT_OK);
+    /* n == 0 is checked last: d == 0 is still a size error */
+    kit_expect_status("int_pos_add(NULL, 0, 0)", int_pos_add(NULL, 0, 0), KIT_ERR_SIZE);
+    kit_expect_status("int_pos_add(X, 0, 0)", int_pos_add(X, 0, 0), KIT_ERR_SIZE);
     kit_expect_untouched("X", X);
     probe_int_pos_add();
 }

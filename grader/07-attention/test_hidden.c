@@ -594,6 +594,11 @@ static void perm_gap_bad_arguments(void **state)
                       attn_perm_gap(X, too_big, 3, 2, 0, 10000.0, gap), KIT_ERR_DOMAIN);
     kit_expect_status("attn_perm_gap with base = 1", attn_perm_gap(X, ok, 3, 2, 1, 1.0, gap),
                       KIT_ERR_DOMAIN);
+    /* base is always checked, also when with_pe == 0 does not use it */
+    kit_expect_status("attn_perm_gap with with_pe = 0 and base = 0.5",
+                      attn_perm_gap(X, ok, 3, 2, 0, 0.5, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_perm_gap with with_pe = 0 and base = NaN",
+                      attn_perm_gap(X, ok, 3, 2, 0, NAN, gap), KIT_ERR_DOMAIN);
     kit_expect_status("attn_perm_gap with n = 0", attn_perm_gap(X, ok, 0, 2, 1, 10000.0, gap),
                       KIT_ERR_SIZE);
     kit_expect_status("attn_perm_gap with d = 0", attn_perm_gap(X, ok, 3, 0, 1, 10000.0, gap),
