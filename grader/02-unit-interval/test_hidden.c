@@ -387,6 +387,27 @@ static int lengths_model_fits(size_t pos, size_t n_min, size_t n_max, double lo,
         return 1;                                         /* the range of every t */
     return fabs(lo - t_of(pos, n_max)) <= TOL && fabs(hi - t_of(pos, n_min)) <= TOL;
 }
+
+/* Another model of the same values: pos / (n - 1) in integers (0 for every
+   n > pos + 1, 1 at n = pos + 1), over the valid lengths or every length.
+   When it gives lo and hi too, the test cannot tell the two apart and names
+   neither. */
+static int integer_model_fits(size_t pos, size_t n_min, size_t n_max, double lo, double hi)
+{
+    for (int every = 0; every < 2; every++) {
+        double mlo = INFINITY, mhi = -INFINITY;
+        for (size_t n = n_min; n <= n_max; n++) {
+            double t = n == 1 ? 0.0 : (double)(pos / (n - 1));
+            if (!every && n <= pos)
+                continue;
+            mlo = fmin(mlo, t);
+            mhi = fmax(mhi, t);
+        }
+        if (fabs(lo - mlo) <= TOL && fabs(hi - mhi) <= TOL)
+            return 1;
+    }
+    return 0;
+}
 #endif
 
 static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *want)
@@ -401,7 +422,8 @@ static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *w
         kit_hint("lo-hi-swapped", "lo must be the smallest code and hi the largest; yours are "
                  "the other way round. t(pos, n) falls as n grows.");
     else if (n_min <= pos && (fabs(lo - want[0]) > TOL || fabs(hi - want[1]) > TOL) &&
-             lengths_model_fits(pos, n_min, n_max, lo, hi))
+             lengths_model_fits(pos, n_min, n_max, lo, hi) &&
+             !integer_model_fits(pos, n_min, n_max, lo, hi))
         kit_hint("lengths-without-pos", "a sentence of n tokens has positions 0 .. n-1 only: "
                  "lengths n <= pos do not have position %zu and must be left out "
                  "(their 'codes' would be above 1, or 0 for n = 1).", pos);
