@@ -104,17 +104,6 @@ void kit_check_declared(const char *fn)
     kit_fail_now();
 }
 
-/* "The call: f(S, n = 2, m = 0, P)." when the last call of the test is the
-   one a check names (its text starts with the function's name). */
-static void say_call(const char *what)
-{
-    const char *fn = kit_last_call_name();
-    size_t len = strlen(fn);
-    if (len > 0 && strncmp(what, fn, len) == 0 && !(isalnum((unsigned char)what[len]) ||
-                                                    what[len] == '_'))
-        kit_say("The call: %s.", kit_last_call());
-}
-
 const char *kit_status_name(int s)
 {
     switch (s) {
@@ -133,7 +122,10 @@ void kit_expect_status_at(const char *file, int line, const char *fn, int got, i
         return;
     kit_say("%s returned %s (%d), expected %s (%d).", fn, kit_status_name(got), got,
             kit_status_name(want), want);
-    say_call(fn);
+    /* the evidence of a status: the argument case (the call) and the value */
+    if (kit_last_call_name()[0] != '\0')
+        kit_say("Where the wrong values are: the status of %s: %s where %s belongs.",
+                kit_last_call(), kit_status_name(got), kit_status_name(want));
     fail_at(file, line);
 }
 
@@ -169,12 +161,15 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
     else
         kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g).", what, want,
                 got, fabs(got - want), tol);
+    /* the evidence of a scalar: which value of which call (the arguments) */
     if (kit_last_call_name()[0] != '\0')
-        kit_say("The last call before this check: %s.", kit_last_call());
+        kit_say("Where the wrong values are: one value, %s, of the test's last call %s.",
+                what, kit_last_call());
     if (unwritten)
-        kit_hint("shape-unwritten", "the value still holds the buffer's initial fill "
-                "(%.3g, bytes 0x%02X) -- it was never written: a loop stops early, starts "
-                "late or skips it%s%s%s", got, KIT_SENTINEL_BYTE,
+        kit_hint("shape-unwritten", "the value still holds the never-written marker (a NaN, "
+                "bytes 0x%02X): it was never assigned -- a loop stops early, starts late or "
+                "skips it, or it is only added to (+= into an output not zeroed first: NaN + v "
+                "is the marker again)%s%s%s", KIT_SENTINEL_BYTE,
                 kit_current_section[0] ? " (see " : "", kit_current_section,
                 kit_current_section[0] ? ")" : "");
     fail_at(file, line);
