@@ -275,6 +275,9 @@ void kit_expect_true_at(const char *file, int line, int cond, const char *fmt, .
     va_start(ap, fmt);
     vsay(fmt, ap);
     va_end(ap);
+    /* the argument case: the call whose results the property is about */
+    if (kit_last_call_name()[0] != '\0')
+        kit_say("The test's last call before this check: %s.", kit_last_call());
     fail_at(file, line);
 }
 
