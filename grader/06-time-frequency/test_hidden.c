@@ -531,8 +531,16 @@ static void omega_high_frequencies(void **state)
         if (fabs(omega[i] - w[i]) > 1e-9 && fabs(fabs(omega[i] - w[i]) - TWO_PI / 2) < 1e-6)
             kit_hint("atan-not-atan2", "atan(s / c) loses the quadrant (it is only defined modulo "
                      "pi); atan2(s, c) gives the angle modulo 2 pi.");
+    /* every omega negated: the phase measured the other way round */
+    double neg[4];
+    for (size_t i = 0; i < 4; i++)
+        neg[i] = -w[i];
+    struct kit_mistake m[1] = { { "phase-reversed", "every omega_i is the negative of the "
+        "expected one: the angle turns the wrong way. atan2 takes y = sin first, atan2(sin, "
+        "cos); atan2(cos, sin) is pi/2 - angle. Or the phase difference is phi_first - "
+        "phi_last, or a minus sign too many in omega.", neg } };
+    kit_expect_table("omega", "i", omega, w, 1, 4, 1e-13, m, 1);
 #endif
-    kit_expect_table("omega", "i", omega, w, 1, 4, 1e-13, NULL, 0);
 }
 
 static void omega_bad_arguments(void **state)

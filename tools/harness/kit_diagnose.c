@@ -701,8 +701,8 @@ static int conv_fits(const struct shape *s, enum conv m, double *worst, size_t *
             if (!(fabs(p - w) <= 10.0 * s->ptol * fmax(1.0, fabs(w))) ||
                 !(fabs(g - w) <= s->ptol * fmax(1.0, fabs(w))))
                 differs++;
-            *floats += (double)(float)g == g;
             if (!near_pred(s, g, p)) {
+                *floats += (double)(float)g == g;
                 wrong++;
                 level = fmax(level, e / room);
             }
@@ -733,8 +733,8 @@ static const char *rule_conventions(struct shape *s, char *msg, size_t len)
             snprintf(prec, sizeof prec, "computed in double");
         else
             snprintf(prec, sizeof prec, "computed in float32: every value within "
-                     "single-precision rounding of it (|diff| up to %.2g; %zu of the %zu values "
-                     "are float32 numbers)", worst, floats, s->n);
+                     "single-precision rounding of it (|diff| up to %.2g; %zu of the values "
+                     "that differ from it are float32 numbers)", worst, floats);
         switch (order[k]) {
         case CONV_T2T:
             snprintf(msg, len, "every value matches tensor2tensor's get_timing_signal_1d (the "
@@ -792,7 +792,8 @@ const char *kit_diagnose(const double *got, const double *want, size_t rows, siz
     s.base = table_ctx.base;
     s.pairs = (s.d + 1) / 2;
     if ((s.kind == 1 && (cols != s.d || s.d == 0)) ||
-        (s.kind == 2 && (rows != 1 || cols != s.pairs)) || !(s.base > 1) || !isfinite(s.base))
+        (s.kind == 2 && (rows != 1 || (cols != s.pairs && cols != s.d / 2))) ||
+        !(s.base > 1) || !isfinite(s.base))
         s.kind = 0; /* the context does not describe this table */
     if (s.n == 0)
         return NULL;
