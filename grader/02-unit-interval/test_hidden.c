@@ -256,8 +256,10 @@ static void sweep_unit_positions(void **state)
 {
     const size_t ns[10] = { 1, 2, 3, 4, 6, 9, 16, 33, 100, 257 };
     (void)state;
+    kit_grid_begin("unit_positions over the sweep's cases");
     for (size_t a = 0; a < 10; a++) {
         size_t n = ns[a];
+        kit_case("n", n);
         double *t = kit_doubles(n);
         kit_expect_status("unit_positions (sweep)", unit_positions(t, n), KIT_OK);
 #ifdef KIT_JUDGE
@@ -276,6 +278,7 @@ static void sweep_unit_positions(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 /* ---- unit_offset_code ------------------------------------------------------ */
@@ -340,8 +343,10 @@ static void sweep_unit_offset_code(void **state)
 {
     const size_t ns[7] = { 1, 2, 3, 4, 7, 12, 100 }, far[6] = { 0, 1, 2, 49, 98, 99 };
     (void)state;
+    kit_grid_begin("unit_offset_code over the sweep's cases");
     for (size_t a = 0; a < 7; a++) {
         size_t n = ns[a], count = n <= 12 ? n : 6;
+        kit_case("n", n);
         double *untouched = kit_doubles(1);
         for (size_t b = 0; b < count; b++) {
             size_t k = n <= 12 ? b : far[b];         /* every offset, or some of n = 100 */
@@ -364,6 +369,7 @@ static void sweep_unit_offset_code(void **state)
                           unit_offset_code(n + 3, n, untouched), KIT_ERR_DOMAIN);
         kit_expect_untouched("delta after KIT_ERR_DOMAIN (sweep)", untouched);
     }
+    kit_grid_end();
 }
 
 /* ---- unit_code_range ------------------------------------------------------- */

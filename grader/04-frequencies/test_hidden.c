@@ -775,8 +775,10 @@ static void sweep_pe_wavelengths(void **state)
         { 6, 2.5, PE_T2T }, { 8, 100.0, PE_T2T }, { 10, 1e6, PE_T2T }, { 64, 10000.0, PE_T2T },
     };
     (void)state;
+    kit_grid_begin("pe_wavelengths over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t d = cases[t].d, pairs = (d + 1) / 2;
+        kit_case("d", d);
         double base = cases[t].base;
         int t2t = cases[t].convention == PE_T2T;
         double *lambda = kit_doubles(pairs);
@@ -795,6 +797,7 @@ static void sweep_pe_wavelengths(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_pe_offset_distance(void **state)
@@ -805,8 +808,10 @@ static void sweep_pe_offset_distance(void **state)
         { 4, 999, 5, 1e6 }, { 9, 250, 7, 3.0 }, { 12, 0, 16, 10000.0 }, { 6, 41, 3, 2.0 },
     };
     (void)state;
+    kit_grid_begin("pe_offset_distance over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t n = cases[t].n, p = cases[t].p, d = cases[t].d;
+        kit_case("n,p,d", n, p, d);
         double base = cases[t].base;
         double *dist = kit_doubles(n);
         kit_expect_status("pe_offset_distance(dist, n, p, d, base)",
@@ -823,6 +828,7 @@ static void sweep_pe_offset_distance(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_pe_closest_pair(void **state)
@@ -833,8 +839,10 @@ static void sweep_pe_closest_pair(void **state)
         { 3, 5, 1e6 }, { 17, 9, 50.0 },
     };
     (void)state;
+    kit_grid_begin("pe_closest_pair over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t n = cases[t].n, d = cases[t].d;
+        kit_case("n,d", n, d);
         double base = cases[t].base;
         double *dist = kit_doubles(1);
         size_t *offset = kit_sizes(1);
@@ -852,6 +860,7 @@ static void sweep_pe_closest_pair(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_pe_smallest_base(void **state)
@@ -862,8 +871,10 @@ static void sweep_pe_smallest_base(void **state)
         { 40, 4, 0.2, 2 }, { 12, 7, 1.1, 40 }, { 30, 3, 0.25, 30 },
     };
     (void)state;
+    kit_grid_begin("pe_smallest_base over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t n = cases[t].n, d = cases[t].d, base_max = cases[t].base_max;
+        kit_case("n,d,base_max", n, d, base_max);
         double margin = cases[t].margin;
         size_t *base_min = kit_sizes(1);
         kit_expect_status("pe_smallest_base(n, d, margin, base_max, base_min)",
@@ -881,6 +892,7 @@ static void sweep_pe_smallest_base(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_pe_separation_bound(void **state)
@@ -890,8 +902,10 @@ static void sweep_pe_separation_bound(void **state)
         { 8, 1e8 }, { 9, 2.0 }, { 64, 10000.0 }, { 513, 100.0 },
     };
     (void)state;
+    kit_grid_begin("pe_separation_bound over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t d = cases[t].d;
+        kit_case("d", d);
         double base = cases[t].base;
         double *bound = kit_doubles(2);
         kit_expect_status("pe_separation_bound(bound, d, base)",
@@ -911,6 +925,7 @@ static void sweep_pe_separation_bound(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 /* ---- issue 18: several bad arguments at once ------------------------------

@@ -637,8 +637,10 @@ static void sweep_tf_dft(void **state)
 {
     static const size_t Ns[8] = { 1, 2, 3, 5, 8, 12, 31, 64 };
     (void)state;
+    kit_grid_begin("tf_dft over the sweep's cases");
     for (size_t t = 0; t < 8; t++) {
         size_t N = Ns[t];
+        kit_case("N", N);
         double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
         kit_fill(x, N, 70 + t, -3.0, 3.0);
         kit_expect_status("tf_dft(x, N, re, im)", tf_dft(x, N, re, im), KIT_OK);
@@ -646,6 +648,7 @@ static void sweep_tf_dft(void **state)
         expect_dft(re, im, x, N, TOL);
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_tf_fft(void **state)
@@ -653,8 +656,10 @@ static void sweep_tf_fft(void **state)
     static const size_t Ns[7] = { 1, 2, 4, 8, 32, 128, 512 }, bad[3] = { 3, 6, 100 };
     double *x100 = kit_doubles(100), *re100 = kit_doubles(100), *im100 = kit_doubles(100);
     (void)state;
+    kit_grid_begin("tf_fft over the sweep's cases");
     for (size_t t = 0; t < 7; t++) {
         size_t N = Ns[t];
+        kit_case("N", N);
         double *x = kit_doubles(N), *re = kit_doubles(N), *im = kit_doubles(N);
         kit_fill(x, N, 80 + t, -3.0, 3.0);
         kit_expect_status("tf_fft(x, N, re, im)", tf_fft(x, N, re, im), KIT_OK);
@@ -668,6 +673,7 @@ static void sweep_tf_fft(void **state)
                           tf_fft(x100, bad[t], re100, im100), KIT_ERR_SIZE);
     kit_expect_untouched("re (N not a power of two)", re100);
     kit_expect_untouched("im (N not a power of two)", im100);
+    kit_grid_end();
 }
 
 static void sweep_tf_peak(void **state)
@@ -682,8 +688,10 @@ static void sweep_tf_peak(void **state)
         { 64, 6, 4, 5000, 100.0 }, { 50, 9, 8, 0, 2.0 },
     };
     (void)state;
+    kit_grid_begin("tf_peak over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t n = cases[t].n, d = cases[t].d, j = cases[t].j;
+        kit_case("n,d,j", n, d, j);
         size_t *k = kit_sizes(1);
         double *f = kit_doubles(1), *pe;
         if (cases[t].first >= 0) {
@@ -710,6 +718,7 @@ static void sweep_tf_peak(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_tf_omega(void **state)
@@ -722,8 +731,10 @@ static void sweep_tf_omega(void **state)
     double *w = kit_doubles(d / 2), *phase = kit_doubles(d / 2);
     double *pairs = kit_doubles(n * d), *omega_w = kit_doubles(d / 2);
     (void)state;
+    kit_grid_begin("tf_omega over the sweep's cases");
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
         size_t first = cases[t].first, rows = cases[t].n, cols = cases[t].d;
+        kit_case("first,rows,cols", first, rows, cols);
         double base = cases[t].base;
         const double *pe = pe_input(first, rows, cols, base);
         double *omega = kit_doubles(cols / 2);
@@ -753,6 +764,7 @@ static void sweep_tf_omega(void **state)
         }
     kit_expect_status("tf_omega(pairs, 6, 8, omega)", tf_omega(pairs, n, d, omega_w), KIT_OK);
     kit_expect_table("omega of random pairs", "i", omega_w, w, 1, d / 2, 1e-13, NULL, 0);
+    kit_grid_end();
 }
 
 const struct kit_test kit_tests_hidden[] = {

@@ -664,8 +664,10 @@ static void sweep_attn_scores(void **state)
     size_t n_grid = sizeof grid / sizeof grid[0];
     char call[96];
     (void)state;
+    kit_grid_begin("attn_scores over the sweep's cases");
     for (size_t g = 0; g <= n_grid; g++) {
         size_t n = g < n_grid ? grid[g][0] : 2, m = g < n_grid ? grid[g][1] : 3;
+        kit_case("n,m", n, m);
         size_t d_k = g < n_grid ? grid[g][2] : 1;
         double *Q = kit_doubles(n * d_k), *K = kit_doubles(m * d_k), *S = kit_doubles(n * m);
         if (g < n_grid) {
@@ -683,6 +685,7 @@ static void sweep_attn_scores(void **state)
         kit_expect_table(call, "r,c", S, model_scores(Q, K, n, m, d_k, SCORES_RIGHT), n, m, TOL, NULL, 0);
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_attn_softmax(void **state)
@@ -692,8 +695,10 @@ static void sweep_attn_softmax(void **state)
     static const size_t grid[][2] = { { 1, 1 }, { 1, 2 }, { 2, 5 }, { 3, 8 }, { 4, 3 }, { 2, 1 }, { 5, 6 } };
     char call[64];
     (void)state;
+    kit_grid_begin("attn_softmax over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g][0], m = grid[g][1];
+        kit_case("n,m", n, m);
         double *S = kit_doubles(n * m), *P = kit_doubles(n * m);
         kit_fill(S, n * m, 740 + g, -30.0, 30.0);
         if (m >= 3)
@@ -712,6 +717,7 @@ static void sweep_attn_softmax(void **state)
         kit_expect_table(call, "r,c", P, model_softmax(S, n, m, SOFTMAX_RIGHT), n, m, TOL, NULL, 0);
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_attn_attend(void **state)
@@ -721,8 +727,10 @@ static void sweep_attn_attend(void **state)
                                       { 4, 5, 6, 2 }, { 2, 6, 4, 3 }, { 5, 1, 2, 2 } };
     char call[112];
     (void)state;
+    kit_grid_begin("attn_attend over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g][0], m = grid[g][1], d_k = grid[g][2], d_v = grid[g][3];
+        kit_case("n,m,d_k,d_v", n, m, d_k, d_v);
         double *Q = kit_doubles(n * d_k), *K = kit_doubles(m * d_k), *V = kit_doubles(m * d_v);
         double *A = kit_doubles(n * m), *Y = kit_doubles(n * d_v);
         kit_fill(Q, n * d_k, 760 + g, -2.0, 2.0);
@@ -739,6 +747,7 @@ static void sweep_attn_attend(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_attn_perm_gap(void **state)
@@ -752,8 +761,10 @@ static void sweep_attn_perm_gap(void **state)
     };
     char call[96];
     (void)state;
+    kit_grid_begin("attn_perm_gap over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g].n, d = grid[g].d;
+        kit_case("n,d", n, d);
         double *X = kit_doubles(n * d), gap = -1.0;
         size_t *perm = kit_sizes(n);
         kit_fill(X, n * d, 820 + g, -1.5, 1.5);
@@ -764,6 +775,7 @@ static void sweep_attn_perm_gap(void **state)
         kit_expect_status(call, attn_perm_gap(X, perm, n, d, grid[g].with_pe, grid[g].base, &gap), KIT_OK);
         kit_expect_near(call, gap, model_perm_gap(X, perm, n, d, grid[g].with_pe, grid[g].base), TOL);
     }
+    kit_grid_end();
 }
 
 /* issue 18: V may hold any finite value (only Q and K are bounded by
