@@ -134,6 +134,9 @@ void kit_expect_size_at(const char *file, int line, const char *what, size_t got
     if (got == want)
         return;
     kit_say("%s: expected %zu, got %zu.", what, want, got);
+    if (kit_last_call_name()[0] != '\0')
+        kit_say("Where the wrong values are: one value, %s, of the test's last call %s.",
+                what, kit_last_call());
     fail_at(file, line);
 }
 
@@ -277,7 +280,8 @@ void kit_expect_true_at(const char *file, int line, int cond, const char *fmt, .
     va_end(ap);
     /* the argument case: the call whose results the property is about */
     if (kit_last_call_name()[0] != '\0')
-        kit_say("The test's last call before this check: %s.", kit_last_call());
+        kit_say("Where the wrong values are: as the line above says; the test's last call "
+                "before this check was %s.", kit_last_call());
     fail_at(file, line);
 }
 
