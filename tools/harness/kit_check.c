@@ -509,6 +509,11 @@ static struct {
     int cur_failed;
     const char *cur_file;
     int cur_line;
+    /* hint ids that every failing case so far gave ("\nid\n..."): a cause is
+       named for the grid only when its model fits every failing case, not
+       only the smallest (whose few values fit more models) */
+    char common[512];
+    int common_set;
     /* the smallest failing case so far */
     long best;                 /* index into cases, -1 none */
     char best_msg[GRID_MSG];
@@ -593,6 +598,89 @@ static void case_label(const struct grid_case *c, char *buf, size_t len)
                                c->values[k]);
 }
 
+/* 1 when the hint id (len bytes) is in the "\nid\n" list */
+static int id_listed(const char *list, const char *id, size_t len)
+{
+    const char *p = list;
+    while ((p = strchr(p, '\n')) != NULL) {
+        p++;
+        if (strncmp(p, id, len) == 0 && p[len] == '\n')
+            return 1;
+    }
+    return 0;
+}
+
+/* Keep in grid.common only the hint ids that msg (a failing case) gives too. */
+static void grid_common_hints(const char *msg)
+{
+    char mine[512] = "\n", kept[512] = "\n";
+    const char *p = msg;
+    size_t at = 1, kat = 1;
+    while ((p = strstr(p, "KIT-HINT ")) != NULL) {
+        const char *id = p + 9, *end = strchr(id, '\n');
+        size_t len = end ? (size_t)(end - id) : strlen(id);
+        if (at + len + 2 < sizeof mine) {
+            memcpy(mine + at, id, len);
+            at += len;
+            mine[at++] = '\n';
+            mine[at] = '\0';
+        }
+        p = id + len;
+    }
+    if (!grid.common_set) {
+        memcpy(grid.common, mine, at + 1);
+        grid.common_set = 1;
+        return;
+    }
+    for (p = grid.common + 1; *p != '\0';) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 0 && id_listed(mine, p, len) && kat + len + 2 < sizeof kept) {
+            memcpy(kept + kat, p, len);
+            kat += len;
+            kept[kat++] = '\n';
+            kept[kat] = '\0';
+        }
+        p += len + (end != NULL);
+    }
+    memcpy(grid.common, kept, kat + 1);
+}
+
+/* Print the smallest case's lines, without the hints that not every failing
+   case gave; says how many were left out. */
+static void grid_print_best(const char *label)
+{
+    const char *p = grid.best_msg;
+    size_t dropped = 0, idlen = 0;
+    char skip_hint[96] = "";
+    printf("KIT| In the smallest failing case (%s):\n", label);
+    while (*p != '\0') {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p + 1) : strlen(p);
+        if (strncmp(p, "KIT-HINT ", 9) == 0) {
+            idlen = len - 9 - (end != NULL);
+            if (!id_listed(grid.common, p + 9, idlen)) {
+                snprintf(skip_hint, sizeof skip_hint, "KIT| hint (%.*s): ", (int)idlen, p + 9);
+                dropped++;
+                p += len;
+                continue;
+            }
+            skip_hint[0] = '\0';
+        } else if (skip_hint[0] != '\0' && strncmp(p, skip_hint, strlen(skip_hint)) == 0) {
+            skip_hint[0] = '\0';
+            p += len;
+            continue;
+        }
+        fwrite(p, 1, len, stdout);
+        p += len;
+    }
+    if (dropped)
+        printf("KIT| (%zu hint%s of this case not shown: %s not given by every failing case of "
+               "the grid, so %s model does not fit all of them.)\n", dropped,
+               dropped == 1 ? "" : "s", dropped == 1 ? "it is" : "they are",
+               dropped == 1 ? "its" : "their");
+}
+
 static void grid_close_case(void)
 {
     struct grid_case *c;
@@ -605,6 +693,7 @@ static void grid_close_case(void)
     c->failed = (unsigned char)grid.cur_failed;
     if (!grid.cur_failed)
         return;
+    grid_common_hints(grid.msg);
     grid.n_failed++;
     if (grid.best < 0 || case_less(c, &grid.cases[grid.best])) {
         grid.best = (long)(grid.n_cases - 1);
@@ -763,7 +852,7 @@ void kit_grid_end(void)
             }
         if (!said && grid.n_names > 1)
             kit_say("No single one of %zu parameters decides it.", grid.n_names);
-        printf("KIT| In the smallest failing case (%s):\n%s", label, grid.best_msg);
+        grid_print_best(label);
         fflush(stdout);
     }
     file = grid.best_file;
