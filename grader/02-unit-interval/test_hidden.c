@@ -256,8 +256,10 @@ static void sweep_unit_positions(void **state)
 {
     const size_t ns[10] = { 1, 2, 3, 4, 6, 9, 16, 33, 100, 257 };
     (void)state;
+    kit_grid_begin("unit_positions over the sweep's cases");
     for (size_t a = 0; a < 10; a++) {
         size_t n = ns[a];
+        kit_case("n", n);
         double *t = kit_doubles(n);
         kit_expect_status("unit_positions (sweep)", unit_positions(t, n), KIT_OK);
 #ifdef KIT_JUDGE
@@ -276,6 +278,7 @@ static void sweep_unit_positions(void **state)
         }
 #endif
     }
+    kit_grid_end();
 }
 
 /* ---- unit_offset_code ------------------------------------------------------ */
@@ -340,8 +343,10 @@ static void sweep_unit_offset_code(void **state)
 {
     const size_t ns[7] = { 1, 2, 3, 4, 7, 12, 100 }, far[6] = { 0, 1, 2, 49, 98, 99 };
     (void)state;
+    kit_grid_begin("unit_offset_code over the sweep's cases");
     for (size_t a = 0; a < 7; a++) {
         size_t n = ns[a], count = n <= 12 ? n : 6;
+        kit_case("n", n);
         double *untouched = kit_doubles(1);
         for (size_t b = 0; b < count; b++) {
             size_t k = n <= 12 ? b : far[b];         /* every offset, or some of n = 100 */
@@ -364,6 +369,7 @@ static void sweep_unit_offset_code(void **state)
                           unit_offset_code(n + 3, n, untouched), KIT_ERR_DOMAIN);
         kit_expect_untouched("delta after KIT_ERR_DOMAIN (sweep)", untouched);
     }
+    kit_grid_end();
 }
 
 /* ---- unit_code_range ------------------------------------------------------- */
@@ -387,6 +393,27 @@ static int lengths_model_fits(size_t pos, size_t n_min, size_t n_max, double lo,
         return 1;                                         /* the range of every t */
     return fabs(lo - t_of(pos, n_max)) <= TOL && fabs(hi - t_of(pos, n_min)) <= TOL;
 }
+
+/* Another model of the same values: pos / (n - 1) in integers (0 for every
+   n > pos + 1, 1 at n = pos + 1), over the valid lengths or every length.
+   When it gives lo and hi too, the test cannot tell the two apart and names
+   neither. */
+static int integer_model_fits(size_t pos, size_t n_min, size_t n_max, double lo, double hi)
+{
+    for (int every = 0; every < 2; every++) {
+        double mlo = INFINITY, mhi = -INFINITY;
+        for (size_t n = n_min; n <= n_max; n++) {
+            double t = n == 1 ? 0.0 : (double)(pos / (n - 1));
+            if (!every && n <= pos)
+                continue;
+            mlo = fmin(mlo, t);
+            mhi = fmax(mhi, t);
+        }
+        if (fabs(lo - mlo) <= TOL && fabs(hi - mhi) <= TOL)
+            return 1;
+    }
+    return 0;
+}
 #endif
 
 static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *want)
@@ -401,7 +428,8 @@ static void expect_range(size_t pos, size_t n_min, size_t n_max, const double *w
         kit_hint("lo-hi-swapped", "lo must be the smallest code and hi the largest; yours are "
                  "the other way round. t(pos, n) falls as n grows.");
     else if (n_min <= pos && (fabs(lo - want[0]) > TOL || fabs(hi - want[1]) > TOL) &&
-             lengths_model_fits(pos, n_min, n_max, lo, hi))
+             lengths_model_fits(pos, n_min, n_max, lo, hi) &&
+             !integer_model_fits(pos, n_min, n_max, lo, hi))
         kit_hint("lengths-without-pos", "a sentence of n tokens has positions 0 .. n-1 only: "
                  "lengths n <= pos do not have position %zu and must be left out "
                  "(their 'codes' would be above 1, or 0 for n = 1).", pos);

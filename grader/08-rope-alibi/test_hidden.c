@@ -565,8 +565,10 @@ static void sweep_rope_apply(void **state)
     };
     char call[96];
     (void)state;
+    kit_grid_begin("rope_apply over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g].n, d = grid[g].d;
+        kit_case("n,d", n, d);
         double *x = kit_doubles(n * d);
         kit_fill(x, n * d, 860 + g, -1.0, 1.0);
 #ifdef KIT_JUDGE
@@ -576,6 +578,7 @@ static void sweep_rope_apply(void **state)
         kit_expect_status(call, rope_apply(x, grid[g].pos, n, d, grid[g].base), KIT_OK);
         kit_expect_table(call, "row,j", x, want, n, d, TOL_FAR, NULL, 0);
     }
+    kit_grid_end();
 }
 
 static void sweep_rope_scores(void **state)
@@ -586,8 +589,10 @@ static void sweep_rope_scores(void **state)
     };
     char call[96];
     (void)state;
+    kit_grid_begin("rope_scores over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g].n, d = grid[g].d;
+        kit_case("n,d", n, d);
         double *q = kit_doubles(n * d), *k = kit_doubles(n * d), *S = kit_doubles(n * n);
         kit_fill(q, n * d, 880 + g, -1.0, 1.0);
         kit_fill(k, n * d, 900 + g, -1.0, 1.0);
@@ -596,6 +601,7 @@ static void sweep_rope_scores(void **state)
         kit_expect_table(call, "qpos,kpos", S, model_rope_scores(q, k, n, d, grid[g].base), n, n, TOL,
                          NULL, 0);
     }
+    kit_grid_end();
 }
 
 static void sweep_alibi_slopes(void **state)
@@ -604,8 +610,10 @@ static void sweep_alibi_slopes(void **state)
     static const size_t more[5] = { 24, 32, 48, 64, 100 };
     char call[48];
     (void)state;
+    kit_grid_begin("alibi_slopes over the sweep's cases");
     for (size_t g = 0; g < 25; g++) {
         size_t H = g < 20 ? g + 1 : more[g - 20];
+        kit_case("H", H);
         double *slope = kit_doubles(H);
         snprintf(call, sizeof call, "alibi_slopes(slope, H = %zu)", H);
         kit_expect_status(call, alibi_slopes(slope, H), KIT_OK);
@@ -616,6 +624,7 @@ static void sweep_alibi_slopes(void **state)
         kit_expect_table(call, "h-1", slope, want, 1, H, TOL, NULL, 0);
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_alibi_bias(void **state)
@@ -625,8 +634,10 @@ static void sweep_alibi_bias(void **state)
                                       { 12, 3 }, { 6, 1 }, { 4, 6 } };
     char call[48];
     (void)state;
+    kit_grid_begin("alibi_bias over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t H = grid[g][0], n = grid[g][1];
+        kit_case("H,n", H, n);
         double *S = kit_doubles(H * n * n);
         kit_fill(S, H * n * n, 920 + g, -2.0, 2.0);
 #ifdef KIT_JUDGE
@@ -645,6 +656,7 @@ static void sweep_alibi_bias(void **state)
         kit_expect_status(call, alibi_bias(S, H, n), KIT_OK);
         kit_expect_table(call, "h*n+qpos,kpos", S, want, H * n, n, TOL, m, n >= 2 ? 3 : 0);
     }
+    kit_grid_end();
 }
 
 const struct kit_test kit_tests_hidden[] = {

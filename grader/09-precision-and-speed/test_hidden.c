@@ -623,8 +623,10 @@ static void sweep_ps_table_rotate(void **state)
     };
     char call[96];
     (void)state;
+    kit_grid_begin("ps_table_rotate over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g].n, d = grid[g].d;
+        kit_case("n,d", n, d);
         double *pe = kit_doubles(n * d);
         snprintf(call, sizeof call, "ps_table_rotate(pe, n = %zu, d = %zu, base = %g, R = %zu)", n, d,
                  grid[g].base, grid[g].R);
@@ -635,6 +637,7 @@ static void sweep_ps_table_rotate(void **state)
         kit_expect_table(call, "pos,j", pe, want, n, d, 5e-14, NULL, 0);
 #endif
     }
+    kit_grid_end();
 }
 
 static void sweep_ps_drift(void **state)
@@ -646,13 +649,16 @@ static void sweep_ps_drift(void **state)
     };
     char call[64];
     (void)state;
+    kit_grid_begin("ps_drift over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g].n, d = grid[g].d;
+        kit_case("n,d", n, d);
         double *drift = kit_doubles(n);
         snprintf(call, sizeof call, "ps_drift(drift, n = %zu, d = %zu, base = %g)", n, d, grid[g].base);
         kit_expect_status(call, ps_drift(drift, n, d, grid[g].base), KIT_OK);
         kit_expect_table(call, "pos", drift, model_drift(n, d, grid[g].base), 1, n, 3e-14, NULL, 0);
     }
+    kit_grid_end();
 }
 
 static void sweep_ps_table_fast(void **state)
@@ -663,8 +669,10 @@ static void sweep_ps_table_fast(void **state)
     };
     char call[80];
     (void)state;
+    kit_grid_begin("ps_table_fast over the sweep's cases");
     for (size_t g = 0; g < sizeof grid / sizeof grid[0]; g++) {
         size_t n = grid[g].n, d = grid[g].d;
+        kit_case("n,d", n, d);
         double *pe = kit_doubles(n * d);
         snprintf(call, sizeof call, "ps_table_fast(pe, n = %zu, d = %zu, base = %g)", n, d, grid[g].base);
         kit_expect_status(call, ps_table_fast(pe, n, d, grid[g].base), KIT_OK);
@@ -674,6 +682,7 @@ static void sweep_ps_table_fast(void **state)
         kit_expect_table(call, "pos,j", pe, want, n, d, 1e-12, NULL, 0);
 #endif
     }
+    kit_grid_end();
 }
 
 /* issue 18: the float path is sinf/cosf of the float angle. For d = 2 the

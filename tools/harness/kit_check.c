@@ -104,17 +104,6 @@ void kit_check_declared(const char *fn)
     kit_fail_now();
 }
 
-/* "The call: f(S, n = 2, m = 0, P)." when the last call of the test is the
-   one a check names (its text starts with the function's name). */
-static void say_call(const char *what)
-{
-    const char *fn = kit_last_call_name();
-    size_t len = strlen(fn);
-    if (len > 0 && strncmp(what, fn, len) == 0 && !(isalnum((unsigned char)what[len]) ||
-                                                    what[len] == '_'))
-        kit_say("The call: %s.", kit_last_call());
-}
-
 const char *kit_status_name(int s)
 {
     switch (s) {
@@ -133,7 +122,10 @@ void kit_expect_status_at(const char *file, int line, const char *fn, int got, i
         return;
     kit_say("%s returned %s (%d), expected %s (%d).", fn, kit_status_name(got), got,
             kit_status_name(want), want);
-    say_call(fn);
+    /* the evidence of a status: the argument case (the call) and the value */
+    if (kit_last_call_name()[0] != '\0')
+        kit_say("Where the wrong values are: the status of %s: %s where %s belongs.",
+                kit_last_call(), kit_status_name(got), kit_status_name(want));
     fail_at(file, line);
 }
 
@@ -142,6 +134,9 @@ void kit_expect_size_at(const char *file, int line, const char *what, size_t got
     if (got == want)
         return;
     kit_say("%s: expected %zu, got %zu.", what, want, got);
+    if (kit_last_call_name()[0] != '\0')
+        kit_say("Where the wrong values are: one value, %s, of the test's last call %s.",
+                what, kit_last_call());
     fail_at(file, line);
 }
 
@@ -169,12 +164,15 @@ void kit_expect_near_at(const char *file, int line, const char *what, double got
     else
         kit_say("%s: expected %.17g, got %.17g (|diff| = %.3g, tolerance %.1g).", what, want,
                 got, fabs(got - want), tol);
+    /* the evidence of a scalar: which value of which call (the arguments) */
     if (kit_last_call_name()[0] != '\0')
-        kit_say("The last call before this check: %s.", kit_last_call());
+        kit_say("Where the wrong values are: one value, %s, of the test's last call %s.",
+                what, kit_last_call());
     if (unwritten)
-        kit_hint("shape-unwritten", "the value still holds the buffer's initial fill "
-                "(%.3g, bytes 0x%02X) -- it was never written: a loop stops early, starts "
-                "late or skips it%s%s%s", got, KIT_SENTINEL_BYTE,
+        kit_hint("shape-unwritten", "the value still holds the never-written marker (a NaN, "
+                "bytes 0x%02X): it was never assigned -- a loop stops early, starts late or "
+                "skips it, or it is only added to (+= into an output not zeroed first: NaN + v "
+                "is the marker again)%s%s%s", KIT_SENTINEL_BYTE,
                 kit_current_section[0] ? " (see " : "", kit_current_section,
                 kit_current_section[0] ? ")" : "");
     fail_at(file, line);
@@ -249,7 +247,9 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
         if (kit_current_section[0] != '\0')
             snprintf(see, sizeof see, " (see %s)", kit_current_section);
         id = kit_diagnose(got, want, rows, cols, tol, msg, sizeof msg);
-        if (id != NULL) {
+        if (id != NULL && id[0] == '=') /* a shape that fits, with no cause of its own */
+            kit_say("%s%s.", msg, see);
+        else if (id != NULL) {
             char hid[64];
             snprintf(hid, sizeof hid, "shape-%s", id);
             kit_hint(hid, "%s%s", msg, see);
@@ -278,6 +278,10 @@ void kit_expect_true_at(const char *file, int line, int cond, const char *fmt, .
     va_start(ap, fmt);
     vsay(fmt, ap);
     va_end(ap);
+    /* the argument case: the call whose results the property is about */
+    if (kit_last_call_name()[0] != '\0')
+        kit_say("Where the wrong values are: as the line above says; the test's last call "
+                "before this check was %s.", kit_last_call());
     fail_at(file, line);
 }
 
@@ -505,6 +509,11 @@ static struct {
     int cur_failed;
     const char *cur_file;
     int cur_line;
+    /* hint ids that every failing case so far gave ("\nid\n..."): a cause is
+       named for the grid only when its model fits every failing case, not
+       only the smallest (whose few values fit more models) */
+    char common[512];
+    int common_set;
     /* the smallest failing case so far */
     long best;                 /* index into cases, -1 none */
     char best_msg[GRID_MSG];
@@ -589,6 +598,89 @@ static void case_label(const struct grid_case *c, char *buf, size_t len)
                                c->values[k]);
 }
 
+/* 1 when the hint id (len bytes) is in the "\nid\n" list */
+static int id_listed(const char *list, const char *id, size_t len)
+{
+    const char *p = list;
+    while ((p = strchr(p, '\n')) != NULL) {
+        p++;
+        if (strncmp(p, id, len) == 0 && p[len] == '\n')
+            return 1;
+    }
+    return 0;
+}
+
+/* Keep in grid.common only the hint ids that msg (a failing case) gives too. */
+static void grid_common_hints(const char *msg)
+{
+    char mine[512] = "\n", kept[512] = "\n";
+    const char *p = msg;
+    size_t at = 1, kat = 1;
+    while ((p = strstr(p, "KIT-HINT ")) != NULL) {
+        const char *id = p + 9, *end = strchr(id, '\n');
+        size_t len = end ? (size_t)(end - id) : strlen(id);
+        if (at + len + 2 < sizeof mine) {
+            memcpy(mine + at, id, len);
+            at += len;
+            mine[at++] = '\n';
+            mine[at] = '\0';
+        }
+        p = id + len;
+    }
+    if (!grid.common_set) {
+        memcpy(grid.common, mine, at + 1);
+        grid.common_set = 1;
+        return;
+    }
+    for (p = grid.common + 1; *p != '\0';) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 0 && id_listed(mine, p, len) && kat + len + 2 < sizeof kept) {
+            memcpy(kept + kat, p, len);
+            kat += len;
+            kept[kat++] = '\n';
+            kept[kat] = '\0';
+        }
+        p += len + (end != NULL);
+    }
+    memcpy(grid.common, kept, kat + 1);
+}
+
+/* Print the smallest case's lines, without the hints that not every failing
+   case gave; says how many were left out. */
+static void grid_print_best(const char *label)
+{
+    const char *p = grid.best_msg;
+    size_t dropped = 0, idlen = 0;
+    char skip_hint[96] = "";
+    printf("KIT| In the smallest failing case (%s):\n", label);
+    while (*p != '\0') {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p + 1) : strlen(p);
+        if (strncmp(p, "KIT-HINT ", 9) == 0) {
+            idlen = len - 9 - (end != NULL);
+            if (!id_listed(grid.common, p + 9, idlen)) {
+                snprintf(skip_hint, sizeof skip_hint, "KIT| hint (%.*s): ", (int)idlen, p + 9);
+                dropped++;
+                p += len;
+                continue;
+            }
+            skip_hint[0] = '\0';
+        } else if (skip_hint[0] != '\0' && strncmp(p, skip_hint, strlen(skip_hint)) == 0) {
+            skip_hint[0] = '\0';
+            p += len;
+            continue;
+        }
+        fwrite(p, 1, len, stdout);
+        p += len;
+    }
+    if (dropped)
+        printf("KIT| (%zu hint%s of this case not shown: %s not given by every failing case of "
+               "the grid, so %s model does not fit all of them.)\n", dropped,
+               dropped == 1 ? "" : "s", dropped == 1 ? "it is" : "they are",
+               dropped == 1 ? "its" : "their");
+}
+
 static void grid_close_case(void)
 {
     struct grid_case *c;
@@ -601,6 +693,7 @@ static void grid_close_case(void)
     c->failed = (unsigned char)grid.cur_failed;
     if (!grid.cur_failed)
         return;
+    grid_common_hints(grid.msg);
     grid.n_failed++;
     if (grid.best < 0 || case_less(c, &grid.cases[grid.best])) {
         grid.best = (long)(grid.n_cases - 1);
@@ -759,7 +852,7 @@ void kit_grid_end(void)
             }
         if (!said && grid.n_names > 1)
             kit_say("No single one of %zu parameters decides it.", grid.n_names);
-        printf("KIT| In the smallest failing case (%s):\n%s", label, grid.best_msg);
+        grid_print_best(label);
         fflush(stdout);
     }
     file = grid.best_file;

@@ -43,7 +43,9 @@ void kit_call_enter(void);
  * but not with 0.37 or the NaN marker, and += is written with all three.
  * The buffers are left as the first run (the test's own content) left them.
  * A first run that took more than 50 ms of CPU is the only one (the test's
- * time limit; every function also has small tests).
+ * time limit; every function also has small tests), unless an output still
+ * holds the never-written marker after it: then the other fills tell "never
+ * written" from "added to" (+= into an unzeroed output keeps the NaN).
  * One run only when an output cannot be saved and restored (no kit buffer
  * and a shape too large, as in the overflow-argument tests), or is larger
  * than 4 MiB (time; the function's small tests run three times).

@@ -113,14 +113,16 @@ struct kit_mistake {
 #define kit_fail(...) ((void)0)
 #endif
 
-/* got must equal want; the message names both codes, and the arguments of
-   the call when fn starts with the name of the test's last call. */
+/* got must equal want; the message names both codes and, as its evidence,
+   the test's last call with its arguments ("Where the wrong values are: the
+   status of f(x, n = 0, ...)"). */
 void kit_expect_status_at(const char *file, int line, const char *fn, int got, int want);
 void kit_expect_size_at(const char *file, int line, const char *what, size_t got, size_t want);
 /* |got - want| <= tol (NaN never passes). A value that still holds the
    buffers' initial fill (KIT_SENTINEL_BYTE bytes) was never written and
    fails whatever the tolerance (unless want is that very pattern). The
-   message shows the arguments of the test's last call. */
+   message's evidence: which value (what) of which call (the test's last
+   call, with its arguments). kit_expect_true names that call too. */
 void kit_expect_near_at(const char *file, int line, const char *what, double got,
                         double want, double tol);
 /* got and want are (rows, cols), row-major. axes names the two indices,
