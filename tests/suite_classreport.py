@@ -428,7 +428,7 @@ def rows(path):
 
 def expected_tests(out, sids):
     """class.csv as it must be, recomputed here from each student's result.json."""
-    want = {}
+    want, disagree = {}, []
     for sid in sids:
         res = json.load(open(os.path.join(out, "students", sid, "result.json")))
         ch = next(c for c in res["chapters"] if c["chapter"] == SLUG)
@@ -437,12 +437,20 @@ def expected_tests(out, sids):
             v = t["verdict"]
             if ch["status"] in ("missing", "not graded"):
                 v = "NOT SUBMITTED"
-            elif v == "FAIL" and any("KIT_TODO" in l for l in t["lines"]):
+            elif v == "FAIL" and t.get("todo"):
                 v = "TODO"
             w["passed"] += v == "PASS"
             w["verdicts"][v] = w["verdicts"].get(v, 0) + 1
-            for hid in dict.fromkeys(re.findall(r"hint \(([\w.+-]+)\)", "\n".join(t["lines"]))):
+            for hid in (t.get("hints") or {}):
                 w["hints"][hid] = w["hints"].get(hid, 0) + 1
+            # the record's fields (the report reads only them) agree with what the student reads
+            text = "\n".join(t["lines"])
+            if bool(t.get("todo")) != (t["verdict"] == "FAIL" and "KIT_TODO" in text):
+                disagree.append(f"{sid} {t['name']}: todo {t.get('todo')!r}")
+            if list(t.get("hints") or {}) != list(dict.fromkeys(re.findall(r"hint \(([\w.+-]+)\)", text))):
+                disagree.append(f"{sid} {t['name']}: hints {t.get('hints')!r}")
+    check(not disagree, "result.json: each test's TODO flag and hint ids (what the report reads) "
+          "agree with the message the student reads", disagree[:5])
     return want
 
 

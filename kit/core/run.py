@@ -197,7 +197,8 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
         r.lines = [f"{sig}: {what}"] + ([frame] if frame else [])
     elif rule == "sanitizer":
         r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else []) + \
-            [line[9:] for line in err.splitlines() if line.startswith("KIT-SAN| ")][:1]
+            [line[len(protocol.SAN_SAY):] for line in err.splitlines()
+             if line.startswith(protocol.SAN_SAY)][:1]
     elif rule == "sigsys":
         r.lines = ["your code tried to start a process (fork, vfork, system(), popen(), "
                    "posix_spawn, exec…): a library function must not, and the test process "

@@ -37,7 +37,7 @@ import sys
 import threading
 import time
 
-from kit.core import build, chapters, manifest, run
+from kit.core import build, chapters, leaks, manifest, run
 from kit.core.files import digest
 from kit.core.chapters import ROOT
 from kit.grading import classreport, sandbox as sbx
@@ -70,16 +70,12 @@ def kit_version():
 
 
 def tests_hash(ch):
-    parts = []
-    shared = sorted(glob.glob(os.path.join(ch.exercise_dir, "*.h")) +
-                    glob.glob(os.path.join(os.path.dirname(ch.hidden_tests), "*.h")) +
-                    glob.glob(os.path.join(ROOT, "tools", "harness", "*.[ch]")))
-    for p in [ch.header, ch.public_tests, ch.hidden_tests,
-              os.path.join(ROOT, "include", "kit.h")] + shared:
-        if os.path.exists(p):
-            with open(p, "rb") as f:
-                parts.append(f.read())
-    return sha(*parts)
+    """The chapter's tests, header and harness (kit/core/files.py's one content hash)."""
+    shared = glob.glob(os.path.join(ch.exercise_dir, "*.h")) + \
+        glob.glob(os.path.join(os.path.dirname(ch.hidden_tests), "*.h")) + \
+        glob.glob(os.path.join(ROOT, "tools", "harness", "*.[ch]"))
+    return digest(files=[ch.header, ch.public_tests, ch.hidden_tests,
+                         os.path.join(ROOT, "include", "kit.h")] + shared)
 
 
 # -- reading submissions ------------------------------------------------------
@@ -91,26 +87,7 @@ class Scrubber:
     in public files): any feedback line containing one is blanked."""
 
     def __init__(self, chs):
-        public = set()
-        for ch in chs:
-            for p in [ch.header, ch.public_tests] + [os.path.join(ch.exercise_dir, f)
-                                                     for f in ch.student_files()]:
-                public |= self._lines(p)
-        secret = set()
-        for ch in chs:
-            secret |= self._lines(ch.hidden_tests)
-            if os.path.isdir(ch.solution_dir):
-                for f in os.listdir(ch.solution_dir):
-                    secret |= self._lines(os.path.join(ch.solution_dir, f))
-        self.secret = {s for s in secret - public if len(s) >= 16}
-
-    @staticmethod
-    def _lines(path):
-        try:
-            with open(path, errors="replace") as f:
-                return {" ".join(l.split()) for l in f}
-        except OSError:
-            return set()
+        self.secret = leaks.secret_lines(chs)
 
     def text(self, s):
         if not s or not self.secret:
@@ -148,7 +125,7 @@ def check_source(ch, src_dir, sandbox, include_dirs):
         src = os.path.join(src_dir, ch.slug, f)
         with open(src, "rb") as fh:
             raw = fh.read().decode("utf-8", "replace")
-        cmd = build.cc() + ["-std=c11", "-E"] + ["-I" + d for d in include_dirs] + [src]
+        cmd = build.cc() + [build.WARN[0], "-E"] + ["-I" + d for d in include_dirs] + [src]
         r = sandbox.run_compile(cmd, out_dir, list(include_dirs), cwd=out_dir)
         if r.returncode != 0:
             return None   # the compiler will say why, in the build step

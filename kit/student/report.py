@@ -1,11 +1,11 @@
 """What a person reads after `make check`: one line per test with its verdict,
 an explanation under every failure, a score line and `N passed, N failed`."""
-import glob
 import json
 import os
 import re
 import sys
 
+from kit.core import figures
 from kit.core.chapters import ROOT
 
 COLOURS = {"PASS": "32", "FAIL": "31", "CRASH": "35", "TIMEOUT": "33", "SANITIZER": "35",
@@ -28,15 +28,11 @@ def plot_hint(ch, functions, src):
     spec, tag = src
     if tag == "solutions":
         return None
-    for gp in sorted(glob.glob(os.path.join(ROOT, "plots", f"{ch.number:02d}-*.gp"))):
-        with open(gp) as f:
-            head = f.read(2000)
-        shown = re.search(r"^# functions:(.*)$", head, re.M)
-        if "# mode: compare" in head and shown and \
-                set(functions) & set(re.split(r"[,\s]+", shown.group(1))):
-            name = os.path.basename(gp)[:-3]
-            return (f"yours next to the reference and the difference: make plots "
-                    f"CHAPTER={ch.number} SRC={spec} → build/plots/{tag}/{name}.png")
+    figs = figures.compare_figures(ch.number)
+    names = sorted({name for fn in functions for name in figs.get(fn, [])})
+    if names:
+        return (f"yours next to the reference and the difference: make plots "
+                f"CHAPTER={ch.number} SRC={spec} → build/plots/{tag}/{names[0]}.png")
     return None
 
 
