@@ -60,7 +60,11 @@ class Stage:
                 dst = os.path.join(d, f"{k:02d}-{os.path.basename(o)}")
                 shutil.copyfile(o, dst)
                 objs.append(dst)
-            self.judge[slug] = dict(jb, objects=objs, objects_dir=d)
+            extra = {}
+            if "quick_end" in jb:       # linked or not per student (build.quiet_at_exit)
+                extra["quick_end"] = os.path.join(d, os.path.basename(jb["quick_end"]))
+                shutil.copyfile(jb["quick_end"], extra["quick_end"])
+            self.judge[slug] = dict(jb, objects=objs, objects_dir=d, **extra)
         self.work = os.path.join(self.dir, "work")
         os.makedirs(self.work)
         for dirpath, dirnames, filenames in os.walk(self.dir):

@@ -128,6 +128,7 @@ int main(int argc, char **argv)
         t->fn(NULL);
         kit_side_finish();
         kit_free_all();
+        kit_side_exit(); /* grading: may end here (kit_proxy.h) */
         return 0;
     }
     return judge(t);

@@ -51,6 +51,8 @@
 
 #include "kit_protocol.h"
 
+extern int kit_forked_test; /* kit_record.c */
+
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -184,33 +186,47 @@ static ssize_t kit_read_proc(pid_t pid, const char *what, char *buf, size_t len)
    every memfd it keeps open (it may hold one without mapping it). */
 static long kit_footprint_mb(pid_t pid)
 {
+    /* The folder /proc/PID/fd read with getdents64 into a static buffer, not opendir:
+       no malloc in the server while a child shares its pages (each page the server
+       writes then is a copy-on-write fault and a TLB flush). */
+    static char ents[8192];
     char path[64], buf[128];
     long size = 0, resident = 0, bytes;
-    DIR *d;
+    int dfd;
     if (kit_read_proc(pid, "statm", buf, sizeof buf) == 0)
         return 0;
     if (sscanf(buf, "%ld %ld", &size, &resident) != 2)
         return 0;
     bytes = resident * sysconf(_SC_PAGESIZE);
     snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
-    d = opendir(path);
-    if (d != NULL) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            char link[300], target[64];
-            struct stat st;
-            ssize_t t;
-            if (e->d_name[0] == '.')
-                continue;
-            snprintf(link, sizeof link, "/proc/%d/fd/%s", (int)pid, e->d_name);
-            t = readlink(link, target, sizeof target - 1);
-            if (t <= 0)
-                continue;
-            target[t] = '\0';
-            if (strncmp(target, "/memfd:", 7) == 0 && stat(link, &st) == 0)
-                bytes += (long)st.st_blocks * 512;
+    dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        long n;
+        while ((n = syscall(SYS_getdents64, dfd, ents, sizeof ents)) > 0) {
+            for (long at = 0; at < n;) {
+                struct kit_dirent {
+                    unsigned long long ino;
+                    long long off;
+                    unsigned short reclen;
+                    unsigned char type;
+                    char name[];
+                } *e = (struct kit_dirent *)(ents + at);
+                char link[300], target[64];
+                struct stat st;
+                ssize_t t;
+                at += e->reclen;
+                if (e->name[0] == '.')
+                    continue;
+                snprintf(link, sizeof link, "/proc/%d/fd/%s", (int)pid, e->name);
+                t = readlink(link, target, sizeof target - 1);
+                if (t <= 0)
+                    continue;
+                target[t] = '\0';
+                if (strncmp(target, "/memfd:", 7) == 0 && stat(link, &st) == 0)
+                    bytes += (long)st.st_blocks * 512;
+            }
         }
-        closedir(d);
+        close(dfd);
     }
     return bytes / (1024 * 1024);
 }
@@ -288,12 +304,15 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
     if (s->as > 0)
         kit_limit(RLIMIT_AS, s->as);
     unsetenv("KIT_FORK_SERVER");
+    unsetenv("LD_BIND_NOW"); /* the runner's, for the server (runner.py): not the test's */
+    kit_forked_test = 1;     /* kit_record.c: kit_side_exit */
     (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as after an exec; the server stays not */
     argv[2] = test;
     argv[4] = record;
 }
 
 #define KIT_RECORD_CAP ((size_t)256 << 20) /* bytes of one test's record */
+#define KIT_RECORD_KEEP ((size_t)1 << 20)  /* up to this, the buffer's pages stay */
 
 struct kit_buf {
     char *data; /* KIT_RECORD_CAP bytes reserved once (mmap): no copy as it grows */
@@ -345,7 +364,8 @@ static void kit_save(const char *log, const struct kit_buf *b)
     if (b->more && write(fd, "X", 1) != 1)
         done = 0;
     close(fd);
-    (void)madvise(b->data, b->len, MADV_DONTNEED); /* give the pages back */
+    if (b->len > KIT_RECORD_KEEP) /* give a big record's pages back; a small one's are */
+        (void)madvise(b->data, b->len, MADV_DONTNEED); /* reused (not zeroed again) */
 }
 
 /* Wait for the child, draining its record; its status, 86 when it passed the

@@ -110,6 +110,11 @@ void kit_note_arg(char type, unsigned long long bits);  /* every kit_arg_* */
 /* Internal: the side's I/O, set up by kit_main.c. */
 int kit_side_open(const char *log_path);
 void kit_side_finish(void);
+/* After a test ran to its end and its buffers were freed: the subject forked by the
+   grader's server (kit_nofork.c) ends here with _exit(0) when its build allowed it
+   (kit_quick_end.c, build.py: nothing the student's object references can run at
+   exit); otherwise, and in the judge, it returns (main returns 0: exit()). */
+void kit_side_exit(void);
 /* Judge: 1 when the record ends with the subject's end-of-test mark. */
 int kit_side_complete(void);
 /* One argument of the current call, as kit_arg_* (kit_buffers.c) encoded it: its

@@ -115,7 +115,11 @@ class Server:
         rss = int(m.group(1)) if m and not as_bytes else 0
         req_r, self.req = os.pipe()
         self.rep, rep_w = os.pipe()
-        env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}")
+        # LD_BIND_NOW: every shared library's symbols (libasan, libcmocka, libm, ...) bound once,
+        # in the server, not again in each forked test (the subject itself links with -z now,
+        # which binds only its own); each child removes it from its environment (kit_nofork.c)
+        env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}",
+                   LD_BIND_NOW="1")
         # the server's limits, from outside (its children inherit them and lower the CPU
         # time to the test's own; the server itself runs no student code)
         self.p = subprocess.Popen([exe, "--run", "-", "--log", "-"], stdin=subprocess.DEVNULL,
