@@ -39,7 +39,8 @@ int unit_positions(double *t /* (n) */, size_t n);
 /* The encoded distance of an offset of k tokens in a sentence of n tokens:
    *delta = t(pos + k, n) - t(pos, n) = k / (n - 1), the same for every pos;
    n == 1 has only the offset k = 0, with *delta = 0.
-   Errors: delta NULL -> KIT_ERR_NULL; n == 0 -> KIT_ERR_SIZE;
+   Errors, checked in this order (the first that applies is returned):
+   delta NULL -> KIT_ERR_NULL; n == 0 -> KIT_ERR_SIZE;
    k >= n (no two positions of the sentence are k apart) -> KIT_ERR_DOMAIN. */
 int unit_offset_code(size_t k, size_t n, double *delta /* (1) */);
 /* end listing: contract-unit-offset-code */
@@ -48,7 +49,8 @@ int unit_offset_code(size_t k, size_t n, double *delta /* (1) */);
 /* The codes one position gets across sentence lengths: over every length n
    with n_min <= n <= n_max that has a position pos (n > pos),
    *lo = min t(pos, n) and *hi = max t(pos, n).
-   Errors: lo or hi NULL -> KIT_ERR_NULL; n_min == 0 or n_min > n_max ->
+   Errors, checked in this order (the first that applies is returned):
+   lo or hi NULL -> KIT_ERR_NULL; n_min == 0 or n_min > n_max ->
    KIT_ERR_SIZE; n_max <= pos (no length in the range has position pos) ->
    KIT_ERR_DOMAIN. */
 int unit_code_range(size_t pos, size_t n_min, size_t n_max, double *lo /* (1) */,

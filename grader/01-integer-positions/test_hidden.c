@@ -417,10 +417,12 @@ static void sweep_tokenize_ids(void **state)
 {
     const size_t vs[4] = { 1, 4, 5, 12 }, counts[5] = { 0, 1, 3, 8, 14 };
     (void)state;
+    kit_grid_begin("tokenize_ids over the sweep's cases");
     for (size_t a = 0; a < 4; a++)
         for (size_t b = 0; b < 5; b++) {
             struct sweep_text t;
             size_t v = vs[a], count = counts[b];
+            kit_case("v,count", v, count);
             size_t n_roomy = SIZE_MAX, n_exact = SIZE_MAX, n_short = SIZE_MAX, n_counted = SIZE_MAX;
             int *roomy = kit_ints(count + 2), *exact = kit_ints(count);
             make_sweep_text(&t, count, 100 + 10 * a + b);
@@ -463,6 +465,7 @@ static void sweep_tokenize_ids(void **state)
             }
 #endif
         }
+    kit_grid_end();
 }
 
 /* ---- embed_lookup ------------------------------------------------------ */
@@ -534,9 +537,11 @@ static void sweep_embed_lookup(void **state)
     const size_t ns[4] = { 1, 2, 5, 11 };
     uint64_t s = 7;
     (void)state;
+    kit_grid_begin("embed_lookup over the sweep's cases");
     for (size_t a = 0; a < 8; a++)
         for (size_t b = 0; b < 4; b++) {
             size_t v = vd[a][0], d = vd[a][1], n = ns[b];
+            kit_case("v,d,n", v, d, n);
             int ids[11], bad[11];
             double *T = kit_doubles(v * d), *X = kit_doubles(n * d), *Y = kit_doubles(n * d);
             kit_fill(T, v * d, 40 + 4 * a + b, -1.0, 1.0);
@@ -566,6 +571,7 @@ static void sweep_embed_lookup(void **state)
             }
 #endif
         }
+    kit_grid_end();
 }
 
 /* ---- mean_pool ---------------------------------------------------------- */
@@ -642,9 +648,11 @@ static void sweep_mean_pool(void **state)
 {
     const size_t ns[5] = { 1, 2, 3, 8, 13 }, ds[5] = { 1, 2, 3, 4, 7 };
     (void)state;
+    kit_grid_begin("mean_pool over the sweep's cases");
     for (size_t a = 0; a < 5; a++)
         for (size_t b = 0; b < 5; b++) {
             size_t n = ns[a], d = ds[b];
+            kit_case("n,d", n, d);
             double *X = kit_doubles(n * d), *m = kit_doubles(d);
             int shifted = (a + b) % 2 == 1;           /* values in [2, 5): no mean near 0 */
             kit_fill(X, n * d, 70 + 5 * a + b, shifted ? 2.0 : -1.0, shifted ? 5.0 : 1.0);
@@ -671,6 +679,7 @@ static void sweep_mean_pool(void **state)
             }
 #endif
         }
+    kit_grid_end();
 }
 
 /* ---- int_pos_add -------------------------------------------------------- */
@@ -722,9 +731,11 @@ static void sweep_int_pos_add(void **state)
 {
     const size_t ns[5] = { 1, 2, 3, 9, 17 }, ds[4] = { 1, 2, 3, 6 };
     (void)state;
+    kit_grid_begin("int_pos_add over the sweep's cases");
     for (size_t a = 0; a < 5; a++)
         for (size_t b = 0; b < 4; b++) {
             size_t n = ns[a], d = ds[b];
+            kit_case("n,d", n, d);
             double *X = kit_doubles(n * d);
             kit_fill(X, n * d, 90 + 4 * a + b, -1.0, 1.0);
 #ifdef KIT_JUDGE
@@ -751,6 +762,7 @@ static void sweep_int_pos_add(void **state)
             kit_expect_status("int_pos_add (sweep)", int_pos_add(X, n, d), KIT_OK);
             kit_expect_table(what, "pos,j", X, want, n, d, TOL, m, 3);
         }
+    kit_grid_end();
 }
 
 /* The bag of words stays a bag: with positions added, the mean of either
@@ -859,9 +871,11 @@ static void sweep_int_pos_swamp(void **state)
 {
     const size_t ns[4] = { 1, 2, 3, 10 }, ds[5] = { 1, 2, 3, 5, 16 };
     (void)state;
+    kit_grid_begin("int_pos_swamp over the sweep's cases");
     for (size_t a = 0; a < 4; a++)
         for (size_t b = 0; b < 5; b++) {
             size_t n = ns[a], d = ds[b];
+            kit_case("n,d", n, d);
             double *X = kit_doubles(n * d), *ratio = kit_doubles(n);
             kit_fill(X, n * d, 120 + 5 * a + b, -2.0, 2.0);
             if (d == 3)
@@ -899,6 +913,7 @@ static void sweep_int_pos_swamp(void **state)
             }
 #endif
         }
+    kit_grid_end();
 }
 
 const struct kit_test kit_tests_hidden[] = {

@@ -335,6 +335,9 @@ static void offset_bad_arguments(void **state)
     kit_expect_status("unit_offset_code(1, 1, delta)", unit_offset_code(1, 1, delta), KIT_ERR_DOMAIN);
     kit_expect_status("unit_offset_code(SIZE_MAX, 5, delta)", unit_offset_code(SIZE_MAX, 5, delta),
                       KIT_ERR_DOMAIN);
+    /* several bad arguments: the first error of the contract's list is returned */
+    kit_expect_status("unit_offset_code(0, 0, NULL)", unit_offset_code(0, 0, NULL), KIT_ERR_NULL);
+    kit_expect_status("unit_offset_code(7, 0, NULL)", unit_offset_code(7, 0, NULL), KIT_ERR_NULL);
     kit_expect_untouched("delta", delta);
     probe_offset();
 }
@@ -500,6 +503,13 @@ static void code_range_bad_arguments(void **state)
                       KIT_ERR_DOMAIN);
     kit_expect_status("unit_code_range(11, 4, 11, lo, hi)", unit_code_range(11, 4, 11, lo, hi),
                       KIT_ERR_DOMAIN);
+    /* several bad arguments: the first error of the contract's list is returned */
+    kit_expect_status("unit_code_range(5, 3, 2, lo, hi)", unit_code_range(5, 3, 2, lo, hi),
+                      KIT_ERR_SIZE);
+    kit_expect_status("unit_code_range(5, 0, 2, lo, hi)", unit_code_range(5, 0, 2, lo, hi),
+                      KIT_ERR_SIZE);
+    kit_expect_status("unit_code_range(5, 0, 2, NULL, hi)", unit_code_range(5, 0, 2, NULL, hi),
+                      KIT_ERR_NULL);
     kit_expect_untouched("lo", lo);
     kit_expect_untouched("hi", hi);
     probe_code_range();

@@ -295,13 +295,15 @@ static void judge_findings(void)
         elem_text(a, sizeof a, type, v_zero);
         elem_text(b, sizeof b, type, v_fill);
         elem_text(z, sizeof z, type, v_test);
-        (void)z;
-        kit_say("%s reads its output %s before writing it: with %s pre-filled with 0, %s = %s; "
-                "pre-filled with %s, %s = %s.",
-                fn_name, name, name, where, a, type == 'd' ? "0.37" : "37", where, b);
+        /* every output is pre-filled at once: what differs in name may come from
+           reading another output, so the evidence speaks of the outputs */
+        kit_say("%s reads an output before writing it: with the outputs pre-filled with 0, "
+                "%s = %s; pre-filled with %s, %s = %s.",
+                fn_name, where, a, type == 'd' ? "0.37" : "37", where, b);
         if (count > 1)
-            kit_say("%llu of the %llu elements of %s %s depend on what %s held before the call.",
-                    (unsigned long long)n_diff, (unsigned long long)count, name, shape, name);
+            kit_say("%llu of the %llu elements of %s %s depend on what the outputs held "
+                    "before the call.", (unsigned long long)n_diff, (unsigned long long)count,
+                    name, shape);
         if (type == 'd') {
             double dz, df;
             memcpy(&dz, &v_zero, sizeof dz);
@@ -316,9 +318,17 @@ static void judge_findings(void)
                         "to (+= into a buffer the contract says is overwritten, never set "
                         "to 0 first).");
             else if (dz == 0.0 && df != 0.0)
-                kit_say("With 0 the result is 0: the old value multiplies the result (*= "
-                        "into the output, or a product started from the output).");
-            else if (isfinite(df) && isfinite(dz)) {
+                /* 0 -> 0 fits both a sum and a product started from the output: name both */
+                kit_say("With 0 the result is 0, with 0.37 it is %.6g (%.6g times the fill): "
+                        "the old value enters the result -- a sum (+=) or a product (*=) "
+                        "started from the output instead of from 0 or 1.", df, df / 0.37);
+            else if (df == dz) {
+                double dt;
+                memcpy(&dt, &v_test, sizeof dt);
+                kit_say("With 0 and with 0.37 the result is the same; with the outputs as "
+                        "the test handed them (the kit's never-written marker, a NaN) it is "
+                        "%s: the marker was read and reached %s.", isnan(dt) ? "NaN" : z, name);
+            } else if (isfinite(df) && isfinite(dz)) {
                 double r = (df - dz) / 0.37, q = r >= 1.0 ? r : 1.0 / r;
                 if (r > 0.0 && fabs(q - floor(q + 0.5)) <= 1e-9 * q)
                     kit_say("The difference is %.6g = the fill 0.37 %s %.0f: the old value "
