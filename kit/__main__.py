@@ -14,22 +14,25 @@ import sys
 if __package__ in (None, ""):          # python3 path/to/kit: make the package importable
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-# verb: (module, audience, what it does). A module with main(argv) gets [verb] + args
-# when it serves several verbs (kit.student.check); the others run as scripts.
-VERBS = {
-    "check":       ("kit.student.check", "student", "build and test one chapter"),
-    "chapters":    ("kit.student.check", "student", "list the chapters and the progress"),
-    "flags":       ("kit.core.build", "student", "the C warning flags every build uses (the Makefile's programs)"),
-    "try":         ("kit.student.trying", "student", "build and run try/NN-slug.c, your own main"),
-    "stubs":       ("kit.author.stubgen", "author", "derive exercises/ stubs from solutions/"),
-    "selftest":    ("kit.author.selftest", "author", "the kit's own test suite (make test)"),
-    "golden":      ("kit.author.golden", "author", "golden values from bc: SLUG | --check"),
-    "ignored-args": ("kit.author.ignored_args", "author", "no function ignores an argument unnoticed"),
-    "dist":        ("kit.release.dist", "instructor", "the student release (make dist)"),
-    "gradescope":  ("kit.release.gradescope.build", "instructor", "the Gradescope autograder zip"),
-    "grade":       ("kit.grading.grade", "instructor", "grade a folder of submissions"),
-    "bench-grade": ("kit.author.gradebench", "author", "time grading on unique submissions"),
-}
+# One line a verb: the verb, its module, the audience, what it does. A module with
+# main(argv) gets [verb] + args when it serves several verbs (kit.student.check);
+# the others run as scripts.
+TABLE = """
+check         kit.student.check               student     build and test one chapter
+chapters      kit.student.check               student     list the chapters and the progress
+flags         kit.core.build                  student     the C warning flags every build uses (the Makefile's programs)
+try           kit.student.trying              student     build and run try/NN-slug.c, your own main
+stubs         kit.author.stubgen              author      derive exercises/ stubs from solutions/
+selftest      kit.author.selftest             author      the kit's own test suite (make test)
+golden        kit.author.golden               author      golden values from bc: SLUG | --check
+ignored-args  kit.author.ignored_args         author      no function ignores an argument unnoticed
+dist          kit.release.dist                instructor  the student release (make dist)
+gradescope    kit.release.gradescope.build    instructor  the Gradescope autograder zip
+grade         kit.grading.grade               instructor  grade a folder of submissions
+bench-grade   kit.author.gradebench           author      time grading on unique submissions
+"""
+VERBS = {verb: (module, audience, what) for verb, module, audience, what in
+         (line.split(None, 3) for line in TABLE.strip().splitlines())}
 MULTI = {"kit.student.check"}
 
 

@@ -242,7 +242,29 @@ def test_one_place():
           "cparse.mask/close: brackets in comments and literals do not count")
 
 
+def test_packages_written_once():
+    print("== the Debian packages: one list (tools/deps.sh) that every install reads")
+    from kit.core import chapters
+    from kit.release.gradescope import build as gs
+    deps = os.path.join(ROOT, "tools", "deps.sh")
+
+    def listed(mode):
+        return subprocess.run(["bash", deps, "--list", mode], capture_output=True, text=True).stdout.split()
+    check(set(listed("check")) <= set(listed("all")) and set(listed("grade")) <= set(listed("all"))
+          and "bubblewrap" in listed("gradescope") and "python3-pytest-xdist" in listed("all"),
+          "deps.sh --list: check and grade within all; gradescope has bubblewrap; all has pytest-xdist")
+    for path in (".ci/run", "kit/release/gradescope/setup.sh"):
+        text = open(os.path.join(ROOT, path)).read()
+        check("deps.sh --list" in text and "libcmocka-dev" not in text,
+              f"{path} installs deps.sh's list and names no package itself")
+    with open(os.path.join(ROOT, "tools", "classroom", "classroom.yml")) as f:
+        committed = f.read()
+    check(committed == gs.classroom_yml(chapters.all_chapters()),
+          "tools/classroom/classroom.yml is what make gradescope writes (every chapter, deps.sh's list)")
+
+
 def main():
+    test_packages_written_once()
     test_manifest()
     test_one_place()
     test_verdict()

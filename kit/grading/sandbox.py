@@ -183,17 +183,12 @@ def _reap(p, used):
 
 
 def _procs_of(uid):
-    pids = []
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                if os.stat("/proc/" + name).st_uid == uid:
-                    with open(f"/proc/{name}/stat") as f:
-                        if f.read().rsplit(")", 1)[1].split()[0] != "Z":   # zombies are dead
-                            pids.append(int(name))
-            except (OSError, IndexError):
-                pass
-    return pids
+    def owned(pid):
+        try:
+            return os.stat(f"/proc/{pid}").st_uid == uid
+        except OSError:
+            return False
+    return tidy.live_pids(owned)
 
 
 def _comm(pid):

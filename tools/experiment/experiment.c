@@ -948,6 +948,26 @@ static enum variant at(enum variant a, size_t n, size_t L)
 }
 
 struct row { const char *name, *key; enum enc enc; enum variant var; };
+
+/* The row w's statistics at length n (its variant past L), accuracy or AUC. */
+static struct stats curve_at(const struct job *jobs, const struct result *res, size_t n_jobs,
+                             int mode, int task, struct row w, size_t L, size_t n, int want_area)
+{
+    return stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task, w.enc, L, at(w.var, n, L), n,
+                   want_area);
+}
+
+/* The four cells of a table row, at n = L, 2L, 3L, 4L (variant var past L), and the line's end. */
+static void cells_to_4L(FILE *f, const struct job *jobs, const struct result *res, size_t n_jobs,
+                        enum mode mode, enum task task, enum enc enc, size_t L, enum variant var,
+                        int want_area, double scale, int digits)
+{
+    for (size_t t = 1; t <= 4; t++)
+        cell(f, stat_at(jobs, res, n_jobs, mode, task, enc, L, at(var, t * L, L), t * L, want_area),
+             scale, digits);
+    fprintf(f, "\n");
+}
+
 static const struct row rows[] = {
     { "none", "none", ENC_NONE, VAR_PLAIN }, { "integer", "integer", ENC_INT, VAR_PLAIN },
     { "unit", "unit", ENC_UNIT, VAR_PLAIN }, { "sinusoidal", "sinusoidal", ENC_SIN, VAR_PLAIN },
@@ -958,6 +978,15 @@ static const struct row rows[] = {
     { "concat", "concat", ENC_CONCAT, VAR_PLAIN },
 };
 #define N_ROWS (sizeof rows / sizeof rows[0])
+
+/* Row r of the tables for r < N_ROWS; N_ROWS and N_ROWS + 1: RoPE with position
+   interpolation and with the NTK-aware base (the figures' extra curves). */
+static struct row row_or_extension(size_t r)
+{
+    static const struct row ext[2] = { { "rope PI", "rope-pi", ENC_ROPE, VAR_PI },
+                                       { "rope NTK", "rope-ntk", ENC_ROPE, VAR_NTK } };
+    return r < N_ROWS ? rows[r] : ext[r - N_ROWS];
+}
 
 static void fact(FILE *f, const char *key, const char *fmt, double x)
 {
@@ -1052,29 +1081,23 @@ int main(int argc, char **argv)
                     if (li > 0)   /* RoPE at L = 16: in 10-extension.tsv */
                         continue;
                     fprintf(f, "%s %s\t%s\t%zu", mode_key[mode], task_name[task], rows[r].name, L);
-                    for (size_t t = 1; t <= 4; t++)
-                        cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task, rows[r].enc,
-                                        L, at(rows[r].var, t * L, L), t * L, 0), 100.0, 1);
-                    fprintf(f, "\n");
+                    cells_to_4L(f, jobs, res, n_jobs, (enum mode)mode,
+                                (enum task)task, rows[r].enc, L, rows[r].var, 0, 100.0, 1);
                 }
     if (quick) {   /* the quick slice: one file, also the AUC and the extensions */
         for (int mode = 0; mode < N_MODE; mode++)
             for (size_t r = 0; r < N_ROWS; r++) {
                 fprintf(f, "%s order AUC\t%s\t8", mode_key[mode], rows[r].name);
-                for (size_t t = 1; t <= 4; t++)
-                    cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, TASK_ORDER, rows[r].enc, 8,
-                                    at(rows[r].var, t * 8, 8), t * 8, 1), 1.0, 3);
-                fprintf(f, "\n");
+                cells_to_4L(f, jobs, res, n_jobs, (enum mode)mode,
+                            TASK_ORDER, rows[r].enc, 8, rows[r].var, 1, 1.0, 3);
             }
         for (int mode = 0; mode < N_MODE; mode++)
             for (int task = 0; task < N_TASK; task++)
                 for (int a = VAR_PI; a <= VAR_NTK; a++) {
                     fprintf(f, "%s %s\trope %s\t8", mode_key[mode], task_name[task],
                             a == VAR_PI ? "PI" : "NTK");
-                    for (size_t t = 1; t <= 4; t++)
-                        cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task, ENC_ROPE,
-                                        8, at((enum variant)a, t * 8, 8), t * 8, 0), 100.0, 1);
-                    fprintf(f, "\n");
+                    cells_to_4L(f, jobs, res, n_jobs, (enum mode)mode,
+                                (enum task)task, ENC_ROPE, 8, (enum variant)a, 0, 100.0, 1);
                 }
     }
     fclose(f);
@@ -1090,64 +1113,50 @@ int main(int argc, char **argv)
                     if (li > 0)
                         continue;
                     fprintf(f, "%s order AUC\t%s\t%zu", mode_key[mode], rows[r].name, L);
-                    for (size_t t = 1; t <= 4; t++)
-                        cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, TASK_ORDER, rows[r].enc, L,
-                                        at(rows[r].var, t * L, L), t * L, 1), 1.0, 3);
-                    fprintf(f, "\n");
+                    cells_to_4L(f, jobs, res, n_jobs, (enum mode)mode,
+                                TASK_ORDER, rows[r].enc, L, rows[r].var, 1, 1.0, 3);
                 }
         fclose(f);
 
-        /* Context extension of RoPE at test time */
+        /* Context extension of RoPE at test time (10-extension.tsv), and every length for
+           the figures (10-length.tsv): mean, sd, min, max over the seeds, and the
+           position-free baseline of prev. One pass, a file each. */
         f = open_out(out, "10-extension.tsv");
         fprintf(f, "table\tRoPE at test time\ttrain L\tn = L\tn = 2L\tn = 3L\tn = 4L\n");
+        FILE *fl = open_out(out, "10-length.tsv");
+        fprintf(fl, "mode\ttask\tencoding\ttrain L\tn\tmean\tsd\tmin\tmax\n");
         for (int mode = 0; mode < N_MODE; mode++)
             for (int task = 0; task < N_TASK; task++)
-                for (size_t li = 0; li < cf.n_L; li++)
+                for (size_t li = 0; li < cf.n_L; li++) {
+                    size_t L = cf.Ls[li];
                     for (int a = VAR_PLAIN; a < N_VAR; a++) {
-                        size_t L = cf.Ls[li];
                         if (a == VAR_CLAMP)
                             continue;
                         fprintf(f, "%s %s\t%s\t%zu", mode_key[mode], task_name[task],
                                 a == VAR_PLAIN ? "as trained" : a == VAR_PI ? "position interpolation"
                                 : "NTK-aware base", L);
-                        for (size_t t = 1; t <= 4; t++)
-                            cell(f, stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
-                                            ENC_ROPE, L, at((enum variant)a, t * L, L), t * L, 0),
-                                 100.0, 1);
-                        fprintf(f, "\n");
+                        cells_to_4L(f, jobs, res, n_jobs, (enum mode)mode, (enum task)task, ENC_ROPE, L,
+                                    (enum variant)a, 0, 100.0, 1);
                     }
-        fclose(f);
-
-        /* Every length, for the figures: mean, sd, min, max over the seeds, and
-           the position-free baseline of prev. */
-        f = open_out(out, "10-length.tsv");
-        fprintf(f, "mode\ttask\tencoding\ttrain L\tn\tmean\tsd\tmin\tmax\n");
-        for (int mode = 0; mode < N_MODE; mode++)
-            for (int task = 0; task < N_TASK; task++)
-                for (size_t li = 0; li < cf.n_L; li++) {
-                    size_t L = cf.Ls[li];
                     for (size_t r = 0; r < N_ROWS + 2; r++) {
-                        const char *key = r < N_ROWS ? rows[r].key : r == N_ROWS ? "rope-pi" : "rope-ntk";
-                        enum enc enc = r < N_ROWS ? rows[r].enc : ENC_ROPE;
-                        enum variant var = r < N_ROWS ? rows[r].var : r == N_ROWS ? VAR_PI : VAR_NTK;
-                        if (!trained(jobs, n_jobs, enc, L))
+                        struct row w = row_or_extension(r);
+                        if (!trained(jobs, n_jobs, w.enc, L))
                             continue;
                         for (size_t n = LMIN; n <= 4 * L; n++) {
-                            struct stats s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
-                                                     enc, L, at(var, n, L), n, 0);
-                            fprintf(f, "%s\t%s\t%s\t%zu\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\n", mode_key[mode],
-                                    task_name[task], key, L, n, 100.0 * s.mean, 100.0 * s.sd,
+                            struct stats s = curve_at(jobs, res, n_jobs, mode, task, w, L, n, 0);
+                            fprintf(fl, "%s\t%s\t%s\t%zu\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\n", mode_key[mode],
+                                    task_name[task], w.key, L, n, 100.0 * s.mean, 100.0 * s.sd,
                                     100.0 * s.min, 100.0 * s.max);
                         }
                     }
-                    for (size_t n = LMIN; n <= 4 * L; n++)
-                        fprintf(f, "%s\t%s\tbaseline\t%zu\t%zu\t%.2f\t0.00\t%.2f\t%.2f\n", mode_key[mode],
-                                task_name[task], L, n,
-                                task == TASK_ORDER ? 50.0 : 100.0 * prev_baseline((enum mode)mode, n),
-                                task == TASK_ORDER ? 50.0 : 100.0 * prev_baseline((enum mode)mode, n),
-                                task == TASK_ORDER ? 50.0 : 100.0 * prev_baseline((enum mode)mode, n));
+                    for (size_t n = LMIN; n <= 4 * L; n++) {
+                        double base = task == TASK_ORDER ? 50.0 : 100.0 * prev_baseline((enum mode)mode, n);
+                        fprintf(fl, "%s\t%s\tbaseline\t%zu\t%zu\t%.2f\t0.00\t%.2f\t%.2f\n", mode_key[mode],
+                                task_name[task], L, n, base, base, base);
+                    }
                 }
         fclose(f);
+        fclose(fl);
 
         /* Where the most-attended key lies (prev), summed over the seeds. */
         f = open_out(out, "10-offsets.tsv");
@@ -1206,17 +1215,14 @@ int main(int argc, char **argv)
                 for (size_t r = 0; r < N_ROWS + 2; r++)
                     for (size_t li = 0; li < cf.n_L; li++) {
                         size_t L = cf.Ls[li];
-                        const char *key = r < N_ROWS ? rows[r].key : r == N_ROWS ? "rope-pi" : "rope-ntk";
-                        enum enc enc = r < N_ROWS ? rows[r].enc : ENC_ROPE;
-                        enum variant var = r < N_ROWS ? rows[r].var : r == N_ROWS ? VAR_PI : VAR_NTK;
-                        if (!trained(jobs, n_jobs, enc, L))
+                        struct row w = row_or_extension(r);
+                        if (!trained(jobs, n_jobs, w.enc, L))
                             continue;
                         for (size_t n = LMIN; n <= 4 * L; n++) {
-                            struct stats s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
-                                                     enc, L, at(var, n, L), n, 0);
+                            struct stats s = curve_at(jobs, res, n_jobs, mode, task, w, L, n, 0);
                             char k1[128];
                             snprintf(k1, sizeof k1, "%s.%s.%s.%zu.n%zu", mode_key[mode], task_name[task],
-                                     key, L, n);
+                                     w.key, L, n);
                             fprintf(facts, "%s\t%.1f\n", k1, 100.0 * s.mean);
                             if (n % L != 0)
                                 continue;
@@ -1224,8 +1230,7 @@ int main(int argc, char **argv)
                             fprintf(facts, "%s.min\t%.1f\n", k1, 100.0 * s.min);
                             fprintf(facts, "%s.max\t%.1f\n", k1, 100.0 * s.max);
                             if (task == TASK_ORDER) {
-                                s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task, enc, L,
-                                            at(var, n, L), n, 1);
+                                s = curve_at(jobs, res, n_jobs, mode, task, w, L, n, 1);
                                 fprintf(facts, "%s.auc\t%.3f\n", k1, s.mean);
                             }
                         }
@@ -1233,22 +1238,20 @@ int main(int argc, char **argv)
                         {
                             size_t last = 0;
                             for (size_t n = LMIN; n <= 4 * L; n++) {
-                                struct stats s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
-                                                         enc, L, at(var, n, L), n, 0);
+                                struct stats s = curve_at(jobs, res, n_jobs, mode, task, w, L, n, 0);
                                 if (!(s.mean >= 0.99))
                                     break;
                                 last = n;
                             }
                             fprintf(facts, "%s.%s.%s.%zu.perfect\t%zu\n", mode_key[mode],
-                                    task_name[task], key, L, last);
+                                    task_name[task], w.key, L, last);
                         }
                         /* the first length at which the mean falls below 90 % */
                         for (size_t n = LMIN; n <= 4 * L; n++) {
-                            struct stats s = stat_at(jobs, res, n_jobs, (enum mode)mode, (enum task)task,
-                                                     enc, L, at(var, n, L), n, 0);
+                            struct stats s = curve_at(jobs, res, n_jobs, mode, task, w, L, n, 0);
                             if (s.mean < 0.9 || n == 4 * L) {
                                 fprintf(facts, "%s.%s.%s.%zu.below90\t", mode_key[mode],
-                                        task_name[task], key, L);
+                                        task_name[task], w.key, L);
                                 if (s.mean < 0.9)
                                     fprintf(facts, "%zu\n", n);
                                 else

@@ -57,16 +57,7 @@ def others(but=()):
     if os.getpid() > 100:
         return []
     skip = {1, os.getpid(), *but}
-    out = []
-    for name in os.listdir("/proc"):
-        if name.isdigit() and int(name) not in skip:
-            try:
-                with open(f"/proc/{name}/stat") as f:
-                    if f.read().rsplit(")", 1)[1].split()[0] != "Z":
-                        out.append(int(name))
-            except (OSError, IndexError):
-                pass
-    return out
+    return tidy.live_pids(lambda pid: pid not in skip)
 
 
 def _used(place):

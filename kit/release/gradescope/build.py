@@ -15,6 +15,7 @@ submission it could grade.
 """
 import argparse
 import os
+import subprocess
 import sys
 import zipfile
 
@@ -27,6 +28,12 @@ from kit.core.chapters import ROOT  # noqa: E402
 def members():
     """What grades: kit/core/manifest.py's GRADING (the kit's grading code, hidden tests, solutions)."""
     return manifest.of("grading")
+
+
+def packages(mode):
+    """The Debian packages of a mode, from the kit's one list (tools/deps.sh)."""
+    return subprocess.run(["bash", os.path.join(ROOT, "tools", "deps.sh"), "--list", mode],
+                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 def classroom_yml(chs):
@@ -68,7 +75,7 @@ jobs:
       - name: Checkout code
         uses: actions/checkout@v4
       - name: Install what the kit needs
-        run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends make gcc libc6-dev pkg-config libcmocka-dev python3
+        run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends {packages('check')}
 {''.join(steps)}      - name: Autograding Reporter
         uses: classroom-resources/autograding-grader-reporter@v1
         env:

