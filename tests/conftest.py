@@ -207,12 +207,54 @@ try:
 except ImportError:                    # no pytest-xdist: one at a time, in the same order
     LoadScheduling = None
 
+# Tests that mostly wait (on a sandbox's wall clock, a hostile fixture's limits, sleeps):
+# CPU seconds under half their wall seconds last run; in a fresh clone, these.
+WAITS = ("suite_grading.py::test_front_door", "suite_grading.py::test_grade",
+         "suite_grading.py::test_gradescope", "suite_classreport.py::test_classreport")
+
+
+def waits(nodeid, last):
+    v = last.get(nodeid)
+    if isinstance(v, dict) and v.get("wall", 0) >= 10 and "cpu" in v:
+        return v["cpu"] < 0.5 * v["wall"]
+    name = nodeid[len("tests/"):] if nodeid.startswith("tests/") else nodeid
+    return name in WAITS
+
+
 if LoadScheduling is not None:
     class LongestFirst(LoadScheduling):
         """xdist's load scheduling, one test at a time: each worker holds the test it runs
         and the next one (a worker starts a test when it knows the one after it), and is
         given the next of the ordered list when one ends. (xdist's own sends the first
-        quarter of the list in chunks: one worker would get all the longest tests.)"""
+        quarter of the list in chunks: one worker would get all the longest tests.)
+        With one worker more than the cores (selftest --jobs: cores + 1), the last worker
+        is a lane for the tests that mostly wait (waits()): they run beside the others,
+        and the cores stay busy with the ones that compute; the lane takes any test once
+        it has no waiting one left."""
+
+        def _lane(self):
+            nodes = list(self.node2pending)
+            return nodes[-1] if len(nodes) > (os.cpu_count() or 2) else None
+
+        def _send_one(self, node):
+            if not self.pending:
+                return
+            lane = self._lane()
+            if lane is not None:
+                waiting = [i for i in self.pending if self._waits[i]]
+                if node is lane and waiting:
+                    pick = waiting[0]
+                elif node is not lane and len(waiting) < len(self.pending):
+                    pick = next(i for i in self.pending if not self._waits[i])
+                elif node is lane:
+                    pick = self.pending[0]
+                else:
+                    return       # only waiting tests are left: the lane takes them
+            else:
+                pick = self.pending[0]
+            self.pending.remove(pick)
+            self.node2pending[node].append(pick)
+            node.send_runtest_some([pick])
 
         def schedule(self):
             assert self.collection_is_completed
@@ -225,23 +267,33 @@ if LoadScheduling is not None:
                 return
             self.collection = list(self.node2collection.values())[0]
             self.pending[:] = range(len(self.collection))
+            try:
+                with open(DURATIONS) as f:
+                    last = json.load(f)
+            except (OSError, ValueError):
+                last = {}
+            self._waits = [waits(n, last) for n in self.collection]
             if not self.collection:
                 return
             for _ in range(2):            # round robin: 1st, 2nd, ... then the next ones
                 for node in self.nodes:
-                    if self.pending:
-                        self._send_tests(node, 1)
+                    self._send_one(node)
+            self._shutdown_idle()
+
+        def _shutdown_idle(self):
             if not self.pending:
                 for node in self.nodes:
-                    node.shutdown()
+                    if not node.shutting_down:
+                        node.shutdown()
 
         def check_schedule(self, node, duration=0):
             if node.shutting_down:
                 return
             if self.pending:
-                missing = 2 - len(self.node2pending[node])
-                if missing > 0:
-                    self._send_tests(node, missing)
+                for _ in range(2 - len(self.node2pending[node])):
+                    self._send_one(node)
+                if not self.node2pending[node] and not self.pending:
+                    node.shutdown()
             else:
                 node.shutdown()
 

@@ -113,7 +113,10 @@ def pytest_args(a):
     if not a.list:
         args += [f"--junitxml={os.path.join(RESULTS, 'junit.xml')}"]
     if a.jobs > 1 and not a.list:
-        args += ["-n", str(a.jobs)]
+        # one worker more than asked, a lane for the tests that mostly wait (tests/conftest.py:
+        # LongestFirst), when the whole suite runs on every core
+        lane = not a.skip_suites and a.jobs >= (os.cpu_count() or 2)
+        args += ["-n", str(a.jobs + (1 if lane else 0))]
     if not a.list:
         args += ["-v"]          # one line a test as it ends (with xdist: [gwN] and the outcome)
     selection = []

@@ -222,7 +222,6 @@ class Grader:
                    *[x for name in sorted(files) for x in (name, files[name])])
 
     def grade_unit(self, ch, files):
-        tests = self.tests[ch.slug]
         if not files:
             return self._all(ch, "missing", "FAIL",
                              f"not submitted: {', '.join(ch.student_files())} not found in your submission")

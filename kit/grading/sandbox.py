@@ -276,11 +276,9 @@ class Sandbox:
         elif self.level == "unshare":
             wrapped = self._unshare() + cmd
 
-        def limits():
-            for what, value in ((resource.RLIMIT_CPU, lim.compile_cpu), (resource.RLIMIT_CORE, 0),
-                                (resource.RLIMIT_FSIZE, lim.fsize * 4),
-                                (resource.RLIMIT_AS, lim.compile_mem_mb << 20)):
-                resource.setrlimit(what, (value, value))
+        limits = tidy.hard_limits([(resource.RLIMIT_CPU, lim.compile_cpu), (resource.RLIMIT_CORE, 0),
+                                   (resource.RLIMIT_FSIZE, lim.fsize * 4),
+                                   (resource.RLIMIT_AS, lim.compile_mem_mb << 20)])
         kw = {"user": UID_BASE, "group": UID_BASE, "extra_groups": []} if self.root else {}
         p = subprocess.Popen(wrapped, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, errors="replace", cwd=cwd,
@@ -326,30 +324,18 @@ class Sandbox:
     def _preexec(self, cpu):
         """The test's limits, set before the subject starts, hard = soft (never raised again)."""
         lim = self.limits
-        san = self.san
-        root = self.root
-
-        def apply():
-            for what, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0),
-                                (resource.RLIMIT_FSIZE, lim.fsize), (resource.RLIMIT_NOFILE, 64),
-                                (resource.RLIMIT_MSGQUEUE, 0)):
-                resource.setrlimit(what, (value, value))
-            if not san:
-                resource.setrlimit(resource.RLIMIT_AS, (lim.mem_mb << 20, lim.mem_mb << 20))
-            if root:
-                resource.setrlimit(resource.RLIMIT_NPROC, (lim.nproc, lim.nproc))
-        return apply
+        return tidy.hard_limits(
+            [(resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, lim.fsize),
+             (resource.RLIMIT_NOFILE, 64), (resource.RLIMIT_MSGQUEUE, 0)]
+            + ([] if self.san else [(resource.RLIMIT_AS, lim.mem_mb << 20)])
+            + ([(resource.RLIMIT_NPROC, lim.nproc)] if self.root else []))
 
     def judge_preexec(self):
         """Limits for the judge, which reads what a student's process recorded."""
         lim = self.limits
-
-        def apply():
-            for what, value in ((resource.RLIMIT_CPU, 120), (resource.RLIMIT_CORE, 0),
-                                (resource.RLIMIT_FSIZE, lim.fsize),
-                                (resource.RLIMIT_AS, max(2048, 4 * lim.mem_mb) << 20)):
-                resource.setrlimit(what, (value, value))
-        return apply
+        return tidy.hard_limits([(resource.RLIMIT_CPU, 120), (resource.RLIMIT_CORE, 0),
+                                 (resource.RLIMIT_FSIZE, lim.fsize),
+                                 (resource.RLIMIT_AS, max(2048, 4 * lim.mem_mb) << 20)])
 
     # -- a test's own folder, and what comes back from it ----------------------
     def _test_dir(self, workdir, test, uid):
@@ -594,13 +580,8 @@ class _Runner:
                 str(lim.fsize), str(lim.nproc), str(0 if sb.san else lim.mem_mb << 20), exe,
                 str(TMP_MB << 20), "1" if FORK_SERVER else "0"]
         kw = {"user": uid, "group": uid, "extra_groups": []} if uid is not None else {}
-        nproc = lim.nproc if sb.root else None
-
-        def pre():
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-            resource.setrlimit(resource.RLIMIT_FSIZE, (lim.fsize, lim.fsize))
-            if nproc:
-                resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+        pre = tidy.hard_limits([(resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, lim.fsize)]
+                               + ([(resource.RLIMIT_NPROC, lim.nproc)] if sb.root else []))
         self.p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   stderr=self._errlog(workdir), env=env, cwd=workdir,
                                   start_new_session=True, preexec_fn=pre, **kw)

@@ -88,14 +88,10 @@ def clean(workdir, log, tmp_bytes):
 
 def limits_of(cpu, fsize, nproc, as_bytes):
     """The test's limits, set before the subject starts (hard = soft: never raised again)."""
-    def apply():
-        for what, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0),
-                            (resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_NPROC, nproc),
-                            (resource.RLIMIT_NOFILE, 64), (resource.RLIMIT_MSGQUEUE, 0)):
-            resource.setrlimit(what, (value, value))
-        if as_bytes:
-            resource.setrlimit(resource.RLIMIT_AS, (as_bytes, as_bytes))
-    return apply
+    return tidy.hard_limits([(resource.RLIMIT_CPU, cpu), (resource.RLIMIT_CORE, 0),
+                             (resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_NPROC, nproc),
+                             (resource.RLIMIT_NOFILE, 64), (resource.RLIMIT_MSGQUEUE, 0)]
+                            + ([(resource.RLIMIT_AS, as_bytes)] if as_bytes else []))
 
 
 class Server:
@@ -109,8 +105,12 @@ class Server:
         # LD_BIND_NOW: every shared library's symbols (libasan, libcmocka, libm, ...) bound once,
         # in the server, not again in each forked test (the subject itself links with -z now,
         # which binds only its own); each child removes it from its environment (kit_nofork.c)
+        # The server checks each child's memory itself (rss): ASan's own hard_rss_limit_mb would
+        # only start a background thread in the server (it does not survive fork, kit_nofork.c),
+        # and a fork of a process with a second thread costs every test more.
+        asan = re.sub(r"(^|:)hard_rss_limit_mb=\d+", "", os.environ.get("ASAN_OPTIONS", "")).strip(":")
         env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}",
-                   LD_BIND_NOW="1")
+                   LD_BIND_NOW="1", ASAN_OPTIONS=asan)
         # the server's limits, from outside (its children inherit them and lower the CPU
         # time to the test's own; the server itself runs no student code)
         self.p = subprocess.Popen([exe, "--run", "-", "--log", "-"], stdin=subprocess.DEVNULL,

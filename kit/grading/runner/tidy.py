@@ -11,6 +11,20 @@ import threading
 _FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
 
 
+def hard_limits(pairs):
+    """A preexec_fn that sets each (resource, value) of pairs with hard = soft, so the
+    process it starts (and all it starts) can never raise one again. The one way the
+    grader sets a limit: the runner's tests, the sandbox's weaker levels, the compiler,
+    the judge."""
+    pairs = [(what, int(value)) for what, value in pairs]
+
+    def apply():
+        import resource
+        for what, value in pairs:
+            resource.setrlimit(what, (value, value))
+    return apply
+
+
 def live_pids(keep=lambda pid: True):
     """The pids of /proc that keep(pid) accepts, zombies left out (they are dead)."""
     out = []
