@@ -14,6 +14,10 @@
  * 1e-11; 1e-6 is far above both and far below every mistake (each moves
  * some gradient entry by more than 1e-3). Known mistakes are named when the
  * output matches the mistake's model within 1e-9.
+ *
+ * SWEEPS (issue 18): each function also runs over a grid of small sizes
+ * (sweep_grid: 1, 2, 3, then bigger), so that a wrong answer is reported at
+ * its smallest failing case, with the same known mistakes named.
  */
 #include <math.h>
 #include <stdint.h>
@@ -77,6 +81,86 @@ static const double t5_m[3] = { 0.1, -0.2, 0.05 };
 static const double t5_v[3] = { 0.01, 0.04, 0.5 };
 static const double t5_g[3] = { 1, -0.5, 0.25 };
 
+/* Softmax of one row of C logits into p (p may be z: in place). */
+static void softmax_row(const double *z, size_t C, double *p)
+{
+    double zmax = -INFINITY, sum = 0.0;
+    for (size_t c = 0; c < C; c++)
+        zmax = fmax(zmax, z[c]);                 /* max_c z[c]              */
+    for (size_t c = 0; c < C; c++)
+        sum += (p[c] = exp(z[c] - zmax));        /* exp(z - max), summed     */
+    for (size_t c = 0; c < C; c++)
+        p[c] /= sum;                             /* the row sums to 1        */
+}
+
+/* A kit buffer of count doubles, reproducible values in [lo, hi) from seed. */
+static double *filled(size_t count, uint64_t seed, double lo, double hi)
+{
+    double *x = kit_doubles(count);
+    kit_fill(x, count, seed, lo, hi);
+    return x;
+}
+
+#ifdef KIT_JUDGE
+/* The judge's own arrays (wants, the models of mistakes): kit buffers, freed
+   when the test ends; but inside a case of a sweep (sweep_grid) heap arrays,
+   freed when the case ends, so that a grid of dozens of cases stays within
+   the kit's buffers per test (kit_buffers.c). A case that ends its test at
+   once (a crash) leaves them held here until the next sweep frees them. */
+#define MAX_CASE_ARRAYS 64
+static double *case_arrays[MAX_CASE_ARRAYS];
+static size_t n_case_arrays;
+static int in_sweep_case;
+
+static double *model_doubles(size_t count)
+{
+    if (!in_sweep_case || n_case_arrays == MAX_CASE_ARRAYS)
+        return kit_doubles(count);
+    case_arrays[n_case_arrays] = malloc((count > 0 ? count : 1) * sizeof(double));
+    if (case_arrays[n_case_arrays] == NULL)
+        abort();   /* a few kilobytes: never in practice */
+    return case_arrays[n_case_arrays++];
+}
+
+static void free_case_arrays(void)
+{
+    while (n_case_arrays > 0)
+        free(case_arrays[--n_case_arrays]);
+}
+#endif
+
+/* ---- sweeps: a grid of cases, small first (kit_test.h) ----------------- */
+/* The sizes of the sweeps: 1, 2, 3, then bigger. */
+static const size_t sweep_sizes[5] = { 1, 2, 3, 5, 8 };
+static const size_t sweep_no_yes[2] = { 0, 1 };
+static const size_t sweep_steps[5] = { 1, 2, 3, 10, 100 };
+
+/* Every case (a, b, c) of the value lists a (na), b (nb) and c (nc; c NULL:
+   two values a case, and each gets c = 0) as one grid: a failure is reported
+   at its smallest failing case. each runs one case, with a seed of its own
+   (each case may use seed .. seed + 9). */
+static void sweep_grid(const char *what, const char *names, const size_t *a, size_t na,
+                       const size_t *b, size_t nb, const size_t *c, size_t nc,
+                       void (*each)(size_t, size_t, size_t, uint64_t), uint64_t seed)
+{
+    size_t per_b = c != NULL ? nc : 1;
+    kit_grid_begin(what);
+    for (size_t k = 0; k < na * nb * per_b; k++) {
+        size_t v[3] = { a[k / (nb * per_b)], b[k / per_b % nb], c != NULL ? c[k % per_b] : 0 };
+        kit_case_at(names, v, c != NULL ? 3 : 2);
+#ifdef KIT_JUDGE
+        free_case_arrays();
+        in_sweep_case = 1;
+#endif
+        each(v[0], v[1], v[2], seed + 10 * (uint64_t)k);
+    }
+#ifdef KIT_JUDGE
+    free_case_arrays();
+    in_sweep_case = 0;
+#endif
+    kit_grid_end();
+}
+
 #ifdef KIT_JUDGE
 /* The bias of the gradient check (tr_attn_backward does not take it: only
    the judge's forward pass, for the finite differences, needs it). */
@@ -131,18 +215,6 @@ static double xent_loss(const double *z, const size_t *y, size_t B, size_t C)
         total += log(sum) + zmax - z[b * C + y[b]];
     }
     return total / (double)B;
-}
-
-/* Softmax of one row of C logits into p. */
-static void softmax_row(const double *z, size_t C, double *p)
-{
-    double zmax = -INFINITY, sum = 0.0;
-    for (size_t c = 0; c < C; c++)
-        zmax = fmax(zmax, z[c]);
-    for (size_t c = 0; c < C; c++)
-        sum += (p[c] = exp(z[c] - zmax));
-    for (size_t c = 0; c < C; c++)
-        p[c] /= sum;
 }
 
 /* Attention, the test's own: S = Q K^T * scale + M (M may be NULL), A the
@@ -234,7 +306,7 @@ static double fd_eval(const struct fd_ctx *c)
 
 static double *fd_grad(const struct fd_ctx *c, double *x, size_t count)
 {
-    double *want = kit_doubles(count);
+    double *want = model_doubles(count);
     for (size_t k = 0; k < count; k++) {
         double keep = x[k], plus, minus;
         x[k] = keep + FD_H;
@@ -255,7 +327,7 @@ static void bwd_model(const double *Q, const double *K, const double *V, const d
                       const double *dY, size_t n, size_t d, size_t dv, enum bwd_mistake mk,
                       double *dQ, double *dK, double *dV)
 {
-    double *dS = kit_doubles(n * n);
+    double *dS = model_doubles(n * n);
     double scale = mk == BWD_NO_SCALE ? 1.0 : 1.0 / sqrt((double)d);
     for (size_t c = 0; c < n; c++)
         for (size_t j = 0; j < dv; j++) {
@@ -301,7 +373,7 @@ static double *adam_model(const double *theta0, const double *g, const double *m
                           const double *v0, size_t P, size_t t, double lr, double b1, double b2,
                           double eps, enum adam_mistake mk)
 {
-    double *theta = kit_doubles(P);
+    double *theta = model_doubles(P);
     double tt = (double)t + (mk == T_PLUS_1 ? 1.0 : 0.0);
     double c1 = mk == NO_BIAS_CORRECTION ? 1.0 : 1.0 - pow(b1, tt);
     double c2 = mk == NO_BIAS_CORRECTION ? 1.0 : 1.0 - pow(b2, tt);
@@ -341,6 +413,115 @@ static void adam_mistakes(struct kit_mistake *out, const double *theta0, const d
     }
 }
 
+/* ---- the right outputs and the known mistakes, for any sizes ---------- */
+#define N_XENT_MISTAKES 2
+/* tr_xent's right dz (B, C) into want, and what its known mistakes give (m). */
+static void xent_models(struct kit_mistake *m, const double *z, const size_t *y, size_t B,
+                        size_t C, double *want)
+{
+    double *no_b = model_doubles(B * C), *no_onehot = model_doubles(B * C), *p = model_doubles(C);
+    m[0] = (struct kit_mistake){ "not-divided-by-batch", "your dz is B times too large: the "
+             "loss is the MEAN over the batch, so every entry of dz = (p - onehot) is divided "
+             "by B.", no_b };
+    m[1] = (struct kit_mistake){ "no-onehot", "dz = softmax(z) / B is missing the one-hot: "
+             "subtract 1 at the label, dz = (p - onehot(y)) / B.", no_onehot };
+    for (size_t b = 0; b < B; b++) {
+        softmax_row(z + b * C, C, p);                        /* p_b = softmax(z_b)     */
+        for (size_t c = 0; c < C; c++) {
+            double onehot = c == y[b] ? 1.0 : 0.0;           /* [c == y_b]             */
+            want[b * C + c] = (p[c] - onehot) / (double)B;   /* (p - onehot) / B       */
+            no_b[b * C + c] = p[c] - onehot;                 /* not divided by B       */
+            no_onehot[b * C + c] = p[c] / (double)B;         /* the one-hot left out   */
+        }
+    }
+}
+
+#define N_LINEAR_MISTAKES 2
+/* tr_linear_forward's right Y = X W + b (n, d_out) into want, and what its
+   known mistakes give (m). */
+static void linear_forward_models(struct kit_mistake *m, const double *X, const double *W,
+                                  const double *b, size_t n, size_t d_in, size_t d_out,
+                                  double *want)
+{
+    double *no_bias = model_doubles(n * d_out), *wt = model_doubles(n * d_out);
+    m[0] = (struct kit_mistake){ "no-bias", "the bias is missing: Y = X W + b adds b[o] to "
+             "every row.", no_bias };
+    m[1] = (struct kit_mistake){ "W-transposed", "you multiplied by W^T: W is (d_in, d_out), "
+             "so Y[r][o] sums X[r][i] * W[i*d_out + o] over i.", wt };
+    for (size_t r = 0; r < n; r++)
+        for (size_t o = 0; o < d_out; o++) {
+            double acc = 0.0, acc_t = 0.0;
+            for (size_t i = 0; i < d_in; i++) {
+                acc += X[r * d_in + i] * W[i * d_out + o];     /* (X W)[r][o]            */
+                acc_t += X[r * d_in + i] * W[o * d_in + i];    /* W read as (d_out, d_in) */
+            }
+            want[r * d_out + o] = acc + b[o];                  /* + the bias             */
+            no_bias[r * d_out + o] = acc;
+            wt[r * d_out + o] = acc_t + b[o];
+        }
+}
+
+#define N_ATTN_MISTAKES 4
+/* What tr_attn_forward's known mistakes give for A (ma, (n, n)) and Y (my,
+   (n, dv)); the bias left out only when there is one (M not NULL). Returns
+   how many mistakes it wrote. */
+static size_t attn_forward_models(struct kit_mistake *ma, struct kit_mistake *my, const double *Q,
+                                  const double *K, const double *V, const double *M, size_t n,
+                                  size_t d, size_t dv)
+{
+    static const char *const id[N_ATTN_MISTAKES] = { "no-scale", "scale-by-d",
+                                                     "softmax-over-columns", "bias-ignored" };
+    static const char *const hint[N_ATTN_MISTAKES] = {
+        "the scores are not scaled: divide q . k by sqrt(d).",
+        "you divided by d; the paper's scale is 1/sqrt(d).",
+        "each ROW of A (one query, all its keys) must sum to 1; yours normalises columns.",
+        "the bias M is not added: S = Q K^T / sqrt(d) + M, and a -INFINITY entry must get "
+        "weight 0.",
+    };
+    double right = 1.0 / sqrt((double)d);
+    const double scale[N_ATTN_MISTAKES] = { 1.0, 1.0 / (double)d, right, right };
+    size_t count = M != NULL ? N_ATTN_MISTAKES : N_ATTN_MISTAKES - 1;
+    for (size_t k = 0; k < count; k++) {
+        double *A = model_doubles(n * n), *Y = model_doubles(n * dv);
+        attn_model(Q, K, V, k == 3 ? NULL : M, n, d, dv, scale[k], k == 2, A, Y);
+        ma[k] = (struct kit_mistake){ id[k], hint[k], A };
+        my[k] = (struct kit_mistake){ id[k], hint[k], Y };
+    }
+    return count;
+}
+
+#define N_BWD_MISTAKES 5
+/* What tr_attn_backward's known mistakes give for dQ (mq), dK (mk) and dV (mv). */
+static void bwd_mistakes(struct kit_mistake *mq, struct kit_mistake *mk, struct kit_mistake *mv,
+                         const double *Q, const double *K, const double *V, const double *A,
+                         const double *dY, size_t n, size_t d, size_t dv)
+{
+    static const struct { enum bwd_mistake m; const char *id; const char *hint; } cat[N_BWD_MISTAKES] = {
+        { DV_NO_TRANSPOSE, "dV-missing-transpose",
+          "dV = A^T dY: value c collects dY[r] weighted by A[r][c], the weight query r gave "
+          "key c (column c of A), not row c." },
+        { NO_DIAGONAL, "softmax-no-diagonal",
+          "the softmax Jacobian has a diagonal term: dS[r][c] = A[r][c] (dA[r][c] - sum_c' "
+          "A[r][c'] dA[r][c']); you kept only the -A[r][c] sum part." },
+        { DIAGONAL_ONLY, "softmax-diagonal-only",
+          "dS[r][c] = A[r][c] * dA[r][c] treats the softmax as elementwise: subtract "
+          "sum_c' A[r][c'] dA[r][c'] (the weights of a row are tied: they sum to 1)." },
+        { BWD_NO_SCALE, "no-scale",
+          "the forward pass scaled the scores by 1/sqrt(d), so dQ and dK carry the same "
+          "factor 1/sqrt(d)." },
+        { DK_NO_TRANSPOSE, "dK-missing-transpose",
+          "dK = dS^T Q: key c collects dS[r][c] q_r over the queries r (column c of dS), "
+          "not row c." },
+    };
+    for (size_t k = 0; k < N_BWD_MISTAKES; k++) {
+        double *q = model_doubles(n * d), *kk = model_doubles(n * d), *v = model_doubles(n * dv);
+        bwd_model(Q, K, V, A, dY, n, d, dv, cat[k].m, q, kk, v);
+        mq[k] = (struct kit_mistake){ cat[k].id, cat[k].hint, q };
+        mk[k] = (struct kit_mistake){ cat[k].id, cat[k].hint, kk };
+        mv[k] = (struct kit_mistake){ cat[k].id, cat[k].hint, v };
+    }
+}
+
 /* 1 when every entry of x (count) is finite. */
 static int finite_all(const double *x, size_t count)
 {
@@ -356,24 +537,12 @@ static void xent_mistakes(void **state)
 {
     double *loss = kit_doubles(1), *dz = kit_doubles(2 * 3);
 #ifdef KIT_JUDGE
-    double *no_b = kit_doubles(6), *no_onehot = kit_doubles(6), p[3];
-    struct kit_mistake m[2] = {
-        { "not-divided-by-batch", "your dz is B times too large: the loss is the MEAN over the "
-          "batch, so every entry of dz = (p - onehot) is divided by B.", no_b },
-        { "no-onehot", "dz = softmax(z) / B is missing the one-hot: subtract 1 at the label, "
-          "dz = (p - onehot(y)) / B.", no_onehot },
-    };
-    for (size_t b = 0; b < 2; b++) {
-        softmax_row(xent_z + b * 3, 3, p);
-        for (size_t c = 0; c < 3; c++) {
-            no_b[b * 3 + c] = p[c] - (c == xent_y[b] ? 1.0 : 0.0);
-            no_onehot[b * 3 + c] = p[c] / 2.0;
-        }
-    }
+    struct kit_mistake m[N_XENT_MISTAKES];
+    xent_models(m, xent_z, xent_y, 2, 3, kit_doubles(2 * 3));
 #endif
     (void)state;
     kit_expect_status("tr_xent", tr_xent(xent_z, xent_y, 2, 3, loss, dz), KIT_OK);
-    kit_expect_table("dz", "b,c", dz, golden_xent_dz, 2, 3, TOL, m, 2);
+    kit_expect_table("dz", "b,c", dz, golden_xent_dz, 2, 3, TOL, m, N_XENT_MISTAKES);
 #ifdef KIT_JUDGE
     if (fabs(*loss - 2.0 * golden_xent_loss[0]) <= 1e-9)
         kit_hint("loss-sum", "your loss is B times too large: average -log p[y] over the B rows.");
@@ -461,38 +630,29 @@ static void xent_bad_arguments_more(void **state)
 }
 
 /* ---- tr_linear_forward / tr_linear_backward --------------------------- */
-static void linear_forward_random(void **state)
+/* tr_linear_forward on random (n, d_in) X, (d_in, d_out) W and b (seeds
+   seed, seed + 1, seed + 2) against Y = X W + b, naming the known mistakes. */
+static void linear_forward_case(size_t n, size_t d_in, size_t d_out, uint64_t seed)
 {
-    enum { N = 3, DI = 4, DO = 4 };
-    double X[N * DI], W[DI * DO], b[DO];
-    double *Y = kit_doubles(N * DO);
-    (void)state;
-    kit_fill(X, N * DI, 41, -1.0, 1.0);
-    kit_fill(W, DI * DO, 42, -1.0, 1.0);
-    kit_fill(b, DO, 43, -1.0, 1.0);
-    kit_expect_status("tr_linear_forward", tr_linear_forward(X, W, b, N, DI, DO, Y), KIT_OK);
+    double *X = filled(n * d_in, seed, -1.0, 1.0);          /* (n, d_in)     */
+    double *W = filled(d_in * d_out, seed + 1, -1.0, 1.0);  /* (d_in, d_out) */
+    double *b = filled(d_out, seed + 2, -1.0, 1.0);         /* (d_out)       */
+    double *Y = kit_doubles(n * d_out);                     /* (n, d_out)    */
+    kit_expect_status("tr_linear_forward", tr_linear_forward(X, W, b, n, d_in, d_out, Y), KIT_OK);
 #ifdef KIT_JUDGE
     {
-        double *want = kit_doubles(N * DO), *no_bias = kit_doubles(N * DO), *wt = kit_doubles(N * DO);
-        struct kit_mistake m[2] = {
-            { "no-bias", "the bias is missing: Y = X W + b adds b[o] to every row.", no_bias },
-            { "W-transposed", "you multiplied by W^T: W is (d_in, d_out), so Y[r][o] sums "
-              "X[r][i] * W[i*d_out + o] over i.", wt },
-        };
-        for (size_t r = 0; r < N; r++)
-            for (size_t o = 0; o < DO; o++) {
-                double acc = 0.0, acc_t = 0.0;
-                for (size_t i = 0; i < DI; i++) {
-                    acc += X[r * DI + i] * W[i * DO + o];
-                    acc_t += X[r * DI + i] * W[o * DI + i];
-                }
-                want[r * DO + o] = acc + b[o];
-                no_bias[r * DO + o] = acc;
-                wt[r * DO + o] = acc_t + b[o];
-            }
-        kit_expect_table("Y", "r,o", Y, want, N, DO, TOL, m, 2);
+        struct kit_mistake m[N_LINEAR_MISTAKES];
+        double *want = model_doubles(n * d_out);
+        linear_forward_models(m, X, W, b, n, d_in, d_out, want);
+        kit_expect_table("Y", "r,o", Y, want, n, d_out, TOL, m, N_LINEAR_MISTAKES);
     }
 #endif
+}
+
+static void linear_forward_random(void **state)
+{
+    (void)state;
+    linear_forward_case(3, 4, 4, 41);
 }
 
 static void linear_forward_bad_arguments(void **state)
@@ -513,17 +673,15 @@ static void linear_forward_bad_arguments(void **state)
 }
 
 /* tr_linear_backward on random (n, d_in) X, (d_in, d_out) W and b, and
-   dY = G, against the finite differences of L = sum(G .* (X W + b)). For a
-   square W the known mistakes can be told apart and are named. */
+   dY = G, against the finite differences of L = sum(G .* (X W + b)), naming
+   the known mistakes (each model holds for any sizes). */
 static void linear_backward_case(size_t n, size_t d_in, size_t d_out, uint64_t seed)
 {
-    double *X = kit_doubles(n * d_in), *W = kit_doubles(d_in * d_out), *b = kit_doubles(d_out);
-    double *G = kit_doubles(n * d_out);
+    double *X = filled(n * d_in, seed, -1.0, 1.0);          /* (n, d_in)     */
+    double *W = filled(d_in * d_out, seed + 1, -1.0, 1.0);  /* (d_in, d_out) */
+    double *b = filled(d_out, seed + 2, -1.0, 1.0);         /* (d_out)       */
+    double *G = filled(n * d_out, seed + 3, -1.0, 1.0);     /* (n, d_out): dY */
     double *dX = kit_doubles(n * d_in), *dW = kit_doubles(d_in * d_out), *db = kit_doubles(d_out);
-    kit_fill(X, n * d_in, seed, -1.0, 1.0);
-    kit_fill(W, d_in * d_out, seed + 1, -1.0, 1.0);
-    kit_fill(b, d_out, seed + 2, -1.0, 1.0);
-    kit_fill(G, n * d_out, seed + 3, -1.0, 1.0);
     kit_overflow_hint("shapes", "dX is (n, d_in), dW is (d_in, d_out), db is (d_out): "
                       "check the loop bounds of each.");
     kit_expect_status("tr_linear_backward", tr_linear_backward(X, W, G, n, d_in, d_out, dX, dW, db),
@@ -531,12 +689,9 @@ static void linear_backward_case(size_t n, size_t d_in, size_t d_out, uint64_t s
 #ifdef KIT_JUDGE
     {
         struct fd_ctx c = { 0 };
-        double *XX = kit_copy_doubles(X, n * d_in), *WW = kit_copy_doubles(W, d_in * d_out);
-        double *bb = kit_copy_doubles(b, d_out);
         double *want_dX, *want_dW, *want_db;
-        double *dX_nt = kit_doubles(n * d_in), *dW_t = kit_doubles(d_in * d_out);
-        double *db_mean = kit_doubles(d_out);
-        size_t named = d_in == d_out;   /* the models below assume a square W */
+        double *dX_nt = model_doubles(n * d_in), *dW_t = model_doubles(d_in * d_out);
+        double *db_mean = model_doubles(d_out);
         struct kit_mistake mx[1] = { { "missing-transpose", "dX = dY W^T: element (r, i) sums "
                                        "dY[r][o] * W[i][o] over o (row i of W), not W[o][i].", dX_nt } };
         struct kit_mistake mw[1] = { { "dW-transposed", "dW = X^T dY has the shape of W, "
@@ -544,29 +699,29 @@ static void linear_backward_case(size_t n, size_t d_in, size_t d_out, uint64_t s
         struct kit_mistake mb[1] = { { "db-mean", "db is the SUM of the rows of dY (b is added to "
                                        "every row), not their mean.", db_mean } };
         c.which = 1;
-        c.X = XX;
-        c.W = WW;
-        c.b = bb;
+        c.X = X;   /* fd_grad changes an entry at a time and restores it */
+        c.W = W;
+        c.b = b;
         c.G = G;
         c.n = n;
         c.d_in = d_in;
         c.d_out = d_out;
-        want_dX = fd_grad(&c, XX, n * d_in);
-        want_dW = fd_grad(&c, WW, d_in * d_out);
-        want_db = fd_grad(&c, bb, d_out);
-        for (size_t r = 0; r < n && named; r++)
+        want_dX = fd_grad(&c, X, n * d_in);
+        want_dW = fd_grad(&c, W, d_in * d_out);
+        want_db = fd_grad(&c, b, d_out);
+        for (size_t r = 0; r < n; r++)
             for (size_t i = 0; i < d_in; i++) {
                 double acc = 0.0;
                 for (size_t o = 0; o < d_out; o++)
-                    acc += G[r * d_out + o] * W[o * d_in + i];
+                    acc += G[r * d_out + o] * W[o * d_in + i];  /* W read as (d_out, d_in) */
                 dX_nt[r * d_in + i] = acc;
             }
-        for (size_t i = 0; i < d_in && named; i++)
+        for (size_t i = 0; i < d_in; i++)
             for (size_t o = 0; o < d_out; o++) {
                 double acc = 0.0;
                 for (size_t r = 0; r < n; r++)
-                    acc += X[r * d_in + o] * G[r * d_out + i];
-                dW_t[i * d_out + o] = acc;
+                    acc += X[r * d_in + i] * G[r * d_out + o];  /* (X^T dY)[i][o] ...      */
+                dW_t[o * d_in + i] = acc;                       /* ... stored as (d_out, d_in) */
             }
         for (size_t o = 0; o < d_out; o++) {
             double acc = 0.0;
@@ -574,8 +729,8 @@ static void linear_backward_case(size_t n, size_t d_in, size_t d_out, uint64_t s
                 acc += G[r * d_out + o];
             db_mean[o] = acc / (double)n;
         }
-        kit_expect_table("dX vs finite differences", "r,i", dX, want_dX, n, d_in, FD_TOL, mx, named);
-        kit_expect_table("dW vs finite differences", "i,o", dW, want_dW, d_in, d_out, FD_TOL, mw, named);
+        kit_expect_table("dX vs finite differences", "r,i", dX, want_dX, n, d_in, FD_TOL, mx, 1);
+        kit_expect_table("dW vs finite differences", "i,o", dW, want_dW, d_in, d_out, FD_TOL, mw, 1);
         kit_expect_table("db vs finite differences", "o", db, want_db, 1, d_out, FD_TOL, mb, 1);
     }
 #endif
@@ -659,19 +814,10 @@ static void attn_forward_mistakes(void **state)
                       KIT_OK);
 #ifdef KIT_JUDGE
     {
-        double *A1 = kit_doubles(9), *A2 = kit_doubles(9), *A3 = kit_doubles(9);
-        double *Y1 = kit_doubles(6), *Y2 = kit_doubles(6), *Y3 = kit_doubles(6);
-        struct kit_mistake ma[3] = {
-            { "no-scale", "the scores are not scaled: divide q . k by sqrt(d).", A1 },
-            { "scale-by-d", "you divided by d; the paper's scale is 1/sqrt(d).", A2 },
-            { "softmax-over-columns", "each ROW of A (one query, all its keys) must sum to 1; "
-              "yours normalises columns.", A3 },
-        };
-        attn_model(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, 1.0, 0, A1, Y1);
-        attn_model(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, 0.25, 0, A2, Y2);
-        attn_model(fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2, 0.5, 1, A3, Y3);
-        kit_expect_table("A", "r,c", A, golden_attn_A, 3, 3, TOL, ma, 3);
-        kit_expect_table("Y", "r,j", Y, golden_attn_Y, 3, 2, TOL, NULL, 0);
+        struct kit_mistake ma[N_ATTN_MISTAKES], my[N_ATTN_MISTAKES];
+        size_t count = attn_forward_models(ma, my, fwd_Q, fwd_K, fwd_V, NULL, 3, 4, 2);
+        kit_expect_table("A", "r,c", A, golden_attn_A, 3, 3, TOL, ma, count);
+        kit_expect_table("Y", "r,j", Y, golden_attn_Y, 3, 2, TOL, my, count);
     }
 #endif
 }
@@ -747,34 +893,9 @@ static void attn_backward_gradient_check(void **state)
         struct fd_ctx c = { 0 };
         double *QQ = kit_copy_doubles(gc_Q, N * D), *KK = kit_copy_doubles(gc_K, N * D);
         double *VV = kit_copy_doubles(gc_V, N * DV);
-        static const struct { enum bwd_mistake m; const char *id; const char *hint; } cat[5] = {
-            { DV_NO_TRANSPOSE, "dV-missing-transpose",
-              "dV = A^T dY: value c collects dY[r] weighted by A[r][c], the weight query r gave "
-              "key c (column c of A), not row c." },
-            { NO_DIAGONAL, "softmax-no-diagonal",
-              "the softmax Jacobian has a diagonal term: dS[r][c] = A[r][c] (dA[r][c] - sum_c' "
-              "A[r][c'] dA[r][c']); you kept only the -A[r][c] sum part." },
-            { DIAGONAL_ONLY, "softmax-diagonal-only",
-              "dS[r][c] = A[r][c] * dA[r][c] treats the softmax as elementwise: subtract "
-              "sum_c' A[r][c'] dA[r][c'] (the weights of a row are tied: they sum to 1)." },
-            { BWD_NO_SCALE, "no-scale",
-              "the forward pass scaled the scores by 1/sqrt(d), so dQ and dK carry the same "
-              "factor 1/sqrt(d)." },
-            { DK_NO_TRANSPOSE, "dK-missing-transpose",
-              "dK = dS^T Q: key c collects dS[r][c] q_r over the queries r (column c of dS), "
-              "not row c." },
-        };
-        struct kit_mistake mq[5], mk[5], mv[5];
+        struct kit_mistake mq[N_BWD_MISTAKES], mk[N_BWD_MISTAKES], mv[N_BWD_MISTAKES];
         double *want_dQ, *want_dK, *want_dV;
-        for (size_t k = 0; k < 5; k++) {
-            double *q = kit_doubles(N * D), *kk = kit_doubles(N * D), *v = kit_doubles(N * DV);
-            bwd_model(gc_Q, gc_K, gc_V, A, G, N, D, DV, cat[k].m, q, kk, v);
-            mq[k].id = mk[k].id = mv[k].id = cat[k].id;
-            mq[k].hint = mk[k].hint = mv[k].hint = cat[k].hint;
-            mq[k].values = q;
-            mk[k].values = kk;
-            mv[k].values = v;
-        }
+        bwd_mistakes(mq, mk, mv, gc_Q, gc_K, gc_V, A, G, N, D, DV);
         c.which = 0;
         c.Q = QQ;
         c.K = KK;
@@ -787,9 +908,12 @@ static void attn_backward_gradient_check(void **state)
         want_dV = fd_grad(&c, VV, N * DV);
         want_dQ = fd_grad(&c, QQ, N * D);
         want_dK = fd_grad(&c, KK, N * D);
-        kit_expect_table("dV vs finite differences", "c,j", dV, want_dV, N, DV, FD_TOL, mv, 5);
-        kit_expect_table("dQ vs finite differences", "r,t", dQ, want_dQ, N, D, FD_TOL, mq, 5);
-        kit_expect_table("dK vs finite differences", "c,t", dK, want_dK, N, D, FD_TOL, mk, 5);
+        kit_expect_table("dV vs finite differences", "c,j", dV, want_dV, N, DV, FD_TOL, mv,
+                         N_BWD_MISTAKES);
+        kit_expect_table("dQ vs finite differences", "r,t", dQ, want_dQ, N, D, FD_TOL, mq,
+                         N_BWD_MISTAKES);
+        kit_expect_table("dK vs finite differences", "c,t", dK, want_dK, N, D, FD_TOL, mk,
+                         N_BWD_MISTAKES);
     }
 #endif
 }
@@ -962,28 +1086,186 @@ static void attn_forward_all_negative_bias(void **state)
 #endif
 }
 
+/* ---- sweeps: each function over a grid of sizes (issue 18) -------------- */
+/* tr_xent on random (B, C) logits in [-2, 2) and labels spread over 0 .. C-1. */
+static void xent_case(size_t B, size_t C, size_t unused, uint64_t seed)
+{
+    double *z = filled(B * C, seed, -2.0, 2.0);                /* (B, C) logits */
+    size_t *y = kit_sizes(B);                                  /* (B) labels    */
+    double *loss = kit_doubles(1), *dz = kit_doubles(B * C);   /* (1), (B, C)   */
+    (void)unused;
+    for (size_t b = 0; b < B; b++)
+        y[b] = (size_t)((seed + 3 * b) % C);                   /* 0 <= y_b < C  */
+    kit_expect_status("tr_xent", tr_xent(z, y, B, C, loss, dz), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake mz[N_XENT_MISTAKES], ml[1];
+        double *want_dz = model_doubles(B * C);
+        double want_loss = xent_loss(z, y, B, C);              /* the mean of -log p_b[y_b] */
+        double summed = (double)B * want_loss;                 /* summed, not averaged      */
+        ml[0] = (struct kit_mistake){ "loss-sum", "your loss is B times too large: average "
+                  "-log p[y] over the B rows.", &summed };
+        xent_models(mz, z, y, B, C, want_dz);
+        kit_expect_table("dz", "b,c", dz, want_dz, B, C, TOL, mz, N_XENT_MISTAKES);
+        kit_expect_table("loss", "loss", loss, &want_loss, 1, 1, TOL, ml, 1);
+    }
+#endif
+}
+
+static void sweep_xent(void **state)
+{
+    (void)state;
+    sweep_grid("tr_xent over B and C", "B,C", sweep_sizes, 5, sweep_sizes, 5, NULL, 0,
+               xent_case, 1100);
+}
+
+static void sweep_linear_forward(void **state)
+{
+    (void)state;
+    sweep_grid("tr_linear_forward over n, d_in and d_out", "n,d_in,d_out", sweep_sizes, 4,
+               sweep_sizes, 4, sweep_sizes, 3, linear_forward_case, 1400);
+}
+
+static void sweep_linear_backward(void **state)
+{
+    (void)state;
+    sweep_grid("tr_linear_backward over n, d_in and d_out", "n,d_in,d_out", sweep_sizes, 3,
+               sweep_sizes, 3, sweep_sizes, 4, linear_backward_case, 2100);
+}
+
+/* tr_attn_forward on random (n, d) Q and K in [-2, 2) and (n, 2) V, with no
+   bias (masked 0) or a causal mask with ALiBi's bias, slope 1/2 (masked 1). */
+static void attn_forward_case(size_t n, size_t d, size_t masked, uint64_t seed)
+{
+    enum { DV = 2 };
+    double *Q = filled(n * d, seed, -2.0, 2.0);                /* (n, d)  */
+    double *K = filled(n * d, seed + 1, -2.0, 2.0);            /* (n, d)  */
+    double *V = filled(n * DV, seed + 2, -1.0, 1.0);           /* (n, DV) */
+    double *M = masked ? kit_doubles(n * n) : NULL;            /* (n, n) or no bias */
+    double *A = kit_doubles(n * n), *Y = kit_doubles(n * DV);  /* (n, n), (n, DV)   */
+    for (size_t r = 0; r < n && M != NULL; r++)
+        for (size_t c = 0; c < n; c++)                         /* key c after query r: masked */
+            M[r * n + c] = c > r ? -INFINITY : -0.5 * (double)(r - c);
+    kit_expect_status("tr_attn_forward", tr_attn_forward(Q, K, V, M, n, d, DV, A, Y), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake ma[N_ATTN_MISTAKES], my[N_ATTN_MISTAKES];
+        double *want_A = model_doubles(n * n), *want_Y = model_doubles(n * DV);
+        size_t count = attn_forward_models(ma, my, Q, K, V, M, n, d, DV);
+        attn_model(Q, K, V, M, n, d, DV, 1.0 / sqrt((double)d), 0, want_A, want_Y);
+        kit_expect_table("A", "r,c", A, want_A, n, n, TOL, ma, count);
+        kit_expect_table("Y", "r,j", Y, want_Y, n, DV, TOL, my, count);
+    }
+#endif
+}
+
+static void sweep_attn_forward(void **state)
+{
+    (void)state;
+    sweep_grid("tr_attn_forward over n and d (d_v = 2), without and with a causal mask",
+               "n,d,mask", sweep_sizes, 4, sweep_sizes, 4, sweep_no_yes, 2, attn_forward_case,
+               2900);
+}
+
+/* tr_attn_backward on random (n, d) Q and K, (n, d_v) V and dY, and A the
+   softmax of random scores, row by row; against the closed form of the
+   header (bwd_model). */
+static void attn_backward_case(size_t n, size_t d, size_t d_v, uint64_t seed)
+{
+    double *Q = filled(n * d, seed, -2.0, 2.0);                /* (n, d)   */
+    double *K = filled(n * d, seed + 1, -2.0, 2.0);            /* (n, d)   */
+    double *V = filled(n * d_v, seed + 2, -1.0, 1.0);          /* (n, d_v) */
+    double *dY = filled(n * d_v, seed + 3, -1.0, 1.0);         /* (n, d_v) */
+    double *A = filled(n * n, seed + 4, -2.0, 2.0);            /* (n, n) scores ... */
+    double *dQ = kit_doubles(n * d), *dK = kit_doubles(n * d), *dV = kit_doubles(n * d_v);
+    for (size_t r = 0; r < n; r++)
+        softmax_row(A + r * n, n, A + r * n);                  /* ... their softmax: weights */
+    kit_expect_status("tr_attn_backward", tr_attn_backward(Q, K, V, A, dY, n, d, d_v, dQ, dK, dV),
+                      KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake mq[N_BWD_MISTAKES], mk[N_BWD_MISTAKES], mv[N_BWD_MISTAKES];
+        double *want_dQ = model_doubles(n * d), *want_dK = model_doubles(n * d);
+        double *want_dV = model_doubles(n * d_v);
+        bwd_mistakes(mq, mk, mv, Q, K, V, A, dY, n, d, d_v);
+        bwd_model(Q, K, V, A, dY, n, d, d_v, BWD_RIGHT, want_dQ, want_dK, want_dV);
+        kit_expect_table("dV", "c,j", dV, want_dV, n, d_v, TOL, mv, N_BWD_MISTAKES);
+        kit_expect_table("dQ", "r,t", dQ, want_dQ, n, d, TOL, mq, N_BWD_MISTAKES);
+        kit_expect_table("dK", "c,t", dK, want_dK, n, d, TOL, mk, N_BWD_MISTAKES);
+    }
+#endif
+}
+
+static void sweep_attn_backward(void **state)
+{
+    (void)state;
+    sweep_grid("tr_attn_backward over n, d and d_v", "n,d,d_v", sweep_sizes, 4, sweep_sizes, 3,
+               sweep_sizes, 2, attn_backward_case, 3300);
+}
+
+/* tr_adam_step at step t from random theta, g in [-1, 1) and moments m in
+   [-0.5, 0.5), v in [0, 0.5): lr 0.01, betas 0.8 and 0.99, eps 0.1. */
+static void adam_case(size_t P, size_t t, size_t unused, uint64_t seed)
+{
+    const double lr = 0.01, b1 = 0.8, b2 = 0.99, eps = 0.1;
+    double *theta0 = filled(P, seed, -1.0, 1.0), *g = filled(P, seed + 1, -1.0, 1.0); /* (P) */
+    double *m0 = filled(P, seed + 2, -0.5, 0.5), *v0 = filled(P, seed + 3, 0.0, 0.5);  /* (P) */
+    double *theta = kit_copy_doubles(theta0, P);               /* (P), in-out */
+    double *m = kit_copy_doubles(m0, P), *v = kit_copy_doubles(v0, P);
+    (void)unused;
+    kit_expect_status("tr_adam_step", tr_adam_step(theta, g, m, v, P, t, lr, b1, b2, eps), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        struct kit_mistake mt[N_ADAM_MISTAKES];
+        double *want = adam_model(theta0, g, m0, v0, P, t, lr, b1, b2, eps, ADAM_RIGHT);
+        double *want_m = model_doubles(P), *want_v = model_doubles(P);
+        adam_mistakes(mt, theta0, g, m0, v0, P, t, lr, b1, b2, eps);
+        for (size_t k = 0; k < P; k++) {
+            want_m[k] = b1 * m0[k] + (1.0 - b1) * g[k];          /* running mean of g   */
+            want_v[k] = b2 * v0[k] + (1.0 - b2) * g[k] * g[k];   /* running mean of g^2 */
+        }
+        kit_expect_table("theta", "k", theta, want, 1, P, TOL, mt, N_ADAM_MISTAKES);
+        kit_expect_table("m", "k", m, want_m, 1, P, TOL, NULL, 0);
+        kit_expect_table("v", "k", v, want_v, 1, P, TOL, NULL, 0);
+    }
+#endif
+}
+
+static void sweep_adam_step(void **state)
+{
+    (void)state;
+    sweep_grid("tr_adam_step over P and the step t", "P,t", sweep_sizes, 5, sweep_steps, 5, NULL,
+               0, adam_case, 3700);
+}
+
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(xent_mistakes, 2, "tr_xent", "§10.2", "the worked example, naming a known mistake"),
     KIT_TEST(xent_huge_logits, 2, "tr_xent", "§10.2", "logits near 1000 do not overflow (bc golden)"),
     KIT_TEST(xent_gradient_check, 3, "tr_xent", "§10.2", "dz against finite differences of the loss"),
     KIT_TEST(xent_bad_arguments_more, 1, "tr_xent", "§10.2", "NaN and infinite logits, C = 0, overflow, NULL outputs"),
+    KIT_TEST(sweep_xent, 1, "tr_xent", "§10.2", "random logits, B and C = 1 .. 8 (25 cases)"),
     KIT_TEST(linear_forward_random, 1, "tr_linear_forward", "§10.3", "Y = X W + b on random data"),
     KIT_TEST(linear_forward_bad_arguments, 1, "tr_linear_forward", "§10.3", "NULL, zero sizes, overflow; nothing written"),
+    KIT_TEST(sweep_linear_forward, 1, "tr_linear_forward", "§10.3", "random X, W, b; n, d_in = 1 .. 5, d_out = 1 .. 3 (48 cases)"),
     KIT_TEST(linear_backward_gradient_check, 3, "tr_linear_backward", "§10.3", "dX, dW, db against finite differences"),
     KIT_TEST(linear_backward_not_square, 1, "tr_linear_backward", "§10.3", "finite differences with d_in != d_out"),
     KIT_TEST(linear_backward_bad_arguments, 1, "tr_linear_backward", "§10.3", "NULL, zero sizes, overflow; nothing written"),
+    KIT_TEST(sweep_linear_backward, 1, "tr_linear_backward", "§10.3", "finite differences; n, d_in = 1 .. 3, d_out = 1 .. 5 (36 cases)"),
     KIT_TEST(attn_forward_mask, 2, "tr_attn_forward", "§10.4", "a causal mask with ALiBi's bias (bc golden)"),
     KIT_TEST(attn_forward_huge_scores, 1, "tr_attn_forward", "§10.4", "scores in the thousands do not overflow"),
     KIT_TEST(attn_forward_mistakes, 2, "tr_attn_forward", "§10.4", "the worked example, naming a known mistake"),
     KIT_TEST(attn_forward_random, 1, "tr_attn_forward", "§10.4", "n = 5, d = 3, d_v = 2 with a random bias"),
     KIT_TEST(attn_forward_bad_arguments, 1, "tr_attn_forward", "§10.4", "NULL, zero sizes, bad biases, a NaN query"),
+    KIT_TEST(sweep_attn_forward, 1, "tr_attn_forward", "§10.4", "n, d = 1 .. 5, d_v = 2, without and with a causal mask (32 cases)"),
     KIT_TEST(attn_backward_gradient_check, 4, "tr_attn_backward", "§10.5", "dQ, dK, dV against finite differences, masked bias"),
     KIT_TEST(attn_backward_single_token, 1, "tr_attn_backward", "§10.5", "n = 1: dV = dY, dQ = dK = 0"),
     KIT_TEST(attn_backward_bad_arguments, 1, "tr_attn_backward", "§10.5", "NULL, d = 0, overflow; nothing written"),
+    KIT_TEST(sweep_attn_backward, 1, "tr_attn_backward", "§10.5", "random weights; n = 1 .. 5, d = 1 .. 3, d_v = 1, 2 (24 cases)"),
     KIT_TEST(adam_step_5, 2, "tr_adam_step", "§10.6", "a step from nonzero moments at t = 5 (bc golden)"),
     KIT_TEST(adam_first_step, 1, "tr_adam_step", "§10.6", "the first step is about lr * sign(g)"),
     KIT_TEST(adam_minimises_a_quadratic, 1, "tr_adam_step", "§10.6", "2000 steps reach the minimum of a quadratic"),
     KIT_TEST(adam_bad_arguments, 1, "tr_adam_step", "§10.6", "NULL, P = 0, t = 0, bad betas, eps, lr, a NaN gradient"),
+    KIT_TEST(sweep_adam_step, 1, "tr_adam_step", "§10.6", "random moments; P = 1 .. 8, t = 1 .. 100 (25 cases)"),
     KIT_TEST(attn_forward_all_negative_bias, 1, "tr_attn_forward", "§10.4", "a bias of -1000 everywhere: finite scores far below 0 (the row maximum is negative)"),
     KIT_END_OF_TESTS
 };
