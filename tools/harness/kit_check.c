@@ -218,7 +218,10 @@ void kit_expect_table_at(const char *file, int line, const char *what, const cha
     }
     worst = max_diff(got, want, n);
     fill = never_written(&got[first]) ? " (the buffer's initial fill: never written)" : "";
-    if (comma != NULL) {
+    if (n == 1) {   /* one value: its name is enough */
+        kit_say("%s: expected %.15g, got %.15g%s (|diff| = %.3g, tolerance %.1g).", what, want[0],
+                got[0], fill, worst, tol);
+    } else if (comma != NULL) {
         snprintf(row_axis, sizeof row_axis, "%.*s", (int)(comma - axes), axes);
         snprintf(col_axis, sizeof col_axis, "%s", comma + 1);
         kit_say("%s[%zu][%zu] (%s = %zu, %s = %zu): expected %.15g, got %.15g%s.", what,
