@@ -113,6 +113,22 @@ def test_verdict():
     bad = [(e, got, (rule, v)) for e, rule, v in cases if (got := verdict.subject(e)) != (rule, v)]
     check(not bad, f"the precedence table decides {len(cases)} ends as specified", bad[:2])
     check([r for r, _, _ in verdict.PRECEDENCE] == list(verdict.RULES), "every precedence row has one rule")
+    L = verdict.Limits
+    limit_cases = [  # (facts, rule, verdict): the sandbox's limits, row by row, and where rows meet
+        (L(), None, None),
+        (L(status=-9, timed_out=True), None, None),            # the wall clock: PRECEDENCE's TIMEOUT
+        (L(left=1, full="/tmp", procs=5), "left", V.PROCESS_LIMIT),
+        (L(full="/tmp", procs=5, memory=True), "full", V.FILE_LIMIT),
+        (L(procs=3, memory=True), "procs", V.PROCESS_LIMIT),
+        (L(procs=2, memory=True, sizes=(99, 0, 0), fsize=10), "memory", V.MEMORY_LIMIT),
+        (L(sizes=(10, 0, 0), fsize=10), "output", V.OUTPUT_LIMIT),
+        (L(sizes=(0, 3, 10), fsize=10), "file", V.FILE_LIMIT),
+        (L(status=-25, sigxfsz=True), "file", V.FILE_LIMIT),
+        (L(status=-9), "killed", V.CRASH),
+    ]
+    got = [(f, verdict.limit(f)) for f, _, _ in limit_cases]
+    bad = [(f, g) for (f, g), (_, rule, v) in zip(got, limit_cases) if g != ((rule, v) if rule else None)]
+    check(not bad, f"the sandbox's limit table decides {len(limit_cases)} ends as specified", bad[:2])
 
     def reply(text, rc=1):
         return verdict.parse_judge(text, rc)

@@ -5,6 +5,7 @@
     PRECEDENCE     the order in which what ended the subject process decides (data)
     OVERRULED      the subject verdicts that the judge's FAIL overrules
     subject(...)   the verdict of how the subject process ended (or None: the judge decides)
+    limit(...)     which sandbox limit ended a test (grading; LIMIT_PRECEDENCE, data)
     judged(...)    the final verdict once the judge has replayed the record
     parse_judge    the judge's output (PROTOCOL.md, "judge output"): lines, tags, hints
 
@@ -51,7 +52,7 @@ REPORTED = (V.PASS, V.FAIL, V.TODO, V.NOT_SUBMITTED, V.BUILD_ERROR, V.CRASH, V.T
 # How the subject process ended, first matching row wins. The facts (Ended) come from
 # kit/core/run.py; None: the subject finished, and the judge decides PASS or FAIL.
 PRECEDENCE = (
-    ("limit",          None,             "a sandbox limit ended it (grading: sandbox.classify)"),
+    ("limit",          None,             "a sandbox limit ended it (grading: limit() below)"),
     ("timed_out",      V.TIMEOUT,        "the wall clock ran out, or SIGXCPU"),
     ("fatal_sanitizer", V.CRASH,         "a sanitizer reported a signal (SEGV, stack overflow, FPE, BUS, ABRT)"),
     ("sanitizer",      V.SANITIZER,      "a sanitizer reported an error"),
@@ -94,6 +95,42 @@ def subject(ended):
         if RULES[rule](ended):
             return rule, (Verdict(ended.limit) if rule == "limit" else verdict)
     raise AssertionError("PRECEDENCE ends with a row that always holds")
+
+
+@dataclass
+class Limits:
+    """What the grading sandbox measured around one test (kit/grading/sandbox.py)."""
+    status: int = 0                 # exit code, or -signal
+    timed_out: bool = False
+    left: int = 0                   # processes still running after the test ended
+    full: str = ""                  # a writable place that filled up ("" if none)
+    procs: int = 0                  # the most processes seen while it ran
+    memory: bool = False            # the sanitizer's or allocator's words for too much memory
+    sizes: tuple = (0, 0, 0)        # bytes of its output, its errors, its record
+    fsize: int = 1 << 62            # the file size limit
+    sigxfsz: bool = False           # it was ended by SIGXFSZ
+
+
+# Which sandbox limit ended a test (grading only), first matching row wins; the rule's
+# name picks the message (sandbox.classify). None of them: no limit, PRECEDENCE decides.
+LIMIT_PRECEDENCE = (
+    ("left",       V.PROCESS_LIMIT, lambda f: f.left > 0),
+    ("full",       V.FILE_LIMIT,    lambda f: bool(f.full)),
+    ("procs",      V.PROCESS_LIMIT, lambda f: f.procs > 2),
+    ("memory",     V.MEMORY_LIMIT,  lambda f: f.memory),
+    ("output",     V.OUTPUT_LIMIT,  lambda f: (f.sigxfsz or max(f.sizes) >= f.fsize)
+                                               and max(f.sizes[:2]) >= f.fsize),
+    ("file",       V.FILE_LIMIT,    lambda f: f.sigxfsz or max(f.sizes) >= f.fsize),
+    ("killed",     V.CRASH,         lambda f: f.status == -9 and not f.timed_out),
+)
+
+
+def limit(facts):
+    """(rule, verdict) of the first LIMIT_PRECEDENCE row that holds, or None."""
+    for rule, verdict, holds in LIMIT_PRECEDENCE:
+        if holds(facts):
+            return rule, verdict
+    return None
 
 
 @dataclass

@@ -49,6 +49,7 @@ import tidy  # noqa: E402  (kit/grading/runner/tidy.py: also staged, beside the 
 
 OUTPUT_CAP = 64 * 1024       # what is kept of a test's stdout and stderr (as run.OUTPUT_CAP)
 RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
+from kit.core import verdict  # noqa: E402
 from kit.core.verdict import LIMITS
 
 # The throw-away uids of one grading run: a block of 64 of its own (picked from the
@@ -518,38 +519,36 @@ class Sandbox:
         return status, timed_out, out, err
 
     def classify(self, log, status, timed_out, out, err):
-        """(verdict, lines) when a sandbox limit ended the test, else None."""
+        """(verdict, lines) when a sandbox limit ended the test, else None: the facts
+        measured here, the decision in kit/core/verdict.py (LIMIT_PRECEDENCE)."""
         lim = self.limits
         info = self.info.pop(log, {})
-        info.setdefault("procs", 0)
-        info.setdefault("sizes", [0, 0, 0])
-        if info.get("left"):
-            return ("PROCESS LIMIT",
-                    [f"your code left {info['left']} process(es) running after the test ended; "
-                     "a library function must not start any."])
-        if info.get("full"):
-            return ("FILE LIMIT",
-                    [f"it filled a writable folder of the sandbox ({info['full']}, "
-                     f"{TMP_MB} MiB): library functions should write no files."])
-        if info["procs"] > 2:
-            return ("PROCESS LIMIT",
-                    [f"your code started {info['procs'] - 1} other processes (fork?); the limit "
-                     f"is {lim.nproc} tasks and a library function must not start any."])
-        if "rss limit exhausted" in err or "allocator is trying to allocate" in err or \
-                "allocation-size-too-big" in err or "requested allocation size" in err:
-            return ("MEMORY LIMIT",
-                    [f"it used more than {lim.mem_mb} MiB of memory: a huge malloc, or "
-                     "memory allocated in a loop and never freed?"])
-        if status == -signal.SIGXFSZ or max(info["sizes"]) >= lim.fsize:
-            if max(info["sizes"][:2]) >= lim.fsize:
-                return ("OUTPUT LIMIT",
-                        [f"it printed more than {lim.fsize >> 20} MiB: a print inside a "
-                         "loop that never ends? Library functions should print nothing."])
-            return ("FILE LIMIT", [f"it wrote a file bigger than {lim.fsize >> 20} MiB."])
-        if status == -signal.SIGKILL and not timed_out:
-            return ("CRASH", ["SIGKILL: the test process was killed — by your own code (kill(), raise(), "
-                              "a signal to its parent or process group?), or by the system for memory."])
-        return None
+        facts = verdict.Limits(
+            status=status, timed_out=timed_out, left=info.get("left", 0), full=info.get("full", ""),
+            procs=info.get("procs", 0), sizes=tuple(info.get("sizes", (0, 0, 0))), fsize=lim.fsize,
+            sigxfsz=status == -signal.SIGXFSZ,
+            memory=any(w in err for w in ("rss limit exhausted", "allocator is trying to allocate",
+                                          "allocation-size-too-big", "requested allocation size")))
+        decided = verdict.limit(facts)
+        if decided is None:
+            return None
+        rule, v = decided
+        lines = {
+            "left": f"your code left {facts.left} process(es) running after the test ended; "
+                    "a library function must not start any.",
+            "full": f"it filled a writable folder of the sandbox ({facts.full}, "
+                    f"{TMP_MB} MiB): library functions should write no files.",
+            "procs": f"your code started {facts.procs - 1} other processes (fork?); the limit "
+                     f"is {lim.nproc} tasks and a library function must not start any.",
+            "memory": f"it used more than {lim.mem_mb} MiB of memory: a huge malloc, or "
+                      "memory allocated in a loop and never freed?",
+            "output": f"it printed more than {lim.fsize >> 20} MiB: a print inside a "
+                      "loop that never ends? Library functions should print nothing.",
+            "file": f"it wrote a file bigger than {lim.fsize >> 20} MiB.",
+            "killed": "SIGKILL: the test process was killed — by your own code (kill(), raise(), "
+                      "a signal to its parent or process group?), or by the system for memory.",
+        }[rule]
+        return str(v), [lines]
 
 
 RUNNER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner", "runner.py")
