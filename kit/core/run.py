@@ -4,14 +4,16 @@ and decides. Every test of the manifest gets exactly one verdict."""
 import concurrent.futures
 import functools
 import os
+import queue
 import re
 import resource
 import signal
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 
-from kit.core import protocol, verdict
+from kit.core import forkserver, protocol, verdict
 from kit.core.chapters import ROOT
 from kit.core.verdict import VERDICTS, Result, Verdict  # noqa: F401  (run.Result, run.VERDICTS: the record)
 ASAN_EXIT, UBSAN_EXIT = protocol.ASAN_EXIT, protocol.UBSAN_EXIT
@@ -76,11 +78,17 @@ def _read_capped(path):
     return text + ("\n[… output cut at 64 KiB]" if len(data) > OUTPUT_CAP else "")
 
 
-def run_subject(exe, test, log, timeout, workdir, sandbox=None):
+def run_subject(exe, test, log, timeout, workdir, sandbox=None, servers=None):
     """Returns (status, timed_out, stdout_text, stderr_text). status: exit code, or -signal.
-    sandbox: a sandbox.Sandbox (instructor grading) or None (the student loop)."""
+    sandbox: a sandbox.Sandbox (instructor grading) or None (the student loop).
+    servers: a Servers (the student loop): the test is a child of a fork server."""
     if sandbox is not None:
         return sandbox.run_subject(exe, test, log, timeout, workdir, _grading_env())
+    if servers is not None:
+        got = servers.run(exe, test, log, timeout)
+        if got is not None:
+            status, timed_out = got
+            return status, timed_out, _read_capped(log + ".out"), _read_capped(log + ".err")
     out_path, err_path = log + ".out", log + ".err"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         p = subprocess.Popen([exe, "--run", test, "--log", log], stdout=out, stderr=err,
@@ -99,6 +107,66 @@ def run_subject(exe, test, log, timeout, workdir, sandbox=None):
         if status is None:
             status = p.wait()
     return status, timed_out, _read_capped(out_path), _read_capped(err_path)
+
+
+class Servers:
+    """The subject as fork servers (kit/core/forkserver.py), one per worker at most: each
+    test a child forked before any student code runs (one exec and one sanitizer start
+    for many tests), with the same limits, output files and record as one exec a test.
+    A subject that cannot serve (it ends before its first fork) runs one exec a test."""
+
+    def __init__(self):
+        self.idle = queue.SimpleQueue()
+        self.all = []
+        self.lock = threading.Lock()
+        self.off = False
+
+    def run(self, exe, test, log, timeout):
+        """(status, timed out), or None: run it as one exec."""
+        if self.off:
+            return None
+        try:
+            srv = self.idle.get_nowait()
+        except queue.Empty:
+            srv = None
+        fresh = srv is None or srv.dead
+        if fresh:
+            nproc = resource.getrlimit(resource.RLIMIT_NPROC)[0]
+            srv = forkserver.Server(exe, _env(), int(timeout) + 1, 512 << 20, nproc, 0, 2048,
+                                    cwd=os.path.dirname(log))
+            with self.lock:
+                self.all.append(srv)
+        try:
+            child = srv.start(test, log)
+            if child is None:
+                if fresh:
+                    self.off = True       # it cannot serve: one exec a test, as before
+                return None
+            status, timed_out = None, False
+            reply = srv.line(timeout)
+            if reply is None:
+                status = -signal.SIGKILL  # the server was killed (by the test)
+            elif reply.startswith("S "):
+                status = forkserver.status_of(reply)[0]
+            else:                         # the wall clock ran out: stop the child
+                timed_out = True
+                try:
+                    os.killpg(child, signal.SIGKILL)
+                except OSError:
+                    pass
+                reply = srv.line(5)
+                status = forkserver.status_of(reply)[0] if reply and reply.startswith("S ") \
+                    else -signal.SIGKILL
+            return status, timed_out
+        finally:
+            if not srv.dead:
+                self.idle.put(srv)
+
+    def close(self):
+        with self.lock:
+            for srv in self.all:
+                srv.close()
+            self.all = []
 
 
 def _signal_name(num):
@@ -160,13 +228,14 @@ def _explain_end(tags, status):
     return None
 
 
-def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=None):
+def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=None, servers=None):
     start = time.monotonic()
     log = os.path.join(logdir, test.name + ".rec")
     for p in (log, log + ".out", log + ".err"):
         if os.path.exists(p):
             os.remove(p)
-    status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox)
+    status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox,
+                                              servers)
     limit = sandbox.classify(log, status, timed_out, out, err) if sandbox is not None else None
     if sandbox is not None:
         log = sandbox.record_of(log)     # the grader's private copy of the record
@@ -278,9 +347,14 @@ def _student_output(out):
 
 def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir, sandbox=None):
     os.makedirs(logdir, exist_ok=True)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox)
-                   for t in tests]
-        results = [f.result() for f in futures]
+    servers = Servers() if sandbox is None else None
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = [pool.submit(run_test, t, judge_exe, subject_exe, logdir, timeout, src_dir,
+                                   sandbox, servers) for t in tests]
+            results = [f.result() for f in futures]
+    finally:
+        if servers is not None:
+            servers.close()
     judge_all(judge_exe, results, sandbox.judge_preexec() if sandbox is not None else None)
     return results

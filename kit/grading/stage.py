@@ -51,6 +51,9 @@ class Stage:
             for f in sorted(os.listdir(src)):
                 if f.endswith(ext):
                     shutil.copyfile(os.path.join(src, f), os.path.join(dst, f))
+        # the fork server's client, which the runner shares with make check (kit/core/run.py)
+        shutil.copyfile(os.path.join(ROOT, "kit", "core", "forkserver.py"),
+                        os.path.join(self.runner, "forkserver.py"))
         self.judge = {}
         for slug, jb in judges.items():
             d = os.path.join(kit, "objects", slug)

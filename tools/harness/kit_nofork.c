@@ -9,7 +9,8 @@
  * the world at exit when leak detection is on (make check).
  * Subject only (linked with kit_record.c).
  *
- * The fork server (instructor grading, kit/grading/runner/runner.py): with
+ * The fork server (make check: kit/core/run.py; grading: kit/grading/runner/runner.py; both
+ * through kit/core/forkserver.py): with
  * KIT_FORK_SERVER=REQ,REP,RSS_MB,CPU,FSIZE,NPROC,AS in its environment, the
  * subject started as `subject --run - --log -` becomes, in this constructor
  * (after the sanitizer runtime is up, before any constructor of the student's),
@@ -305,7 +306,11 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
         kit_limit(RLIMIT_AS, s->as);
     unsetenv("KIT_FORK_SERVER");
     unsetenv("LD_BIND_NOW"); /* the runner's, for the server (runner.py): not the test's */
-    kit_forked_test = 1;     /* kit_record.c: kit_side_exit */
+    {   /* kit_record.c's kit_side_exit may end the test with _exit(0) (kit_quick_end.c),
+           but not when LeakSanitizer is on (make check): its scan runs at exit() */
+        const char *asan = getenv("ASAN_OPTIONS");
+        kit_forked_test = asan != NULL && strstr(asan, "detect_leaks=0") != NULL;
+    }
     (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as after an exec; the server stays not */
     argv[2] = test;
     argv[4] = record;

@@ -86,7 +86,8 @@ void kit_side_finish(void)
 
 int kit_side_complete(void) { return 1; }
 
-/* kit_nofork.c sets it in a test forked by the fork server (grading only). */
+/* kit_nofork.c sets it in a test forked by the fork server when LeakSanitizer is off
+   (grading, the self-test's mutants; make check keeps its leak scan at exit). */
 int kit_forked_test;
 /* Defined (1) by kit_quick_end.o, which build.py links only when the student's object
    references nothing that can run code or hold data at exit (atexit, a FILE of its own,

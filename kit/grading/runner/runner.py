@@ -41,6 +41,11 @@ import time
 
 import tidy
 
+if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), "forkserver.py")):
+    # in the kit's tree (not staged): kit/core/forkserver.py
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "core"))
+import forkserver  # noqa: E402  (kit/core/forkserver.py, staged beside this file)
+
 RECORD_CAP = 256 << 20       # bytes of one test's record (as kit_nofork.c's KIT_RECORD_CAP)
 # The kernel counts RLIMIT_CPU in whole scheduler ticks, which run ahead of the precise
 # CPU time wait4 reports: its SIGKILL at a 1 s limit came at 0.84-0.94 s of rusage here.
@@ -94,90 +99,6 @@ def limits_of(cpu, fsize, nproc, as_bytes):
                             + ([(resource.RLIMIT_AS, as_bytes)] if as_bytes else []))
 
 
-class Server:
-    """The subject as a fork server: started once, a child per test (kit_nofork.c)."""
-
-    def __init__(self, exe, cpu, fsize, nproc, as_bytes):
-        m = re.search(r"hard_rss_limit_mb=(\d+)", os.environ.get("ASAN_OPTIONS", ""))
-        rss = int(m.group(1)) if m and not as_bytes else 0
-        req_r, self.req = os.pipe()
-        self.rep, rep_w = os.pipe()
-        # LD_BIND_NOW: every shared library's symbols (libasan, libcmocka, libm, ...) bound once,
-        # in the server, not again in each forked test (the subject itself links with -z now,
-        # which binds only its own); each child removes it from its environment (kit_nofork.c)
-        # The server checks each child's memory itself (rss): ASan's own hard_rss_limit_mb would
-        # only start a background thread in the server (it does not survive fork, kit_nofork.c),
-        # and a fork of a process with a second thread costs every test more.
-        asan = re.sub(r"(^|:)hard_rss_limit_mb=\d+", "", os.environ.get("ASAN_OPTIONS", "")).strip(":")
-        env = dict(os.environ, KIT_FORK_SERVER=f"{req_r},{rep_w},{rss},{cpu},{fsize},{nproc},{as_bytes}",
-                   LD_BIND_NOW="1", ASAN_OPTIONS=asan)
-        # the server's limits, from outside (its children inherit them and lower the CPU
-        # time to the test's own; the server itself runs no student code)
-        self.p = subprocess.Popen([exe, "--run", "-", "--log", "-"], stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  pass_fds=(req_r, rep_w), env=env, start_new_session=True,
-                                  preexec_fn=limits_of(max(600, 60 * cpu), fsize, nproc, as_bytes))
-        os.close(req_r)
-        os.close(rep_w)
-        self.buf = b""
-        self.dead = False
-        self.cpu = 0.0          # CPU seconds of the tests it ran (as it reported them)
-
-    def line(self, timeout):
-        """The server's next reply line, '' on timeout, None at its end."""
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self.buf:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.rep], [], [], left)[0]:
-                return ""
-            chunk = os.read(self.rep, 4096)
-            if not chunk:
-                self.dead = True
-                return None
-            self.buf += chunk
-        line, self.buf = self.buf.split(b"\n", 1)
-        return line.decode("ascii", "replace")
-
-    def start(self, test, log):
-        """The child's pid, or None when the server cannot run it (it has ended)."""
-        try:
-            os.write(self.req, f"{test}\t{log}\n".encode())
-        except OSError:
-            self.dead = True
-            return None
-        reply = self.line(10)
-        if reply and reply.startswith("P "):
-            return int(reply.split()[1])
-        self.close()
-        return None
-
-    def close(self):
-        """Stop the server; the CPU time it used itself (its tests' was reported)."""
-        before = _children_cpu()
-        self.dead = True
-        for fd in (self.req, self.rep):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        try:
-            os.killpg(self.p.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        try:
-            self.p.kill()
-            self.p.wait()
-        except OSError:
-            pass
-        own, self.cpu = max(0.0, _children_cpu() - before - self.cpu), 0.0
-        return own
-
-
-def _children_cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
 def _kill(pids):
     for pid in pids:
         try:
@@ -220,9 +141,8 @@ def served(srv, test, log, wall):
     cpu = [0.0]
 
     def status_of(reply):     # "S <status> <CPU µs>"
-        parts = reply.split()
-        cpu[0] = int(parts[2]) / 1e6 if len(parts) > 2 else 0.0
-        return int(parts[1])
+        status, cpu[0] = forkserver.status_of(reply)
+        return status
 
     def ended(seconds):
         reply = srv.line(seconds)
@@ -275,7 +195,10 @@ def main():
             if srv is None or srv.dead:
                 if srv is not None:
                     used += srv.close()
-                srv = Server(exe, cpu, fsize, nproc, as_bytes)
+                m = re.search(r"hard_rss_limit_mb=(\d+)", os.environ.get("ASAN_OPTIONS", ""))
+                srv = forkserver.Server(exe, dict(os.environ), cpu, fsize, nproc, as_bytes,
+                                        int(m.group(1)) if m and not as_bytes else 0,
+                                        preexec_fn=limits_of(max(600, 60 * cpu), fsize, nproc, as_bytes))
                 fresh = True
             else:
                 fresh = False
@@ -308,7 +231,7 @@ def main():
 def spawned(exe, test, log, wall, limits, cpu):
     """One test as its own process: (status, timed out, most processes, left, CPU
     seconds), or None when it cannot be started."""
-    before = _children_cpu()
+    before = forkserver.children_cpu()
     mine, theirs = socket.socketpair()     # the record: write-only for the test (kit_record.c)
     theirs.shutdown(socket.SHUT_RD)
     theirs.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)   # a big record in few trips
@@ -349,7 +272,7 @@ def spawned(exe, test, log, wall, limits, cpu):
     if pidfd is not None:
         os.close(pidfd)
     tidy.write_new(log, record.result())
-    used = _children_cpu() - before
+    used = forkserver.children_cpu() - before
     if status == -signal.SIGKILL and used >= TICKS_AHEAD * cpu:
         status = -signal.SIGXCPU      # the hard CPU limit (= soft) ended it: its time ran out
     return status, timed_out, most, left, used
