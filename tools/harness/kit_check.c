@@ -743,6 +743,23 @@ void kit_case_at(const char *names, const size_t *values, size_t n_values)
     grid.n_cases++;
 }
 
+/* "wrong exactly when p is one of v1, v2, ...": the failing values of p. */
+static void grid_list_failing(size_t p, const size_t *vals, const unsigned char *state,
+                              size_t n_vals, char *buf, size_t len)
+{
+    size_t at = (size_t)snprintf(buf, len, "wrong exactly when %s is one of ", grid.names[p]);
+    size_t shown = 0, j;
+    for (j = 0; j < n_vals && at < len; j++)
+        if (state[j] == 1) {
+            if (shown == 8) {
+                snprintf(buf + at, len - at, ", ...");
+                break;
+            }
+            at += (size_t)snprintf(buf + at, len - at, "%s%zu", shown ? ", " : "", vals[j]);
+            shown++;
+        }
+}
+
 /* Does failing depend on parameter p alone (every value of p: all its cases
    fail or all pass)? Then describe it into buf. */
 static int grid_follows(size_t p, char *buf, size_t len)
@@ -789,7 +806,10 @@ static int grid_follows(size_t p, char *buf, size_t len)
     }
     if (n_fail_vals == 0 || n_fail_vals == n_vals)
         return 0;
-    if (max_pass < min_fail)
+    if (n_fail_vals == 1)   /* one value: no pattern (a threshold, a parity) to claim */
+        snprintf(buf, len, "wrong only when %s = %zu, right for every other %s", grid.names[p],
+                 min_fail, grid.names[p]);
+    else if (max_pass < min_fail)
         snprintf(buf, len, "right for every %s up to %zu, wrong from %s = %zu on",
                  grid.names[p], max_pass, grid.names[p], min_fail);
     else if (odd_fail && !even_fail && !odd_pass && even_pass)
@@ -809,21 +829,10 @@ static int grid_follows(size_t p, char *buf, size_t len)
             snprintf(buf, len, "wrong for every %s %s from %s = %zu on; right for every %s %s "
                      "and for %s < %zu", parity ? "odd" : "even", grid.names[p], grid.names[p],
                      min_fail, parity ? "even" : "odd", grid.names[p], grid.names[p], min_fail);
-        else
-            snprintf(buf, len, "wrong only for %s %s (the smallest %zu), not for every one",
-                     parity ? "odd" : "even", grid.names[p], min_fail);
+        else   /* some of one parity: no rule, the values themselves */
+            grid_list_failing(p, vals, state, n_vals, buf, len);
     } else {
-        size_t at = (size_t)snprintf(buf, len, "wrong exactly when %s is one of ", grid.names[p]);
-        size_t shown = 0;
-        for (j = 0; j < n_vals && at < len; j++)
-            if (state[j] == 1) {
-                if (shown == 8) {
-                    at += (size_t)snprintf(buf + at, len - at, ", ...");
-                    break;
-                }
-                at += (size_t)snprintf(buf + at, len - at, "%s%zu", shown ? ", " : "", vals[j]);
-                shown++;
-            }
+        grid_list_failing(p, vals, state, n_vals, buf, len);
     }
     return 1;
 }
