@@ -730,10 +730,12 @@ static void sweep_rel_rotation(void **state)
         }
 #endif
     }
-    for (size_t t = 0; t < 3; t++)
+    for (size_t t = 0; t < 3; t++) {   /* odd d, each its own case of the grid */
+        kit_case("d", odd[t]);
         kit_expect_status("rel_rotation(M, 1, odd d, 10000)",
                           rel_rotation(unwritten, 1, odd[t], 10000.0), KIT_ERR_DOMAIN);
-    kit_expect_untouched("M (odd d)", unwritten);
+        kit_expect_untouched("M (odd d)", unwritten);
+    }
     kit_grid_end();
 }
 
@@ -789,8 +791,10 @@ static void sweep_rel_shift(void **state)
         }
 #endif
     }
+    kit_case("n,d", 2, 3);                /* odd d: cases of their own */
     kit_expect_status("rel_shift(pe, 2, 3, 1, 10000, out) (odd d)",
                       rel_shift(odd_in, 2, 3, 1, 10000.0, unwritten), KIT_ERR_DOMAIN);
+    kit_case("n,d", 2, 1);
     kit_expect_status("rel_shift(pe, 2, 1, 1, 10000, out) (odd d)",
                       rel_shift(odd_in, 2, 1, 1, 10000.0, unwritten), KIT_ERR_DOMAIN);
     kit_expect_untouched("out (odd d)", unwritten);
@@ -855,8 +859,10 @@ static void sweep_rel_dot_offset(void **state)
         }
 #endif
     }
+    kit_case("d", 1);                     /* odd d: cases of their own */
     kit_expect_status("rel_dot_offset(dot, 1, 1, 10000) (odd d)",
                       rel_dot_offset(unwritten, 1, 1, 10000.0), KIT_ERR_DOMAIN);
+    kit_case("d", 5);
     kit_expect_status("rel_dot_offset(dot, 1, 5, 10000) (odd d)",
                       rel_dot_offset(unwritten, 1, 5, 10000.0), KIT_ERR_DOMAIN);
     kit_expect_untouched("dot (odd d)", unwritten);

@@ -677,11 +677,13 @@ static void sweep_tf_fft(void **state)
 #endif
     }
     kit_fill(x100, 100, 87, -3.0, 3.0);
-    for (size_t t = 0; t < 3; t++)
+    for (size_t t = 0; t < 3; t++) {   /* N not a power of two, each its own case */
+        kit_case("N", bad[t]);
         kit_expect_status("tf_fft(x, N not a power of two, re, im)",
                           tf_fft(x100, bad[t], re100, im100), KIT_ERR_SIZE);
-    kit_expect_untouched("re (N not a power of two)", re100);
-    kit_expect_untouched("im (N not a power of two)", im100);
+        kit_expect_untouched("re (N not a power of two)", re100);
+        kit_expect_untouched("im (N not a power of two)", im100);
+    }
     kit_grid_end();
 }
 
@@ -771,6 +773,7 @@ static void sweep_tf_omega(void **state)
             pairs[pos * d + 2 * i] = sin((double)pos * w[i] + phase[i]);
             pairs[pos * d + 2 * i + 1] = cos((double)pos * w[i] + phase[i]);
         }
+    kit_case("first,rows,cols", 0, n, d);  /* its own case of the grid */
     kit_expect_status("tf_omega(pairs, 6, 8, omega)", tf_omega(pairs, n, d, omega_w), KIT_OK);
     kit_expect_table("omega of random pairs", "i", omega_w, w, 1, d / 2, 1e-13, NULL, 0);
     kit_grid_end();
