@@ -43,6 +43,7 @@ COST = {
     "suite_release.py::test_target[experiment]": 35,
     "suite_release.py::test_student_side[experiment]": 30,
     "suite_grading.py::test_gradescope": 40,
+    "suite_grading.py::test_bench_grade_slice": 40,
     "suite_diagnosis.py::test_hardcoded": 30,
     "suite_classreport.py::test_classreport": 30,
     "suite_release.py::test_target[plots]": 15,
@@ -210,7 +211,8 @@ except ImportError:                    # no pytest-xdist: one at a time, in the 
 # Tests that mostly wait (on a sandbox's wall clock, a hostile fixture's limits, sleeps):
 # CPU seconds under half their wall seconds last run; in a fresh clone, these.
 WAITS = ("suite_grading.py::test_front_door", "suite_grading.py::test_grade",
-         "suite_grading.py::test_gradescope", "suite_classreport.py::test_classreport")
+         "suite_grading.py::test_gradescope", "suite_classreport.py::test_classreport",
+         "suite_grading.py::test_bench_grade_slice")
 
 
 def waits(nodeid, last):

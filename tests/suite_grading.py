@@ -65,6 +65,19 @@ def test_gradescope(kit_tmp):
     suite_gradescope(ARGS, kit_tmp)
 
 
+def test_bench_grade_slice():
+    """make bench-grade's slice (the benchmark itself is its own target): two unique
+    submissions of chapter 2 and the piece-by-piece breakdown run to their end, every row
+    written, no false pass or fail, and the table's lines are there."""
+    r = subprocess.run([sys.executable, "-m", "kit", "bench-grade", "--n", "2", "--chapters", "2",
+                        "--jobs", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    out = r.stdout + r.stderr
+    check(r.returncode == 0 and "bench-grade: ok" in out and "CPU s/submission" in out
+          and "forked by the server" in out,
+          "make bench-grade's slice (N = 2, chapter 2) runs to its end: ok, the table, the breakdown",
+          out[-1500:])
+
+
 def listener():
     s = socket.socket()
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -205,7 +205,8 @@ def grade_once(n, chs, jobs, san, keep):
     tee = _Tee(sys.stderr)
     clock = _Clock()
     with contextlib.redirect_stderr(tee), clock():
-        res = grade.grade_all(subs, out, jobs, san, sandbox.Limits(), level)
+        res = grade.grade_all(subs, out, jobs, san, sandbox.Limits(), level,
+                              only=[str(c.number) for c in chs])
     wall = clock.wall
     m = re.search(r"pre-flight ok.*\(([\d.]+) s\)", "".join(tee.buf))
     pre = float(m.group(1)) if m else 0.0
@@ -291,13 +292,13 @@ def _environ(env):
 
 
 def _served(exe, tests, d, env, lim, clock):
-    """Run tests by the subject's fork server (kit/grading/runner/runner.py's Server), no
-    sandbox, timed by clock (the server's end included: its children's CPU is counted
-    when it is waited for); False when it cannot serve."""
-    from kit.grading.runner import runner as sandbox_runner
+    """Run tests by the subject's fork server (kit/core/forkserver.py, as the grading runner
+    does), no sandbox, timed by clock (the server's end included: its children's CPU is
+    counted when it is waited for); False when it cannot serve."""
+    from kit.core import forkserver
     with clock():
-        with _environ(env):
-            srv = sandbox_runner.Server(exe, lim.cpu, lim.fsize, lim.nproc, 0)
+        srv = forkserver.Server(exe, dict(os.environ, **env), lim.cpu, lim.fsize, lim.nproc, 0,
+                                lim.mem_mb)
         try:
             for x in tests:
                 if srv.start(x.name, os.path.join(d, "served.rec")) is None:
@@ -402,9 +403,12 @@ def main(argv=None):
     ap.add_argument("--san", type=int, default=1)
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--no-breakdown", action="store_true")
+    ap.add_argument("--chapters", default="", help="only these chapters: 2,5 (default: all; make test's slice)")
     a = ap.parse_args(argv)
     ns = [int(x) for x in re.split(r"[,\s]+", str(a.n).strip()) if x]
-    chs = [c for c in all_chapters() if os.path.isdir(c.solution_dir) and os.path.exists(c.public_tests)]
+    only = [c for c in a.chapters.replace(" ", ",").split(",") if c]
+    chs = [c for c in all_chapters() if os.path.isdir(c.solution_dir) and os.path.exists(c.public_tests)
+           and (not only or str(c.number) in only)]
     san = bool(a.san)
     print(f"bench-grade: N = {', '.join(map(str, ns))} unique submissions × {len(chs)} chapters, "
           f"jobs {a.jobs} ({os.cpu_count()} cores), sanitizers {'on' if san else 'off'}, "
