@@ -139,7 +139,8 @@ int kit_call_return(int rc)
     uint32_t n;
     (void)rc;
     if (!take(&tag, 1)) {
-        kit_say("%s did not return: the process ended inside it.", fn_name);
+        kit_say("%s did not return: the process ended inside it, in the call %s.", fn_name,
+                kit_last_call());
         printf("KIT-ENDED-INSIDE %s\n", fn_name);
         kit_fail_now();
     }
