@@ -25,6 +25,7 @@
  * build (KIT_JUDGE, see kit_test.h): the subject, which holds the student's
  * code, has no answer in its memory.
  */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -253,6 +254,8 @@ static double angle_in_double(size_t pos, size_t d, double base)
     }
     return worst;
 }
+
+static double model_float_error(size_t pos, size_t d, double base);
 #endif /* KIT_JUDGE */
 
 static void float_error_golden(void **state)
@@ -302,7 +305,7 @@ static void float_error_grows_with_pos(void **state)
 
 static void float_error_bad_arguments(void **state)
 {
-    double *err = kit_doubles(1);
+    double *err = kit_doubles(1), *at_max = kit_doubles(1);
     (void)state;
     kit_expect_status("ps_float_error(5, 8, 10000, NULL)", ps_float_error(5, 8, 10000.0, NULL), KIT_ERR_NULL);
     kit_expect_status("ps_float_error(5, 0, 10000, err)", ps_float_error(5, 0, 10000.0, err), KIT_ERR_SIZE);
@@ -311,6 +314,14 @@ static void float_error_bad_arguments(void **state)
     kit_expect_status("ps_float_error(5, 8, 1e39, err): base beyond FLT_MAX",
                       ps_float_error(5, 8, 1e39, err), KIT_ERR_DOMAIN);
     kit_expect_untouched("err", err);
+    /* the boundary itself: only base > FLT_MAX is out of the domain */
+    kit_expect_status("ps_float_error(1000, 8, FLT_MAX, err) (base = FLT_MAX is allowed: only "
+                      "base > FLT_MAX is out of the domain)", ps_float_error(1000, 8, FLT_MAX, at_max),
+                      KIT_OK);
+#ifdef KIT_JUDGE
+    kit_expect_near("err at pos = 1000, d = 8, base = FLT_MAX", *at_max,
+                    model_float_error(1000, 8, FLT_MAX), 1.2e-7);
+#endif
 }
 
 /* ---- ps_table_rotate ----------------------------------------------------- */
@@ -380,6 +391,15 @@ static void rotate_empty_and_overflow(void **state)
                       ps_table_rotate(pe, SIZE_MAX / 4, 8, 10000.0, 4), KIT_ERR_SIZE);
     kit_expect_status("ps_table_rotate(pe, 1, 8, NAN, 4)", ps_table_rotate(pe, 1, 8, NAN, 4), KIT_ERR_DOMAIN);
     kit_expect_untouched("pe", pe);
+    /* pe NULL: the first error in the order NULL, SIZE, DOMAIN; n == 0 only after all the others */
+    static const struct { size_t n; double base; size_t R; int want; const char *call; } order[3] = {
+        { 5, 10000.0, 0, KIT_ERR_NULL, "ps_table_rotate(NULL, 5, 4, 10000, 0) (pe NULL is checked before R == 0)" },
+        { 0, 10000.0, 0, KIT_ERR_SIZE, "ps_table_rotate(NULL, 0, 4, 10000, 0) (n == 0 is checked after R == 0)" },
+        { 0, 0.5, 4, KIT_ERR_DOMAIN, "ps_table_rotate(NULL, 0, 4, 0.5, 4) (n == 0 is checked after the base)" },
+    };
+    for (size_t k = 0; k < 3; k++)
+        kit_expect_status(order[k].call, ps_table_rotate(NULL, order[k].n, 4, order[k].base, order[k].R),
+                          order[k].want);
 }
 
 /* ---- ps_drift ------------------------------------------------------------ */
@@ -525,6 +545,11 @@ static void fast_bad_arguments(void **state)
     kit_expect_status("ps_table_fast(pe, SIZE_MAX / 4, 4, 10000)",
                       ps_table_fast(pe, SIZE_MAX / 4, 4, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("ps_table_fast(pe, 4, 4, INFINITY)", ps_table_fast(pe, 4, 4, INFINITY), KIT_ERR_DOMAIN);
+    /* n == 0 is checked last: the header's own example, and a zero d */
+    kit_expect_status("ps_table_fast(NULL, 0, 4, 0.5) (n == 0 is checked after the base)",
+                      ps_table_fast(NULL, 0, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_fast(NULL, 0, 0, 10000) (n == 0 is checked after d)",
+                      ps_table_fast(NULL, 0, 0, 10000.0), KIT_ERR_SIZE);
     kit_expect_untouched("pe", pe);
 }
 
@@ -775,12 +800,12 @@ static void order_float_error(void **state)
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(float_error_golden, 3, "ps_float_error", "§9.2", "five float errors against bc"),
     KIT_TEST(float_error_grows_with_pos, 1, "ps_float_error", "§9.2", "~10x per decade of pos"),
-    KIT_TEST(float_error_bad_arguments, 1, "ps_float_error", "§9.2", "NULL, d = 0, base 1, NaN, > FLT_MAX"),
+    KIT_TEST(float_error_bad_arguments, 1, "ps_float_error", "§9.2", "NULL, d = 0, base 1, NaN, > FLT_MAX; FLT_MAX itself allowed"),
     KIT_TEST(rotate_odd_d, 2, "ps_table_rotate", "§9.3", "7 x 5 (odd d), R = 2 (bc)"),
     KIT_TEST(rotate_R1_is_libm, 1, "ps_table_rotate", "§9.3", "R = 1 seeds every row: libm"),
     KIT_TEST(rotate_reseeded, 2, "ps_table_rotate", "§9.3", "4096 x 512, R = 16: 1e-12 of libm, on the circle"),
     KIT_TEST(rotate_never_reseeded, 1, "ps_table_rotate", "§9.3", "R >= n: only row 0 seeded"),
-    KIT_TEST(rotate_empty_and_overflow, 1, "ps_table_rotate", "§9.3", "n = 0, n * d overflow, NaN base"),
+    KIT_TEST(rotate_empty_and_overflow, 1, "ps_table_rotate", "§9.3", "n = 0 (checked last), n * d overflow, NaN base, NULL before R = 0"),
     KIT_TEST(drift_profile, 2, "ps_drift", "§9.4", "0 at rows 0, 1; 1e-13..1e-12; grows"),
     KIT_TEST(drift_matches_rotate, 1, "ps_drift,ps_table_rotate", "§9.4", "drift = |T(R = inf) - T(R = 1)|"),
     KIT_TEST(drift_odd_d_and_one_row, 1, "ps_drift", "§9.4", "odd d; n = 1"),
@@ -789,7 +814,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(fast_odd_d, 1, "ps_table_fast", "§9.5", "7 x 5 (odd d) against bc"),
     KIT_TEST(fast_odd_d_long, 1, "ps_table_fast", "§9.5", "1000 x 9 against libm"),
     KIT_TEST(fast_small_n, 1, "ps_table_fast", "§9.5", "n = 1 and n = 2"),
-    KIT_TEST(fast_bad_arguments, 1, "ps_table_fast", "§9.5", "NULL, d = 0, overflow, inf base; n = 0"),
+    KIT_TEST(fast_bad_arguments, 1, "ps_table_fast", "§9.5", "NULL, d = 0, overflow, inf base; n = 0 (checked last)"),
     KIT_TEST(sweep_ps_float_error, 2, "ps_float_error", "§9.2", "pos 0 .. 2^24 - 1, d from 1 up, bases 2.5 .. 3e38"),
     KIT_TEST(sweep_ps_table_rotate, 2, "ps_table_rotate", "§9.3", "n, d from 1 up, bases 2.5 .. 1e6, R from 1 to beyond n"),
     KIT_TEST(sweep_ps_drift, 1, "ps_drift", "§9.4", "n, d from 1 up, bases 2.5 .. 1e6, against the recurrence"),

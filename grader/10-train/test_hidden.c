@@ -960,22 +960,41 @@ static void attn_backward_bad_arguments(void **state)
 }
 
 /* ---- tr_adam_step ------------------------------------------------------- */
-static void adam_step_5(void **state)
+/* One step at t = 5 from t5_theta, t5_m, t5_v with the learning rate lr:
+   m and v come out as golden_adam_t5_m and _v whatever lr is; theta as
+   golden_adam_t5_theta for lr = 0.01, unchanged for lr = 0. */
+static void adam_step_5_lr(double lr, const char *call)
 {
     double *theta = kit_copy_doubles(t5_theta, 3);
     double *m = kit_copy_doubles(t5_m, 3), *v = kit_copy_doubles(t5_v, 3);
-    (void)state;
-    kit_expect_status("tr_adam_step, t = 5, eps = 0.1",
-                      tr_adam_step(theta, t5_g, m, v, 3, 5, 0.01, 0.8, 0.99, 0.1), KIT_OK);
+    kit_expect_status(call, tr_adam_step(theta, t5_g, m, v, 3, 5, lr, 0.8, 0.99, 0.1), KIT_OK);
 #ifdef KIT_JUDGE
     {
         struct kit_mistake mt[N_ADAM_MISTAKES];
-        adam_mistakes(mt, t5_theta, t5_g, t5_m, t5_v, 3, 5, 0.01, 0.8, 0.99, 0.1);
-        kit_expect_table("theta", "k", theta, golden_adam_t5_theta, 1, 3, TOL, mt, N_ADAM_MISTAKES);
+        int moves = lr != 0.0;                /* with lr = 0 every mistake leaves theta too */
+        adam_mistakes(mt, t5_theta, t5_g, t5_m, t5_v, 3, 5, lr, 0.8, 0.99, 0.1);
+        kit_expect_table(moves ? "theta" : "theta (lr = 0: unchanged)", "k", theta,
+                         moves ? golden_adam_t5_theta : t5_theta, 1, 3, TOL, mt,
+                         moves ? N_ADAM_MISTAKES : 0);
         kit_expect_table("m", "k", m, golden_adam_t5_m, 1, 3, TOL, NULL, 0);
         kit_expect_table("v", "k", v, golden_adam_t5_v, 1, 3, TOL, NULL, 0);
     }
 #endif
+}
+
+static void adam_step_5(void **state)
+{
+    (void)state;
+    adam_step_5_lr(0.01, "tr_adam_step, t = 5, eps = 0.1");
+}
+
+/* lr = 0 is in the domain (only a negative lr is not): the moments move as
+   always, theta stays where it is. */
+static void adam_lr_zero(void **state)
+{
+    (void)state;
+    adam_step_5_lr(0.0, "tr_adam_step with lr = 0 (allowed: only a negative lr is out of the "
+                   "domain)");
 }
 
 static void adam_first_step(void **state)
@@ -1262,6 +1281,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(attn_backward_bad_arguments, 1, "tr_attn_backward", "§10.5", "NULL, d = 0, overflow; nothing written"),
     KIT_TEST(sweep_attn_backward, 1, "tr_attn_backward", "§10.5", "random weights; n = 1 .. 5, d = 1 .. 3, d_v = 1, 2 (24 cases)"),
     KIT_TEST(adam_step_5, 2, "tr_adam_step", "§10.6", "a step from nonzero moments at t = 5 (bc golden)"),
+    KIT_TEST(adam_lr_zero, 1, "tr_adam_step", "§10.6", "lr = 0 is allowed: m and v move, theta does not"),
     KIT_TEST(adam_first_step, 1, "tr_adam_step", "§10.6", "the first step is about lr * sign(g)"),
     KIT_TEST(adam_minimises_a_quadratic, 1, "tr_adam_step", "§10.6", "2000 steps reach the minimum of a quadratic"),
     KIT_TEST(adam_bad_arguments, 1, "tr_adam_step", "§10.6", "NULL, P = 0, t = 0, bad betas, eps, lr, a NaN gradient"),
