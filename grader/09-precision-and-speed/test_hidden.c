@@ -390,6 +390,8 @@ static void rotate_empty_and_overflow(void **state)
     kit_expect_status("ps_table_rotate(pe, SIZE_MAX / 4, 8, 10000, 4)",
                       ps_table_rotate(pe, SIZE_MAX / 4, 8, 10000.0, 4), KIT_ERR_SIZE);
     kit_expect_status("ps_table_rotate(pe, 1, 8, NAN, 4)", ps_table_rotate(pe, 1, 8, NAN, 4), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_rotate(pe, 1, 8, 0.5, 0) (R == 0, a size error, before the base)",
+                      ps_table_rotate(pe, 1, 8, 0.5, 0), KIT_ERR_SIZE);
     kit_expect_untouched("pe", pe);
     /* pe NULL: the first error in the order NULL, SIZE, DOMAIN; n == 0 only after all the others */
     static const struct { size_t n; double base; size_t R; int want; const char *call; } order[3] = {

@@ -180,8 +180,8 @@ int ps_table_rotate(double *pe /* (n, d), row-major */, size_t n, size_t d, doub
        rows, and store s in column 2i, c in column 2i + 1 (if it exists). */
     /* BEGIN SOLUTION */
     int status = table_args(pe, n, d, base);
-    if (status == KIT_OK && R == 0)
-        status = KIT_ERR_SIZE;
+    if (R == 0 && status != KIT_ERR_NULL)
+        status = KIT_ERR_SIZE; /* R == 0 is a size error: it comes before the base's */
     if (status != KIT_OK)
         return status;
     for (size_t i = 0; 2 * i < d; i++)
