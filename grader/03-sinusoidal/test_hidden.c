@@ -453,6 +453,10 @@ static void add_bad_arguments(void **state)
     kit_expect_status("pe_add(NULL, 4, 4, 10000)", pe_add(NULL, 4, 4, 10000.0), KIT_ERR_NULL);
     kit_expect_status("pe_add(x, 4, 0, 10000)", pe_add(x, 4, 0, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("pe_add(x, 4, 4, 0.5)", pe_add(x, 4, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_add(NULL, 0, 4, 0.5) (the base is checked before n == 0)",
+                      pe_add(NULL, 0, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_add(NULL, 0, 0, 10000) (d == 0 is checked before n == 0)",
+                      pe_add(NULL, 0, 0, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("pe_add(NULL, 0, 4, 10000)", pe_add(NULL, 0, 4, 10000.0), KIT_OK);
     kit_expect_untouched("x", x);
     probe_pe_add();
