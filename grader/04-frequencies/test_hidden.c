@@ -1053,25 +1053,61 @@ static void order_separation_bound(void **state)
 /* A tie: "the first b whose closest pair is >= margin". For d = 2 the only
    omega is base^0 = 1, so every base gives the same closest pair; with your
    own pe_closest_pair distance as the margin, base 2 already meets it (a
-   strict > finds none). */
+   strict > finds none). The margin 0.95, just below that distance
+   2 sin(1/2) = 0.958851, is met by base 2 under > and >= alike (not by a
+   squared distance, 0.919): the hint names > only when both answers are the
+   model's. */
 static void smallest_base_exact_tie(void **state)
 {
     double *dist = kit_doubles(1);
-    size_t *offset = kit_sizes(1), *base_min = kit_sizes(1);
+    size_t *offset = kit_sizes(1), *base_min = kit_sizes(1), *below = kit_sizes(1);
     (void)state;
     kit_expect_status("pe_closest_pair(3, 2, 2, dist, offset)",
                       pe_closest_pair(3, 2, 2.0, dist, offset), KIT_OK);
     kit_expect_near("closest distance, n = 3, d = 2 (2 sin(1/2))", *dist, 2.0 * sin(0.5), TOL);
     kit_expect_status("pe_smallest_base(3, 2, margin = that distance, 9, base_min)",
                       pe_smallest_base(3, 2, *dist, 9, base_min), KIT_OK);
+    kit_expect_status("pe_smallest_base(3, 2, 0.95, 9, base_min)",
+                      pe_smallest_base(3, 2, 0.95, 9, below), KIT_OK);
+    kit_expect_size("pe_smallest_base(3, 2, 0.95, 9): smallest base, margin just below the "
+                    "closest distance 0.958851", *below, 2);
 #ifdef KIT_JUDGE
-    if (*base_min == 0)
+    if (*base_min == 0 && *below == 2)
         kit_hint("strict-margin", "the margin was exactly the closest distance of every base "
-                 "(d = 2: omega_0 = 1 whatever the base), and you found no base: the header "
-                 "asks for the first b whose closest pair is >= margin, not > margin.");
+                 "(d = 2: omega_0 = 1 whatever the base), and you found no base, though a "
+                 "margin just below it finds base 2: the header asks for the first b whose "
+                 "closest pair is >= margin, not > margin.");
 #endif
     kit_expect_size("smallest base, n = 3, d = 2, margin = the closest distance itself",
                     *base_min, 2);
+}
+
+/* The stated cost: O(n d) for even d. n = 50000, d = 8, base 10000: the
+   closest pair is 0.073818 apart at offset 31416 (about 5 periods of the
+   slowest pair, 2 pi 1000), the runner-up 0.11235 at 37699. A scan of the
+   n - 1 offsets with O(d) work each takes milliseconds; a scan of every pair
+   p < q (n^2 / 2 = 1.25e9 pairs, times d) does not end within the time
+   limit (TIMEOUT). Expected values from the definition (the judge's own
+   O(n d) scan); angles reach 5e4 here, so the tolerance adds n 2^-50, their
+   rounding in the expected value and in any correct answer. */
+static void closest_pair_cost(void **state)
+{
+    const size_t n = 50000, d = 8;
+    double *dist = kit_doubles(1);
+    size_t *offset = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_closest_pair(50000, 8, 10000, dist, offset)",
+                      pe_closest_pair(n, d, 10000.0, dist, offset), KIT_OK);
+#ifdef KIT_JUDGE
+    {
+        size_t at = 0;
+        double want[2];
+        want[0] = model_closest(n, d, 10000.0, RIGHT, &at);
+        want[1] = (double)at;
+        expect_closest("pe_closest_pair(50000, 8, 10000): closest distance", *dist, *offset, want,
+                       n, d, 10000.0, TOL + (double)n * 0x1p-50);
+    }
+#endif
 }
 
 const struct kit_test kit_tests_hidden[] = {
@@ -1109,5 +1145,6 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(order_smallest_base, 1, "pe_smallest_base", "§4.5", "several bad arguments at once: the first in the order NULL, size, domain decides"),
     KIT_TEST(order_separation_bound, 1, "pe_separation_bound", "§4.5", "several bad arguments at once: the first in the order NULL, size, domain decides"),
     KIT_TEST(smallest_base_exact_tie, 1, "pe_closest_pair,pe_smallest_base", "§4.5", "a margin equal to the closest distance is met (>=, not >)"),
+    KIT_TEST(closest_pair_cost, 1, "pe_closest_pair", "§4.4", "the stated cost O(n d) for even d: n = 50000, d = 8 (every pair, O(n^2 d), runs out of time)"),
     KIT_END_OF_TESTS
 };

@@ -325,12 +325,25 @@ static void shift_same_for_every_row(void **state)
     kit_expect_status("rel_shift(6 equal rows, 6, 16, 5, 10000, out)",
                       rel_shift(pe, n, d, 5, 10000.0, out), KIT_OK);
 #ifdef KIT_JUDGE
+    /* The model of depends-on-pos: every row a rotation of the input row
+       (each pair's norm kept, every cell written), by an angle that changes
+       with the row. A row left unwritten, or not a rotation, is evidence
+       only: no cause is named. */
+    int rotations = 1;
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < d / 2; i++)
+            if (!(fabs(hypot(out[r * d + 2 * i], out[r * d + 2 * i + 1]) -
+                       hypot(pe[2 * i], pe[2 * i + 1])) <= TOL))
+                rotations = 0;
     for (size_t r = 1; r < n; r++)
         for (size_t j = 0; j < d; j++)
             if (!(fabs(out[r * d + j] - out[j]) <= TOL)) {
-                kit_hint("depends-on-pos", "the same input row gave different results in rows 0 "
-                         "and %zu: M_k must not depend on the row (position).", r);
-                kit_fail("out[%zu][%zu] = %.15g but out[0][%zu] = %.15g", r, j, out[r * d + j], j,
+                if (rotations)
+                    kit_hint("depends-on-pos", "every row is a rotation of the same input row, "
+                             "but rows 0 and %zu were turned by different angles: M_k must not "
+                             "depend on the row (position).", r);
+                kit_fail("out[%zu][%zu] = %.15g but out[0][%zu] = %.15g: the same input row "
+                         "must give the same result in every row", r, j, out[r * d + j], j,
                          out[j]);
             }
     for (size_t i = 0; i < d / 2; i++) {
@@ -424,6 +437,13 @@ static void shift_edge_cases(void **state)
                       rel_shift(pe, SIZE_MAX / 4, 8, 1, 10000.0, out), KIT_ERR_SIZE);
     kit_expect_status("rel_shift(pe, 3, 6, 1, 1.0, out)", rel_shift(pe, 3, 6, 1, 1.0, out),
                       KIT_ERR_DOMAIN);
+    /* n == 0 is checked last (the header's example): the other arguments first */
+    kit_expect_status("rel_shift(NULL, 0, 4, 1, 0.5, NULL) (n == 0 is checked last: base 0.5)",
+                      rel_shift(NULL, 0, 4, 1, 0.5, NULL), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(NULL, 0, 5, 1, 10000, NULL) (n == 0 is checked last: odd d)",
+                      rel_shift(NULL, 0, 5, 1, 10000.0, NULL), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(NULL, 0, 0, 1, 10000, NULL) (n == 0 is checked last: d == 0)",
+                      rel_shift(NULL, 0, 0, 1, 10000.0, NULL), KIT_ERR_SIZE);
     kit_expect_untouched("out", out);
     probe_shift();
 }
@@ -909,7 +929,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(shift_far, 1, "rel_shift", "§5.3", "PE(995..996) by k = 1000, base 100 (bc golden)"),
     KIT_TEST(shift_in_place, 2, "rel_shift", "§5.3", "out == pe works"),
     KIT_TEST(shift_step_norm, 1, "rel_shift", "§5.3", "||PE(p + 1) - PE(p)|| = 0.964100 for d = 8"),
-    KIT_TEST(shift_edge_cases, 1, "rel_shift", "§5.3", "n = 0, odd d, NULL, d = 0, overflow, base"),
+    KIT_TEST(shift_edge_cases, 1, "rel_shift", "§5.3", "n = 0 (checked after the other arguments), odd d, NULL, d = 0, overflow, base"),
     KIT_TEST(gram_mistakes, 2, "rel_gram", "§5.4", "a square random table: rows, not columns"),
     KIT_TEST(gram_wide_table, 2, "rel_gram", "§5.4", "n = 3, d = 4: an n x n result (bc golden)"),
     KIT_TEST(gram_toeplitz, 2, "rel_gram", "§5.4", "the Gram of an encoding table is symmetric Toeplitz"),

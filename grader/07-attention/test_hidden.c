@@ -304,6 +304,11 @@ static void scores_bad_arguments(void **state)
     kit_expect_untouched("S", S);
     K[11] = 0.5;
     kit_expect_status("attn_scores(NULL, K, 0, 4, 3, NULL)", attn_scores(NULL, K, 0, 4, 3, NULL), KIT_OK);
+    /* n == 0 is checked last (the header's examples): the other arguments first */
+    kit_expect_status("attn_scores(NULL, K, 0, 0, 3, NULL) (n == 0 is checked last: m == 0)",
+                      attn_scores(NULL, K, 0, 0, 3, NULL), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores(NULL, NULL, 0, 1, 1, NULL) (K is needed whatever n is)",
+                      attn_scores(NULL, NULL, 0, 1, 1, NULL), KIT_ERR_NULL);
 }
 
 /* ---- softmax --------------------------------------------------------------- */
@@ -387,6 +392,8 @@ static void softmax_more_bad_arguments(void **state)
                       attn_softmax(S, SIZE_MAX / 4, 8, P), KIT_ERR_SIZE);
     kit_expect_untouched("P", P);
     kit_expect_status("attn_softmax(NULL, 0, 3, NULL)", attn_softmax(NULL, 0, 3, NULL), KIT_OK);
+    kit_expect_status("attn_softmax(NULL, 0, 0, NULL) (n == 0 is checked last: m == 0)",
+                      attn_softmax(NULL, 0, 0, NULL), KIT_ERR_SIZE);
 }
 
 /* ---- attention ------------------------------------------------------------- */
@@ -512,6 +519,10 @@ static void attend_bad_arguments(void **state)
     kit_expect_untouched("A", A);
     kit_expect_untouched("Y", Y);
     kit_expect_status("attn_attend with n = 0", attn_attend(NULL, K, V, 0, 4, 3, 2, NULL, NULL), KIT_OK);
+    kit_expect_status("attn_attend(NULL, NULL, V, 0, 4, 3, 2, NULL, NULL) (K is needed whatever n is)",
+                      attn_attend(NULL, NULL, V, 0, 4, 3, 2, NULL, NULL), KIT_ERR_NULL);
+    kit_expect_status("attn_attend(NULL, K, V, 0, 4, 3, 0, NULL, NULL) (n == 0 is checked last: d_v == 0)",
+                      attn_attend(NULL, K, V, 0, 4, 3, 0, NULL, NULL), KIT_ERR_SIZE);
 }
 
 /* ---- permutation equivariance --------------------------------------------- */
@@ -801,17 +812,17 @@ static void attend_huge_values(void **state)
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(scores_mistakes, 2, "attn_scores", "§7.2", "the worked example, naming any known mistake"),
     KIT_TEST(scores_larger, 1, "attn_scores", "§7.2", "random 6 x 8 queries against 5 keys"),
-    KIT_TEST(scores_bad_arguments, 1, "attn_scores", "§7.4", "NULL, zero sizes, overflow, NaN/inf/huge entries; n = 0"),
+    KIT_TEST(scores_bad_arguments, 1, "attn_scores", "§7.4", "NULL, zero sizes, overflow, NaN/inf/huge entries; n = 0 (checked after the other arguments)"),
     KIT_TEST(softmax_mistakes, 2, "attn_softmax", "§7.3", "the 3 x 4 example, naming any known mistake"),
     KIT_TEST(softmax_overflow, 2, "attn_softmax", "§7.4", "scores +-1000: no overflow, no NaN (bc)"),
     KIT_TEST(softmax_masked_rows, 2, "attn_softmax", "§7.4", "all -inf row uniform; -1e308 row uniform; masked keys 0"),
     KIT_TEST(softmax_one_column, 1, "attn_softmax", "§7.4", "m = 1: every weight is 1"),
-    KIT_TEST(softmax_more_bad_arguments, 1, "attn_softmax", "§7.4", "+inf score, NULL P, overflow; n = 0"),
+    KIT_TEST(softmax_more_bad_arguments, 1, "attn_softmax", "§7.4", "+inf score, NULL P, overflow; n = 0 (checked after the other arguments)"),
     KIT_TEST(attend_mistakes, 2, "attn_attend", "§7.5", "the worked example, naming any known mistake"),
     KIT_TEST(attend_huge_scores, 2, "attn_attend", "§7.4", "scores +-1000 through attention (bc)"),
     KIT_TEST(attend_single_key, 1, "attn_attend", "§7.4", "m = 1: weight 1 and Y = V for every query"),
     KIT_TEST(attend_equal_keys, 1, "attn_attend", "§7.5", "equal keys: uniform weights, Y = mean of V"),
-    KIT_TEST(attend_bad_arguments, 1, "attn_attend", "§7.4", "NULL, zero sizes, overflow, NaN in V, huge Q; n = 0"),
+    KIT_TEST(attend_bad_arguments, 1, "attn_attend", "§7.4", "NULL, zero sizes, overflow, NaN in V, huge Q; n = 0 (checked after the other arguments)"),
     KIT_TEST(perm_gap_no_positions_many, 2, "attn_perm_gap", "§7.6", "no positions: gap 0 for three shuffles"),
     KIT_TEST(perm_gap_golden, 2, "attn_perm_gap", "§7.6", "with positions: the bc gap, naming a missing signal"),
     KIT_TEST(perm_gap_identity_and_single, 1, "attn_perm_gap", "§7.4", "identity shuffle and n = 1: gap 0"),

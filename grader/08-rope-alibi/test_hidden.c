@@ -190,6 +190,11 @@ static void rope_edge_cases(void **state)
                       rope_apply(x, pos, SIZE_MAX / 4, 4, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("rope_apply(x, pos, 2, 4, NAN)", rope_apply(x, pos, 2, 4, NAN), KIT_ERR_DOMAIN);
     kit_expect_status("rope_apply(x, pos, 2, 4, 0.5)", rope_apply(x, pos, 2, 4, 0.5), KIT_ERR_DOMAIN);
+    /* n == 0 is checked last (the header's example): the other arguments first */
+    kit_expect_status("rope_apply(NULL, NULL, 0, 0, 10000) (n == 0 is checked last: d == 0)",
+                      rope_apply(NULL, NULL, 0, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("rope_apply(NULL, NULL, 0, 4, 0.5) (n == 0 is checked last: base 0.5)",
+                      rope_apply(NULL, NULL, 0, 4, 0.5), KIT_ERR_DOMAIN);
     kit_expect_untouched("x", x);
 }
 
@@ -398,7 +403,36 @@ static const char *const HINT_PLUS =
     "your bias rewards distance: ALiBi adds -m_h |qpos - kpos|, a penalty, so far keys score "
     "lower.";
 
-/* The mistakes above as kit_expect_table's catalogue (3 entries). */
+/* The right bias of each (h, qpos, kpos), added at (qpos*H + h)*n + kpos: the
+   scores taken as (n, H, n), query-major, instead of (H, n, n). */
+static double *alibi_query_major(const double *start, const double *want, size_t H, size_t n)
+{
+    double *out = kit_doubles(H * n * n);
+    for (size_t t = 0; t < H * n * n; t++)
+        out[t] = start ? start[t] : 0.0;
+    for (size_t h = 0; h < H; h++)
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = 0; b < n; b++) {
+                size_t t = (h * n + a) * n + b;
+                out[(a * H + h) * n + b] += want[t] - (start ? start[t] : 0.0);
+            }
+    return out;
+}
+
+/* start NULL (zero scores): the bias alone is symmetric in qpos and kpos, so
+   the (H*n, n) table stored column-major, element (kpos, h, qpos), gives the
+   very same numbers: the hint names both. */
+static const char *const HINT_QUERY_MAJOR =
+    "head h's bias for query qpos and key kpos sits at (qpos*H + h)*n + kpos: you took the "
+    "scores as (n, H, n), query-major. They are (H, n, n), head-major: head h's n x n block "
+    "first, element (h*n + qpos)*n + kpos.";
+static const char *const HINT_QUERY_MAJOR_ZEROS =
+    "head h's bias for query qpos and key kpos sits at (qpos*H + h)*n + kpos: you took the "
+    "scores as (n, H, n), query-major (on these zero scores the bias is symmetric in qpos and "
+    "kpos, so the table stored transposed, kpos*H*n + h*n + qpos, gives the same numbers). "
+    "They are (H, n, n), head-major: element (h*n + qpos)*n + kpos.";
+
+/* The mistakes above as kit_expect_table's catalogue (4 entries). */
 static void alibi_mistakes(struct kit_mistake *m, const double *start, const double *want,
                            size_t H, size_t n)
 {
@@ -407,6 +441,9 @@ static void alibi_mistakes(struct kit_mistake *m, const double *start, const dou
                                  alibi_variant(start, want, H, n, ALIBI_KEY_POSITION) };
     m[2] = (struct kit_mistake){ "signed-distance", HINT_SIGNED,
                                  alibi_variant(start, want, H, n, ALIBI_SIGNED) };
+    m[3] = (struct kit_mistake){ "query-major-layout",
+                                 start ? HINT_QUERY_MAJOR : HINT_QUERY_MAJOR_ZEROS,
+                                 alibi_query_major(start, want, H, n) };
 }
 #endif /* KIT_JUDGE */
 
@@ -419,7 +456,7 @@ static void alibi_bias_mistakes(void **state)
 #ifdef KIT_JUDGE
     double start[18];
     double *from0 = kit_doubles(18), *replaced = kit_doubles(18);
-    struct kit_mistake m[5];
+    struct kit_mistake m[6];
     for (size_t h = 0; h < 2; h++)
         for (size_t a = 0; a < 3; a++)
             for (size_t b = 0; b < 3; b++) {
@@ -430,13 +467,13 @@ static void alibi_bias_mistakes(void **state)
                 replaced[t] = -m_right * dist;
             }
     alibi_mistakes(m, start, golden_alibi_h2_n3, 2, 3);
-    m[3] = (struct kit_mistake){ "slopes-from-0", "your first head has slope 1: heads count from "
+    m[4] = (struct kit_mistake){ "slopes-from-0", "your first head has slope 1: heads count from "
                                  "h = 1, m_h = 2^(-8h/H).", from0 };
-    m[4] = (struct kit_mistake){ "replaced-not-added", "the bias is added to the scores (+=); "
+    m[5] = (struct kit_mistake){ "replaced-not-added", "the bias is added to the scores (+=); "
                                  "you overwrote them.", replaced };
 #endif
     kit_expect_status("alibi_bias(S, 2, 3)", alibi_bias(S, 2, 3), KIT_OK);
-    kit_expect_table("S + bias", "h*n+qpos,kpos", S, golden_alibi_h2_n3, 6, 3, TOL, m, 5);
+    kit_expect_table("S + bias", "h*n+qpos,kpos", S, golden_alibi_h2_n3, 6, 3, TOL, m, 6);
 }
 
 static void alibi_bias_three_heads(void **state)
@@ -448,9 +485,9 @@ static void alibi_bias_three_heads(void **state)
     kit_expect_status("alibi_bias(zeros, 3, 4)", alibi_bias(S, 3, 4), KIT_OK);
 #ifdef KIT_JUDGE
     {
-        struct kit_mistake m[3];
+        struct kit_mistake m[4];
         alibi_mistakes(m, NULL, golden_alibi_h3_n4, 3, 4);
-        kit_expect_table("bias", "h*n+qpos,kpos", S, golden_alibi_h3_n4, 12, 4, TOL, m, 3);
+        kit_expect_table("bias", "h*n+qpos,kpos", S, golden_alibi_h3_n4, 12, 4, TOL, m, 4);
     }
 #endif
 }
@@ -470,19 +507,19 @@ static void alibi_bias_properties(void **state)
         /* A variant's model reproducing the whole table names it; otherwise
            the properties below say what differs. */
         double *want = kit_doubles(H * n * n);
-        struct kit_mistake m[3];
+        struct kit_mistake m[4];
         for (size_t h = 0; h < H; h++)
             for (size_t a = 0; a < n; a++)
                 for (size_t b = 0; b < n; b++)
                     want[(h * n + a) * n + b] = -pow(2.0, -8.0 * (double)(h + 1) / (double)H) *
                                                 fabs((double)a - (double)b);
         alibi_mistakes(m, NULL, want, H, n);
-        for (size_t k = 0; k < 3; k++) {
+        for (size_t k = 0; k < 4; k++) {
             size_t t = 0;
             while (t < H * n * n && fabs(S[t] - m[k].values[t]) <= 1e-9)
                 t++;
             if (t == H * n * n)
-                kit_expect_table("bias", "h*n+qpos,kpos", S, want, H * n, n, TOL, m, 3);
+                kit_expect_table("bias", "h*n+qpos,kpos", S, want, H * n, n, TOL, m, 4);
         }
     }
     for (size_t h = 0; h < H; h++) {
@@ -648,13 +685,13 @@ static void sweep_alibi_bias(void **state)
                     size_t t = ((h - 1) * n + a) * n + b;
                     want[t] = S[t] - model_slope(h, H) * fabs((double)a - (double)b);
                 }
-        struct kit_mistake m[3];
+        struct kit_mistake m[4];
         if (n >= 2)
             alibi_mistakes(m, S, want, H, n);   /* from the scores before the call */
 #endif
         snprintf(call, sizeof call, "alibi_bias(S, H = %zu, n = %zu)", H, n);
         kit_expect_status(call, alibi_bias(S, H, n), KIT_OK);
-        kit_expect_table(call, "h*n+qpos,kpos", S, want, H * n, n, TOL, m, n >= 2 ? 3 : 0);
+        kit_expect_table(call, "h*n+qpos,kpos", S, want, H * n, n, TOL, m, n >= 2 ? 4 : 0);
     }
     kit_grid_end();
 }
@@ -664,7 +701,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(rope_odd_d, 2, "rope_apply", "§8.2", "odd d = 5: the last column stays (bc golden)"),
     KIT_TEST(rope_far_positions, 1, "rope_apply", "§8.2", "positions 1000 and 4096 (bc golden)"),
     KIT_TEST(rope_relative_property, 2, "rope_apply", "§8.2", "position 0 is the identity; q_m . k_t = q_{m+c} . k_{t+c}"),
-    KIT_TEST(rope_edge_cases, 1, "rope_apply", "§8.2", "n = 0, NULL pos, overflow, NaN and small base"),
+    KIT_TEST(rope_edge_cases, 1, "rope_apply", "§8.2", "n = 0 (checked after the other arguments), NULL pos, overflow, NaN and small base"),
     KIT_TEST(rope_scores_mistakes, 3, "rope_scores", "§8.3", "the 3 x 3 example, naming sign, halves, unrotated keys"),
     KIT_TEST(rope_scores_odd_d, 2, "rope_scores", "§8.3", "odd d: still relative; the diagonal is q . k"),
     KIT_TEST(rope_scores_keeps_inputs, 1, "rope_scores", "§8.3", "q and k are not changed"),
