@@ -248,10 +248,8 @@ if LoadScheduling is not None:
                     pick = waiting[0]
                 elif node is not lane and len(waiting) < len(self.pending):
                     pick = next(i for i in self.pending if not self._waits[i])
-                elif node is lane:
+                else:            # the lane, nothing waits; or the cores, only waiting tests left
                     pick = self.pending[0]
-                else:
-                    return       # only waiting tests are left: the lane takes them
             else:
                 pick = self.pending[0]
             self.pending.remove(pick)
