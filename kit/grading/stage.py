@@ -36,6 +36,20 @@ def _base():
     return tempfile.gettempdir()
 
 
+RUNNER_SOURCES = (os.path.join(ROOT, "kit", "grading", "runner", "runner.py"),
+                  os.path.join(ROOT, "kit", "grading", "runner", "tidy.py"),
+                  os.path.join(ROOT, "kit", "core", "forkserver.py"))
+
+
+def stage_runner(dst):
+    """The grading runner's folder as the sandbox runs it (no kit package there): the
+    runner, its file tools and the fork server's client (kit/core/forkserver.py, shared
+    with make check), side by side in dst."""
+    os.makedirs(dst, exist_ok=True)
+    for src in RUNNER_SOURCES:
+        shutil.copyfile(src, os.path.join(dst, os.path.basename(src)))
+
+
 class Stage:
     def __init__(self, judges):
         self.dir = tempfile.mkdtemp(prefix="kit-grade-", dir=_base())
@@ -45,15 +59,12 @@ class Stage:
         self.harness = os.path.join(kit, "harness")
         self.runner = os.path.join(kit, "runner")
         for src, dst, ext in ((os.path.join(ROOT, "include"), self.include, ".h"),
-                              (HARNESS, self.harness, ".h"),
-                              (os.path.join(ROOT, "kit", "grading", "runner"), self.runner, ".py")):
+                              (HARNESS, self.harness, ".h")):
             os.makedirs(dst)
             for f in sorted(os.listdir(src)):
                 if f.endswith(ext):
                     shutil.copyfile(os.path.join(src, f), os.path.join(dst, f))
-        # the fork server's client, which the runner shares with make check (kit/core/run.py)
-        shutil.copyfile(os.path.join(ROOT, "kit", "core", "forkserver.py"),
-                        os.path.join(self.runner, "forkserver.py"))
+        stage_runner(self.runner)
         self.judge = {}
         for slug, jb in judges.items():
             d = os.path.join(kit, "objects", slug)
