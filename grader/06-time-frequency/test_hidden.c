@@ -565,6 +565,10 @@ static void omega_bad_arguments(void **state)
                       KIT_ERR_SIZE);
     kit_expect_status("tf_omega(NULL, 3, 4, omega)", tf_omega(NULL, 3, 4, omega), KIT_ERR_NULL);
     kit_expect_status("tf_omega(pe, 3, 4, NULL)", tf_omega(pe, 3, 4, NULL), KIT_ERR_NULL);
+    kit_expect_status("tf_omega(NULL, 1, 4, omega) (NULL comes before SIZE)", tf_omega(NULL, 1, 4, omega),
+                      KIT_ERR_NULL);
+    kit_expect_status("tf_omega(pe, 3, 1, NULL) (NULL comes before SIZE)", tf_omega(pe, 3, 1, NULL),
+                      KIT_ERR_NULL);
     pe[10] = 0.5; /* pair 1 of row 2 leaves the unit circle */
     kit_expect_status("tf_omega with (s, c) = (0.5, 0.9998)", tf_omega(pe, 3, 4, omega), KIT_ERR_DOMAIN);
     pe[10] = NAN;

@@ -478,6 +478,10 @@ static void drift_bad_arguments(void **state)
     kit_expect_status("ps_drift(drift, 0, 8, 10000)", ps_drift(drift, 0, 8, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("ps_drift(drift, 4, 0, 10000)", ps_drift(drift, 4, 0, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("ps_drift(drift, 4, 8, 0.5)", ps_drift(drift, 4, 8, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_drift(drift, 4, 0, 0.5) (SIZE comes before DOMAIN)",
+                      ps_drift(drift, 4, 0, 0.5), KIT_ERR_SIZE);
+    kit_expect_status("ps_drift(NULL, 4, 0, 0.5) (NULL comes first)", ps_drift(NULL, 4, 0, 0.5),
+                      KIT_ERR_NULL);
     kit_expect_untouched("drift", drift);
 }
 

@@ -620,6 +620,8 @@ static void xent_bad_arguments_more(void **state)
     kit_expect_status("tr_xent with a NaN logit", tr_xent(z, y, 2, 3, loss, dz), KIT_ERR_DOMAIN);
     z[2] = INFINITY;
     kit_expect_status("tr_xent with an infinite logit", tr_xent(z, y, 2, 3, loss, dz), KIT_ERR_DOMAIN);
+    z[2] = -INFINITY;                /* "NaN or infinite": -inf too */
+    kit_expect_status("tr_xent with a -INFINITY logit", tr_xent(z, y, 2, 3, loss, dz), KIT_ERR_DOMAIN);
     kit_expect_status("tr_xent(z, y, 2, 0, loss, dz)", tr_xent(z, y, 2, 0, loss, dz), KIT_ERR_SIZE);
     kit_expect_status("tr_xent with B * C overflowing", tr_xent(z, y, SIZE_MAX / 4, 8, loss, dz),
                       KIT_ERR_SIZE);
@@ -870,6 +872,14 @@ static void attn_forward_bad_arguments(void **state)
     M[3] = M[4] = M[5] = -INFINITY;   /* query 1 sees no key */
     kit_expect_status("tr_attn_forward with row 1 of M all -INFINITY",
                       tr_attn_forward(Q, fwd_K, fwd_V, M, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
+    {   /* an entry of V NaN or infinite: the values are checked too, not only Q and K */
+        double V[6];
+        for (size_t k = 0; k < 6; k++)
+            V[k] = fwd_V[k];
+        V[3] = INFINITY;
+        kit_expect_status("tr_attn_forward with an infinite value V[1][1]",
+                          tr_attn_forward(Q, fwd_K, V, NULL, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
+    }
     Q[5] = NAN;
     kit_expect_status("tr_attn_forward with a NaN query",
                       tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y), KIT_ERR_DOMAIN);
