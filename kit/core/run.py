@@ -296,12 +296,10 @@ def _judged(r, returncode, text):
     reply = verdict.parse_judge(text, returncode, lambda p: os.path.relpath(p, ROOT))
     final = verdict.judged(r.verdict if r.ended else None, reply)
     if r.ended and final == r.verdict and any(t.startswith("ENDED-INSIDE") for t in reply.tags):
-        # the end stands (a crash, a sanitizer's report, a timeout): which call it ended in,
-        # with its arguments, and the grid's case, as the judge's replay found them
-        r.lines = r.lines + [re.sub(r"^(\w+) did not return: the process ended inside it, in the call ",
-                                    "It happened in the call ", line)
-                             for line in reply.lines
-                             if line.startswith("In the case ") or " did not return: " in line]
+        # the end stands (a crash, a sanitizer's report, a timeout): what the judge's replay
+        # says of it (nothing went wrong before it): the call it ended in, with its
+        # arguments, and the grid's case
+        r.lines = r.lines + reply.lines
     elif r.ended and final != r.verdict:
         r.lines = reply.lines + [f"(after this, the test process also ended: {r.verdict} — "
                                  + (r.lines[0] if r.lines else "") + ")"]

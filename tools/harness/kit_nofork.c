@@ -125,6 +125,13 @@ static void kit_no_processes(int allow_lsan)
         (void)prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
 }
 
+/* LeakSanitizer scans at exit unless ASAN_OPTIONS turns it off. */
+static int kit_leak_scan_on(void)
+{
+    const char *asan = getenv("ASAN_OPTIONS");
+    return asan == NULL || strstr(asan, "detect_leaks=0") == NULL;
+}
+
 /* -- the fork server ------------------------------------------------------- */
 
 struct kit_server {
@@ -306,11 +313,9 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
         kit_limit(RLIMIT_AS, s->as);
     unsetenv("KIT_FORK_SERVER");
     unsetenv("LD_BIND_NOW"); /* the runner's, for the server (runner.py): not the test's */
-    {   /* kit_record.c's kit_side_exit may end the test with _exit(0) (kit_quick_end.c),
-           but not when LeakSanitizer is on (make check): its scan runs at exit() */
-        const char *asan = getenv("ASAN_OPTIONS");
-        kit_forked_test = asan != NULL && strstr(asan, "detect_leaks=0") != NULL;
-    }
+    /* kit_record.c's kit_side_exit may end the test with _exit(0) (kit_quick_end.c),
+       but not when LeakSanitizer is on (make check): its scan runs at exit() */
+    kit_forked_test = !kit_leak_scan_on();
     (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as after an exec; the server stays not */
     argv[2] = test;
     argv[4] = record;
@@ -530,16 +535,13 @@ static int kit_server_spec(struct kit_server *s, int argc, char **argv)
    main's argc and argv to the constructors of the program. */
 __attribute__((constructor(101))) static void kit_nofork_init(int argc, char **argv, char **envp)
 {
-    const char *asan;
     struct kit_server server;
     (void)envp;
     if (kit_server_spec(&server, argc, argv))
         kit_serve(&server, argv); /* returns in each child only */
-    asan = getenv("ASAN_OPTIONS");
     if (getenv("KIT_ALLOW_FORK") != NULL)
         return;
-    /* LeakSanitizer is on unless ASAN_OPTIONS turns it off */
-    kit_no_processes(asan == NULL || strstr(asan, "detect_leaks=0") == NULL);
+    kit_no_processes(kit_leak_scan_on());
 }
 #else
 /* Elsewhere: no filter (the grader's process count still applies). */
