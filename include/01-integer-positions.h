@@ -49,7 +49,8 @@
    ids may be NULL when max_n == 0.
    Errors: text, vocab, n or an entry vocab[k] NULL, or ids NULL with
    max_n > 0 -> KIT_ERR_NULL (nothing written); v == 0, or v > INT_MAX
-   (ids are int) -> KIT_ERR_SIZE (nothing written). */
+   (ids are int; decided before any entry vocab[k] is read) -> KIT_ERR_SIZE
+   (nothing written). */
 int tokenize_ids(const char *text /* a string */, const char *const *vocab /* (v) */, size_t v,
                  int *ids /* (max_n) */, size_t max_n, size_t *n /* (1) */);
 /* end listing: contract-tokenize-ids */

@@ -18,6 +18,7 @@
  * kit_test.h): the subject, which holds the student's code, has no answer in
  * its memory.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -415,6 +416,30 @@ static void tokenize_first_entry_wins(void **state)
                         "\"All\", is compared as it is written and equals no lower-cased token",
                         cids[0], cids[1]);
     }
+    {
+        /* only A-Z change: the punctuation between 'Z' and 'a' ('[' .. '`'),
+           '@' just below 'A', digits and bytes >= 0x80 stay as they are */
+        const char *const marks[7] = { "<unk>", "[x]", "{y}", "a_b", "`q`", "@t", "caf\xe9" };
+        const char *text = "[X] {Y} A_B `Q` [y] @T `t CAF\xc9 caf\xe9 {x}";
+        const char *shown[10] = { "[X]", "{Y}", "A_B", "`Q`", "[y]", "@T", "`t", "CAF\\xc9",
+                                  "caf\\xe9", "{x}" };
+        const int want[10] = { 1, 2, 3, 4, 0, 5, 0, 0, 6, 0 };
+        int *mids = kit_ints(10);
+        size_t *mn = kit_sizes(1);
+        kit_expect_status("tokenize_ids(\"[X] {Y} A_B `Q` [y] @T `t CAF\\xc9 caf\\xe9 {x}\", "
+                          "{\"<unk>\", \"[x]\", \"{y}\", \"a_b\", \"`q`\", \"@t\", "
+                          "\"caf\\xe9\"}, 7, ids, 10, n)",
+                          tokenize_ids(text, marks, 7, mids, 10, mn), KIT_OK);
+        kit_expect_size("*n", *mn, 10);
+        for (size_t pos = 0; pos < 10 && pos < *mn; pos++)
+            kit_expect_true(mids[pos] == want[pos],
+                            "token %zu (\"%s\") of \"[X] {Y} A_B `Q` [y] @T `t CAF\\xc9 caf\\xe9 "
+                            "{x}\" with the vocabulary {\"<unk>\", \"[x]\", \"{y}\", \"a_b\", "
+                            "\"`q`\", \"@t\", \"caf\\xe9\"}: expected id %d, got %d (only the 26 "
+                            "letters A-Z are lower-cased; every other character, '[' .. '`', '@' "
+                            "and bytes >= 0x80 included, is compared as it is)",
+                            pos, shown[pos], want[pos], mids[pos]);
+    }
 }
 
 static void tokenize_bad_arguments(void **state)
@@ -430,6 +455,17 @@ static void tokenize_bad_arguments(void **state)
     kit_expect_status("tokenize_ids(n = NULL)", tokenize_ids(sentence, vocab, 10, ids, 16, NULL), KIT_ERR_NULL);
     kit_expect_status("tokenize_ids(vocab[1] = NULL)", tokenize_ids("all", holey, 3, ids, 16, n), KIT_ERR_NULL);
     kit_expect_status("tokenize_ids(v = 0)", tokenize_ids(sentence, vocab, 0, ids, 16, n), KIT_ERR_SIZE);
+    {
+        /* v > INT_MAX: ids are int, so KIT_ERR_SIZE, decided before any entry is read
+           (the 10 real entries sit in an exact-size buffer) */
+        const char **big = kit_buffer(IP_VOCAB_SIZE, sizeof *big);
+        for (size_t k = 0; k < IP_VOCAB_SIZE; k++)
+            big[k] = vocab[k];
+        kit_expect_status("tokenize_ids(\"all\", vocab, v = (size_t)INT_MAX + 1, ids, 16, n)",
+                          tokenize_ids("all", big, (size_t)INT_MAX + 1, ids, 16, n), KIT_ERR_SIZE);
+        kit_expect_status("tokenize_ids(\"all\", vocab, v = SIZE_MAX, ids, 16, n)",
+                          tokenize_ids("all", big, SIZE_MAX, ids, 16, n), KIT_ERR_SIZE);
+    }
     kit_expect_untouched("ids", ids);
     kit_expect_untouched("n", n);
     probe_tokenize();
@@ -630,6 +666,13 @@ static void embed_bad_arguments(void **state)
     kit_expect_status("embed_lookup(E = NULL, n = 0: E is needed whatever n is)",
                       embed_lookup(NULL, 0, NULL, 10, 4, NULL), KIT_ERR_NULL);
     kit_expect_status("embed_lookup(n = 0, NULL ids and X)", embed_lookup(NULL, 0, E, 10, 4, NULL), KIT_OK);
+    /* n == 0 is checked last: a bad v or d is still a size error */
+    kit_expect_status("embed_lookup(NULL, n = 0, E, v = 10, d = 0, NULL)",
+                      embed_lookup(NULL, 0, E, 10, 0, NULL), KIT_ERR_SIZE);
+    kit_expect_status("embed_lookup(ids, n = 0, E, v = 0, d = 4, X)",
+                      embed_lookup(sentence_ids, 0, E, 0, 4, X), KIT_ERR_SIZE);
+    kit_expect_status("embed_lookup(NULL, n = 0, E, v = SIZE_MAX / 2 + 1, d = 2, NULL: v*d overflows)",
+                      embed_lookup(NULL, 0, E, SIZE_MAX / 2 + 1, 2, NULL), KIT_ERR_SIZE);
     kit_expect_status("embed_lookup(n = 0)", embed_lookup(sentence_ids, 0, E, 10, 4, X), KIT_OK);
     kit_expect_untouched("X", X);
     probe_embed();
@@ -959,6 +1002,7 @@ static void swamp_zero_rows(void **state)
 static void swamp_bad_arguments(void **state)
 {
     const double with_nan[2 * 2] = { 0.5, NAN, 0.1, 0.2 }, with_inf[2 * 2] = { 0.5, 0.1, -INFINITY, 0.2 };
+    const double with_pinf[2 * 2] = { 0.5, 0.1, 0.3, INFINITY };
     double *X = kit_doubles(44), *ratio = kit_doubles(11);
     (void)state;
     example_rows(sentence_ids, 11, X);
@@ -967,7 +1011,16 @@ static void swamp_bad_arguments(void **state)
     kit_expect_status("int_pos_swamp(d = 0)", int_pos_swamp(X, 11, 0, ratio), KIT_ERR_SIZE);
     kit_expect_status("int_pos_swamp(a NaN in X)", int_pos_swamp(with_nan, 2, 2, ratio), KIT_ERR_DOMAIN);
     kit_expect_status("int_pos_swamp(-INFINITY in X)", int_pos_swamp(with_inf, 2, 2, ratio), KIT_ERR_DOMAIN);
+    kit_expect_status("int_pos_swamp(+INFINITY in X)", int_pos_swamp(with_pinf, 2, 2, ratio), KIT_ERR_DOMAIN);
+    kit_expect_status("int_pos_swamp(X, n = SIZE_MAX / 4, d = 8, ratio: n*d overflows)",
+                      int_pos_swamp(X, SIZE_MAX / 4, 8, ratio), KIT_ERR_SIZE);
     kit_expect_status("int_pos_swamp(n = 0, NULL, NULL)", int_pos_swamp(NULL, 0, 4, NULL), KIT_OK);
+    kit_expect_status("int_pos_swamp(X, n = 0, d = 4, NULL)", int_pos_swamp(X, 0, 4, NULL), KIT_OK);
+    /* n == 0 is checked last: d == 0 is still a size error */
+    kit_expect_status("int_pos_swamp(NULL, n = 0, d = 0, NULL)", int_pos_swamp(NULL, 0, 0, NULL),
+                      KIT_ERR_SIZE);
+    kit_expect_status("int_pos_swamp(X, n = 0, d = 0, ratio)", int_pos_swamp(X, 0, 0, ratio),
+                      KIT_ERR_SIZE);
     kit_expect_untouched("ratio", ratio);
     probe_swamp();
 }
@@ -1028,12 +1081,12 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(tokenize_unknown_words, 1, "tokenize_ids", "§1.1", "prefixes, extensions, punctuation, \\x1c .. \\x1f inside a token: <unk>"),
     KIT_TEST(tokenize_empty_texts, 1, "tokenize_ids", "§1.1", "empty and all-white-space texts have 0 tokens"),
     KIT_TEST(tokenize_buffer_sizes, 2, "tokenize_ids", "§1.1", "a hidden text: max_n = n fits; max_n = n - 1: KIT_ERR_SIZE, *n, no id"),
-    KIT_TEST(tokenize_first_entry_wins, 1, "tokenize_ids", "§1.1", "a repeated vocabulary word: the first entry; an upper-case entry matches no token"),
-    KIT_TEST(tokenize_bad_arguments, 1, "tokenize_ids", "§1.1", "NULL pointers, a NULL entry, v = 0"),
+    KIT_TEST(tokenize_first_entry_wins, 1, "tokenize_ids", "§1.1", "a repeated vocabulary word: the first entry; an upper-case entry matches no token; only A-Z are lower-cased"),
+    KIT_TEST(tokenize_bad_arguments, 1, "tokenize_ids", "§1.1", "NULL pointers, a NULL entry, v = 0, v > INT_MAX"),
     KIT_TEST(sweep_tokenize_ids, 2, "tokenize_ids", "§1.1", "random texts, v = 1 .. 12 of another vocabulary, max_n around the count"),
     KIT_TEST(embed_not_square, 2, "embed_lookup", "§1.2", "a 6 x 3 table: rows, not columns"),
     KIT_TEST(embed_checks_before_writing, 1, "embed_lookup", "§1.2", "a bad last id: nothing written"),
-    KIT_TEST(embed_bad_arguments, 1, "embed_lookup", "§1.2", "NULL pointers (E even with n = 0), v = 0, d = 0, n*d and v*d overflow, n = 0"),
+    KIT_TEST(embed_bad_arguments, 1, "embed_lookup", "§1.2", "NULL pointers (E even with n = 0), v = 0, d = 0, n*d and v*d overflow, n = 0 checked last"),
     KIT_TEST(sweep_embed_lookup, 2, "embed_lookup", "§1.2", "random tables, n = 1 .. 11, v = 1 .. 13, d = 1 .. 8; ids v - 1 and v"),
     KIT_TEST(mean_mistakes, 2, "mean_pool", "§1.3", "a hidden sentence's mean, naming any known mistake"),
     KIT_TEST(mean_any_order, 1, "mean_pool", "§1.3", "a random 9 x 5 matrix and a shuffle of its rows"),
@@ -1046,7 +1099,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(swamp_mistakes, 2, "int_pos_swamp", "§1.5", "a hidden sentence's ratios, naming any known mistake"),
     KIT_TEST(swamp_long, 1, "int_pos_swamp", "§1.5", "512 rows of norm 1, d = 256: ratio = 16 pos"),
     KIT_TEST(swamp_zero_rows, 1, "int_pos_swamp", "§1.5", "zero rows: 0 at pos 0, INFINITY after"),
-    KIT_TEST(swamp_bad_arguments, 1, "int_pos_swamp", "§1.5", "NULL, d = 0, NaN or infinity in X, n = 0"),
+    KIT_TEST(swamp_bad_arguments, 1, "int_pos_swamp", "§1.5", "NULL, d = 0, overflow, NaN or infinity in X, n = 0 checked last"),
     KIT_TEST(sweep_int_pos_swamp, 1, "int_pos_swamp", "§1.5", "random matrices, n = 1 .. 10, d = 1 .. 16, a zero row 0"),
     KIT_END_OF_TESTS
 };
