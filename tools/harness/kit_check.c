@@ -382,6 +382,7 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
     size_t n = rows * cols, k, n_bad = 0, n_unwritten = 0, n_nan = 0, n_ratio = 0, n_offset = 0;
     unsigned char *row_bad, *col_bad;
     double *row_worst, *col_worst, ratio = 0.0, offset = 0.0, lo = 0, hi = 0;
+    double ratio_lo = 0.0, ratio_hi = 0.0, offset_lo = 0.0, offset_hi = 0.0, w_max = 0.0;
     int ratio_ok = 1, offset_ok = 1;
     char row_axis[16] = "row", col_axis[16] = "column", a[200], b[200];
     const char *comma = axes ? strchr(axes, ',') : NULL;
@@ -422,21 +423,32 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
             row_worst[r] = diff;
         if (diff > col_worst[c])
             col_worst[c] = diff;
+        /* a factor or an offset is said only when it reproduces every wrong
+           cell to the test's own tolerance: the range of g/w (times the
+           largest |w|) and of g - w must fit in 2 tol, and the midpoint is
+           what is printed (so it agrees with max |diff| to within tol) */
         if (w != 0.0) {
             if (n_ratio == 0)
-                ratio = g / w;
-            else if (fabs(g / w - ratio) > 1e-9 * fabs(ratio))
-                ratio_ok = 0;
+                ratio_lo = ratio_hi = g / w;
+            ratio_lo = fmin(ratio_lo, g / w);
+            ratio_hi = fmax(ratio_hi, g / w);
+            w_max = fmax(w_max, fabs(w));
             n_ratio++;
         } else if (g != 0.0) {
             ratio_ok = 0;
         }
         if (n_offset == 0)
-            offset = g - w;
-        else if (fabs((g - w) - offset) > 1e-9 * (1.0 + fabs(offset)))
-            offset_ok = 0;
+            offset_lo = offset_hi = g - w;
+        offset_lo = fmin(offset_lo, g - w);
+        offset_hi = fmax(offset_hi, g - w);
         n_offset++;
     }
+    ratio = 0.5 * (ratio_lo + ratio_hi);
+    offset = 0.5 * (offset_lo + offset_hi);
+    if (!(0.5 * (ratio_hi - ratio_lo) * w_max <= tol))
+        ratio_ok = 0;
+    if (!(0.5 * (offset_hi - offset_lo) <= tol))
+        offset_ok = 0;
     if (n_bad == 0)
         goto done;
     /* where */
