@@ -16,6 +16,7 @@
  * check first tells the judge what it compares (kit_table_pe/kit_table_omega),
  * so that a wrong table no known mistake explains still gets a diagnosis.
  */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -298,7 +299,20 @@ static void omega_bad_arguments(void **state)
     kit_expect_status("pe_omega(omega, 8, 1.0)", pe_omega(omega, 8, 1.0), KIT_ERR_DOMAIN);
     kit_expect_status("pe_omega(omega, 8, NAN)", pe_omega(omega, 8, NAN), KIT_ERR_DOMAIN);
     kit_expect_status("pe_omega(omega, 8, INFINITY)", pe_omega(omega, 8, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_omega(omega, 6, -INFINITY)", pe_omega(omega, 6, -INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_omega(omega, 5, 0.999)", pe_omega(omega, 5, 0.999), KIT_ERR_DOMAIN);
     kit_expect_untouched("omega", omega);
+    {   /* the domain's edges that are allowed: just above 1, the largest double */
+        double *near1 = kit_doubles(3), *huge = kit_doubles(2);
+        kit_expect_status("pe_omega(omega, 5, nextafter(1, 2)) (just above 1 is a valid base)",
+                          pe_omega(near1, 5, nextafter(1.0, 2.0)), KIT_OK);
+        kit_expect_status("pe_omega(omega, 3, DBL_MAX) (a finite base > 1 is valid)",
+                          pe_omega(huge, 3, DBL_MAX), KIT_OK);
+#ifdef KIT_JUDGE
+        omega_check("omega (d = 5, base = nextafter(1, 2))", near1, 5, nextafter(1.0, 2.0));
+        omega_check("omega (d = 3, base = DBL_MAX)", huge, 3, DBL_MAX);
+#endif
+    }
     probe_pe_omega();
 }
 
@@ -407,6 +421,15 @@ static void table_empty(void **state)
 {
     (void)state;
     kit_expect_status("pe_table(NULL, 0, 8, 10000)", pe_table(NULL, 0, 8, 10000.0), KIT_OK);
+    /* n == 0 is checked last: a bad d or base is still its own error */
+    kit_expect_status("pe_table(NULL, 0, 0, 500) (d == 0 is checked before n == 0)",
+                      pe_table(NULL, 0, 0, 500.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_table(NULL, 0, 3, NAN) (the base is checked before n == 0)",
+                      pe_table(NULL, 0, 3, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_table(NULL, 0, 6, 1.0) (the base is checked before n == 0)",
+                      pe_table(NULL, 0, 6, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_table(NULL, 0, 5, INFINITY) (the base is checked before n == 0)",
+                      pe_table(NULL, 0, 5, INFINITY), KIT_ERR_DOMAIN);
     probe_pe_table();
 }
 
@@ -416,6 +439,10 @@ static void table_size_overflow(void **state)
     (void)state;
     kit_expect_status("pe_table(pe, SIZE_MAX / 4, 8, 10000)", pe_table(pe, SIZE_MAX / 4, 8, 10000.0),
                       KIT_ERR_SIZE);
+    kit_expect_status("pe_table(pe, 2, SIZE_MAX / 2 + 1, 500) (n*d overflows)",
+                      pe_table(pe, 2, SIZE_MAX / 2 + 1, 500.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_table(NULL, 3, 4, 500) (pe is needed when n > 0)",
+                      pe_table(NULL, 3, 4, 500.0), KIT_ERR_NULL);
     kit_expect_untouched("pe", pe);
     probe_pe_table();
 }
@@ -423,11 +450,26 @@ static void table_size_overflow(void **state)
 static void table_bad_base(void **state)
 {
     double *pe = kit_doubles(4 * 4);
-    const double bad[4] = { 0.5, 0.0, -10000.0, NAN };
+    const double bad[7] = { 0.5, 0.0, -10000.0, NAN, 1.0, INFINITY, -INFINITY };
+    const char *const shown[7] = { "0.5", "0", "-10000", "NAN", "1.0", "INFINITY", "-INFINITY" };
+    char what[64];
     (void)state;
-    for (size_t k = 0; k < 4; k++)
-        kit_expect_status("pe_table with base <= 1 or NaN", pe_table(pe, 4, 4, bad[k]), KIT_ERR_DOMAIN);
+    for (size_t k = 0; k < 7; k++) {
+        snprintf(what, sizeof what, "pe_table(pe, 4, 4, %s)", shown[k]);
+        kit_expect_status(what, pe_table(pe, 4, 4, bad[k]), KIT_ERR_DOMAIN);
+    }
     kit_expect_untouched("pe", pe);
+    {   /* just above 1 is a valid base */
+        double *near1 = kit_doubles(3 * 3);
+        kit_expect_status("pe_table(pe, 3, 3, nextafter(1, 2))",
+                          pe_table(near1, 3, 3, nextafter(1.0, 2.0)), KIT_OK);
+#ifdef KIT_JUDGE
+        /* no mistake models here: near base 1 every frequency model gives
+           almost the same table, so none could be told apart */
+        kit_expect_table("pe (n = 3, d = 3, base = nextafter(1, 2))", "pos,j", near1,
+                         model_table(3, 3, nextafter(1.0, 2.0), RIGHT), 3, 3, TOL, NULL, 0);
+#endif
+    }
     probe_pe_table();
 }
 
@@ -458,6 +500,15 @@ static void add_bad_arguments(void **state)
     kit_expect_status("pe_add(NULL, 0, 0, 10000) (d == 0 is checked before n == 0)",
                       pe_add(NULL, 0, 0, 10000.0), KIT_ERR_SIZE);
     kit_expect_status("pe_add(NULL, 0, 4, 10000)", pe_add(NULL, 0, 4, 10000.0), KIT_OK);
+    kit_expect_status("pe_add(x, 4, 4, 1.0)", pe_add(x, 4, 4, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_add(x, 4, 4, NAN)", pe_add(x, 4, 4, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_add(x, 4, 4, INFINITY)", pe_add(x, 4, 4, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_add(x, SIZE_MAX / 4, 8, 10000) (n*d overflows)",
+                      pe_add(x, SIZE_MAX / 4, 8, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_add(x, 2, SIZE_MAX / 2 + 1, 10000) (n*d overflows)",
+                      pe_add(x, 2, SIZE_MAX / 2 + 1, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_add(NULL, 0, 2, INFINITY) (the base is checked before n == 0)",
+                      pe_add(NULL, 0, 2, INFINITY), KIT_ERR_DOMAIN);
     kit_expect_untouched("x", x);
     probe_pe_add();
 }
@@ -501,8 +552,29 @@ static void order_gap_bad_permutation(void **state)
 {
     const double x[3 * 2] = { 1, 2, 3, 4, 5, 6 };
     const size_t repeated[3] = { 0, 0, 1 }, too_big[3] = { 0, 1, 3 };
+    /* repeats that keep the sum (and the range) of a permutation of 0 .. 3 */
+    const size_t same_sum[4] = { 1, 1, 2, 2 }, same_sum2[4] = { 3, 0, 3, 0 }, swap[2] = { 1, 0 };
+    const double x4[4 * 2] = { 0.5, -1, 2, 0.25, -0.75, 1.5, 1, -2 };
     double *gap = kit_doubles(1);
     (void)state;
+    kit_expect_status("pe_order_gap with n = 4, perm = (1, 1, 2, 2)",
+                      pe_order_gap(x4, same_sum, 4, 2, 500.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_order_gap with n = 4, perm = (3, 0, 3, 0)",
+                      pe_order_gap(x4, same_sum2, 4, 2, 500.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_order_gap with x = NULL", pe_order_gap(NULL, same_sum, 4, 2, 500.0, gap),
+                      KIT_ERR_NULL);
+    kit_expect_status("pe_order_gap with perm = NULL", pe_order_gap(x4, NULL, 4, 2, 500.0, gap),
+                      KIT_ERR_NULL);
+    kit_expect_status("pe_order_gap with d = 0", pe_order_gap(x4, swap, 2, 0, 500.0, gap),
+                      KIT_ERR_SIZE);
+    kit_expect_status("pe_order_gap with n = 2, d = SIZE_MAX / 2 + 1 (n*d overflows)",
+                      pe_order_gap(x4, swap, 2, SIZE_MAX / 2 + 1, 500.0, gap), KIT_ERR_SIZE);
+    kit_expect_status("pe_order_gap with base 1.0", pe_order_gap(x4, swap, 2, 2, 1.0, gap),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("pe_order_gap with base NAN", pe_order_gap(x4, swap, 2, 2, NAN, gap),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("pe_order_gap with base INFINITY",
+                      pe_order_gap(x4, swap, 2, 2, INFINITY, gap), KIT_ERR_DOMAIN);
     kit_expect_status("pe_order_gap with perm = (0, 0, 1)",
                       pe_order_gap(x, repeated, 3, 2, 10000.0, gap), KIT_ERR_DOMAIN);
     kit_expect_status("pe_order_gap with perm = (0, 1, 3)",
@@ -644,19 +716,19 @@ static void sweep_pe_order_gap(void **state)
 
 const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(omega_odd_d, 2, "pe_omega", "§3.2", "omega for odd d = 7 (bc golden values)"),
-    KIT_TEST(omega_bad_arguments, 1, "pe_omega", "§3.2", "NULL, d = 0, base 1, NaN and infinity"),
+    KIT_TEST(omega_bad_arguments, 1, "pe_omega", "§3.2", "NULL, d = 0, base 1, below 1, NaN and infinities; just above 1 and DBL_MAX are valid"),
     KIT_TEST(table_mistakes, 3, "pe_table", "§3.3", "n = 6, d = 10, base 500, naming any known mistake"),
     KIT_TEST(table_odd_d, 2, "pe_table", "§3.4", "odd d: the last column is a sin; nothing past the end"),
     KIT_TEST(table_far_positions, 2, "pe_table", "§3.3", "rows 997..1000 with base 100 (bc golden values)"),
     KIT_TEST(table_properties, 2, "pe_table", "§3.3", "values in [-1, 1]; each pair has norm 1"),
     KIT_TEST(table_row_independent_of_n, 1, "pe_table", "§3.3", "a row does not depend on n"),
-    KIT_TEST(table_empty, 1, "pe_table", "§3.4", "n = 0 is an empty table"),
+    KIT_TEST(table_empty, 1, "pe_table", "§3.4", "n = 0 is an empty table, checked after d and the base"),
     KIT_TEST(table_size_overflow, 1, "pe_table", "§3.4", "n * d overflowing size_t is KIT_ERR_SIZE"),
-    KIT_TEST(table_bad_base, 1, "pe_table", "§3.4", "base <= 1 or NaN is KIT_ERR_DOMAIN"),
+    KIT_TEST(table_bad_base, 1, "pe_table", "§3.4", "base <= 1, NaN or infinite is KIT_ERR_DOMAIN; just above 1 is valid"),
     KIT_TEST(add_in_place, 2, "pe_add", "§3.5", "x + PE on random x, in place"),
-    KIT_TEST(add_bad_arguments, 1, "pe_add", "§3.5", "bad arguments; n = 0"),
+    KIT_TEST(add_bad_arguments, 1, "pe_add", "§3.5", "bad arguments (bases, overflow); n = 0 checked last"),
     KIT_TEST(order_gap_golden, 2, "pe_order_gap", "§3.5", "a gap for n = 5, d = 6, base 50 (not the book's example)"),
-    KIT_TEST(order_gap_bad_permutation, 1, "pe_order_gap", "§3.5", "perm must be a permutation"),
+    KIT_TEST(order_gap_bad_permutation, 1, "pe_order_gap", "§3.5", "perm must be a permutation (repeats with its sum too); NULL, size and base errors"),
     KIT_TEST(sweep_pe_omega, 2, "pe_omega", "§3.2", "a grid of d (1, 2, odd, even) and bases"),
     KIT_TEST(sweep_pe_table, 2, "pe_table", "§3.3", "a grid of n (1 .. 2049), d (1, 2, odd, even) and bases"),
     KIT_TEST(sweep_pe_add, 1, "pe_add", "§3.5", "random x over the grid: what is added is PE"),
