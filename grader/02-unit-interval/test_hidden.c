@@ -261,6 +261,8 @@ static void positions_empty(void **state)
     kit_expect_status("unit_positions(NULL, 0)", unit_positions(NULL, 0), KIT_OK);
     kit_expect_status("unit_positions(t, 0)", unit_positions(t, 0), KIT_OK);
     kit_expect_untouched("t after n = 0", t);
+    kit_expect_status("unit_positions(NULL, 9)", unit_positions(NULL, 9), KIT_ERR_NULL);
+    kit_expect_status("unit_positions(NULL, 1)", unit_positions(NULL, 1), KIT_ERR_NULL);
     probe_positions();
 }
 
@@ -353,6 +355,8 @@ static void offset_bad_arguments(void **state)
     /* several bad arguments: the first error of the contract's list is returned */
     kit_expect_status("unit_offset_code(0, 0, NULL)", unit_offset_code(0, 0, NULL), KIT_ERR_NULL);
     kit_expect_status("unit_offset_code(7, 0, NULL)", unit_offset_code(7, 0, NULL), KIT_ERR_NULL);
+    kit_expect_status("unit_offset_code(9, 5, NULL)", unit_offset_code(9, 5, NULL), KIT_ERR_NULL);
+    kit_expect_status("unit_offset_code(3, 0, delta)", unit_offset_code(3, 0, delta), KIT_ERR_SIZE);
     kit_expect_untouched("delta", delta);
     probe_offset();
 }
@@ -525,6 +529,12 @@ static void code_range_bad_arguments(void **state)
                       KIT_ERR_SIZE);
     kit_expect_status("unit_code_range(5, 0, 2, NULL, hi)", unit_code_range(5, 0, 2, NULL, hi),
                       KIT_ERR_NULL);
+    kit_expect_status("unit_code_range(20, 4, 11, lo, NULL)", unit_code_range(20, 4, 11, lo, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("unit_code_range(2, 9, 6, lo, NULL)", unit_code_range(2, 9, 6, lo, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("unit_code_range(30, 0, 7, lo, hi)", unit_code_range(30, 0, 7, lo, hi),
+                      KIT_ERR_SIZE);
     kit_expect_untouched("lo", lo);
     kit_expect_untouched("hi", hi);
     probe_code_range();
@@ -615,6 +625,8 @@ static void pos_add_bad_arguments(void **state)
                       unit_pos_add(x, 0, 0), KIT_ERR_SIZE);
     kit_expect_status("unit_pos_add(x, SIZE_MAX / 4, 8)", unit_pos_add(x, SIZE_MAX / 4, 8),
                       KIT_ERR_SIZE);
+    kit_expect_status("unit_pos_add(x, 2, SIZE_MAX / 2 + 1) (n*d overflows)",
+                      unit_pos_add(x, 2, SIZE_MAX / 2 + 1), KIT_ERR_SIZE);
     kit_expect_status("unit_pos_add(NULL, 0, 4)", unit_pos_add(NULL, 0, 4), KIT_OK);
     kit_expect_status("unit_pos_add(x, 0, 4)", unit_pos_add(x, 0, 4), KIT_OK);
     kit_expect_untouched("x", x);
@@ -670,18 +682,18 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(positions_long_sentence, 1, "unit_positions", "§2.1", "n = 1000 (bc golden values)"),
     KIT_TEST(positions_single, 2, "unit_positions", "§2.2", "n = 1: t[0] = 0, not NaN, no crash"),
     KIT_TEST(positions_two, 1, "unit_positions", "§2.2", "n = 2: (0, 1)"),
-    KIT_TEST(positions_empty, 1, "unit_positions", "§2.2", "n = 0: KIT_OK, nothing written"),
+    KIT_TEST(positions_empty, 1, "unit_positions", "§2.2", "n = 0: KIT_OK, nothing written; t NULL with n > 0"),
     KIT_TEST(sweep_unit_positions, 1, "unit_positions", "§2.1", "t for n = 1 .. 257"),
     KIT_TEST(offset_mistakes, 2, "unit_offset_code", "§2.3", "offset 3 for n = 4 .. 2001, naming mistakes"),
     KIT_TEST(offset_counts_steps, 1, "unit_offset_code", "§2.3", "offsets 1 and 3 in n = 9"),
     KIT_TEST(offset_edges, 1, "unit_offset_code", "§2.3", "k = 0, k = n - 1, and n = 1"),
-    KIT_TEST(offset_bad_arguments, 1, "unit_offset_code", "§2.3", "NULL, n = 0, k >= n"),
+    KIT_TEST(offset_bad_arguments, 1, "unit_offset_code", "§2.3", "NULL, n = 0, k >= n, in the contract's order"),
     KIT_TEST(sweep_unit_offset_code, 2, "unit_offset_code", "§2.3", "every offset k < n for n = 1 .. 12, some of n = 100; k = n, n + 3"),
     KIT_TEST(code_range_skips_short_lengths, 2, "unit_code_range", "§2.4", "lengths without the position are left out"),
     KIT_TEST(code_range_golden, 1, "unit_code_range", "§2.4", "two ranges (bc golden values)"),
     KIT_TEST(code_range_wide, 1, "unit_code_range", "§2.4", "position 1 over n = 2 .. 10^6"),
     KIT_TEST(code_range_first_position, 1, "unit_code_range", "§2.4", "position 0 is always 0; a single length"),
-    KIT_TEST(code_range_bad_arguments, 1, "unit_code_range", "§2.4", "NULL, n_min = 0, n_min > n_max, n_max <= pos"),
+    KIT_TEST(code_range_bad_arguments, 1, "unit_code_range", "§2.4", "NULL, n_min = 0, n_min > n_max, n_max <= pos, in the contract's order"),
     KIT_TEST(sweep_unit_code_range, 2, "unit_code_range", "§2.4", "pos = 0 .. 20 over 10 ranges of lengths, 1 .. 100"),
     KIT_TEST(pos_add_random, 2, "unit_pos_add", "§2.5", "x + t on random x, in place, naming mistakes"),
     KIT_TEST(pos_add_single_row, 1, "unit_pos_add", "§2.5", "n = 1 leaves the row as it is"),
