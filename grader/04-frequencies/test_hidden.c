@@ -315,11 +315,25 @@ static void wavelengths_t2t_sizes(void **state)
 static void wavelengths_bad_domain(void **state)
 {
     double *lambda = kit_doubles(4);
-    const double bad[5] = { 0.5, 0.0, -10000.0, NAN, INFINITY };
+    const double bad[7] = { 0.5, 0.0, -10000.0, NAN, INFINITY, 1.0, -INFINITY };
+    const char *const shown[7] = { "0.5", "0", "-10000", "NAN", "INFINITY", "1.0", "-INFINITY" };
+    char what[80];
     (void)state;
-    for (size_t k = 0; k < 5; k++)
-        kit_expect_status("pe_wavelengths with base <= 1, NaN or infinity",
-                          pe_wavelengths(lambda, 8, bad[k], PE_PAPER), KIT_ERR_DOMAIN);
+    for (size_t k = 0; k < 7; k++) {
+        snprintf(what, sizeof what, "pe_wavelengths(lambda, 8, %s, PE_PAPER)", shown[k]);
+        kit_expect_status(what, pe_wavelengths(lambda, 8, bad[k], PE_PAPER), KIT_ERR_DOMAIN);
+    }
+    kit_expect_status("pe_wavelengths(lambda, 6, 1.0, PE_T2T)",
+                      pe_wavelengths(lambda, 6, 1.0, PE_T2T), KIT_ERR_DOMAIN);
+    {   /* just above 1 is a valid base: every wavelength is about 2 pi */
+        double *near1 = kit_doubles(3);
+        kit_expect_status("pe_wavelengths(lambda, 6, nextafter(1, 2), PE_PAPER)",
+                          pe_wavelengths(near1, 6, nextafter(1.0, 2.0), PE_PAPER), KIT_OK);
+#ifdef KIT_JUDGE
+        for (size_t i = 0; i < 3; i++)
+            kit_expect_near("lambda_i for base nextafter(1, 2)", near1[i], TWO_PI, 1e-12);
+#endif
+    }
     kit_expect_status("pe_wavelengths(lambda, 8, 10000, -1)",
                       pe_wavelengths(lambda, 8, 10000.0, -1), KIT_ERR_DOMAIN);
     kit_expect_status("pe_wavelengths(lambda, 8, 10000, 2)",
@@ -384,6 +398,13 @@ static void offset_distance_empty(void **state)
     (void)state;
     kit_expect_status("pe_offset_distance(NULL, 0, 0, 8, 10000)",
                       pe_offset_distance(NULL, 0, 0, 8, 10000.0), KIT_OK);
+    /* n == 0 is checked last: d == 0 and a bad base keep their errors */
+    kit_expect_status("pe_offset_distance(NULL, 0, 3, 0, 500) (d == 0 is checked before n == 0)",
+                      pe_offset_distance(NULL, 0, 3, 0, 500.0), KIT_ERR_SIZE);
+    kit_expect_status("pe_offset_distance(NULL, 0, 3, 6, 1.0) (the base is checked before n == 0)",
+                      pe_offset_distance(NULL, 0, 3, 6, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_offset_distance(NULL, 0, 3, 6, INFINITY) (the base is checked before "
+                      "n == 0)", pe_offset_distance(NULL, 0, 3, 6, INFINITY), KIT_ERR_DOMAIN);
     probe_offset_distance();
 }
 
@@ -399,6 +420,12 @@ static void offset_distance_bad_arguments(void **state)
                       pe_offset_distance(dist, 4, 0, 8, 1.0), KIT_ERR_DOMAIN);
     kit_expect_status("pe_offset_distance(dist, 4, 0, 8, NAN)",
                       pe_offset_distance(dist, 4, 0, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_offset_distance(dist, 4, 2, 6, INFINITY)",
+                      pe_offset_distance(dist, 4, 2, 6, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_offset_distance(dist, 4, 2, 6, -INFINITY)",
+                      pe_offset_distance(dist, 4, 2, 6, -INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_offset_distance(dist, 4, 2, 6, 0.5)",
+                      pe_offset_distance(dist, 4, 2, 6, 0.5), KIT_ERR_DOMAIN);
     kit_expect_untouched("dist", dist);
     probe_offset_distance();
 }
@@ -498,6 +525,12 @@ static void closest_pair_bad_arguments(void **state)
                       pe_closest_pair(10, 8, 1.0, dist, offset), KIT_ERR_DOMAIN);
     kit_expect_status("pe_closest_pair(10, 8, INFINITY, dist, offset)",
                       pe_closest_pair(10, 8, INFINITY, dist, offset), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_closest_pair(10, 8, NAN, dist, offset)",
+                      pe_closest_pair(10, 8, NAN, dist, offset), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_closest_pair(7, 4, 0.5, dist, offset)",
+                      pe_closest_pair(7, 4, 0.5, dist, offset), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_closest_pair(7, 4, -INFINITY, dist, offset)",
+                      pe_closest_pair(7, 4, -INFINITY, dist, offset), KIT_ERR_DOMAIN);
     kit_expect_untouched("dist", dist);
     kit_expect_untouched("offset", offset);
     probe_closest_pair();
@@ -607,7 +640,26 @@ static void smallest_base_bad_arguments(void **state)
                           pe_smallest_base(64, 4, bad[k], 100, base_min), KIT_ERR_DOMAIN);
     kit_expect_status("pe_smallest_base(64, 4, 0.5, 1, base_min)",
                       pe_smallest_base(64, 4, 0.5, 1, base_min), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_smallest_base(64, 4, 0.5, 0, base_min)",
+                      pe_smallest_base(64, 4, 0.5, 0, base_min), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_smallest_base(64, 4, -INFINITY, 100, base_min)",
+                      pe_smallest_base(64, 4, -INFINITY, 100, base_min), KIT_ERR_DOMAIN);
     kit_expect_untouched("base_min", base_min);
+    {   /* the domain's allowed edges: base_max = 2, a tiny positive margin */
+        size_t *two = kit_sizes(1), *tiny = kit_sizes(1);
+        kit_expect_status("pe_smallest_base(6, 4, 1e-300, 2, base_min) (base_max = 2 and a tiny "
+                          "margin are valid)", pe_smallest_base(6, 4, 1e-300, 2, two), KIT_OK);
+#ifdef KIT_JUDGE
+        kit_expect_size("base_min for n = 6, d = 4, margin 1e-300, base_max = 2", *two,
+                        model_smallest_base(6, 4, 1e-300, 2, RIGHT));
+#endif
+        kit_expect_status("pe_smallest_base(5, 2, 0.5, 2, base_min)",
+                          pe_smallest_base(5, 2, 0.5, 2, tiny), KIT_OK);
+#ifdef KIT_JUDGE
+        kit_expect_size("base_min for n = 5, d = 2, margin 0.5, base_max = 2", *tiny,
+                        model_smallest_base(5, 2, 0.5, 2, RIGHT));
+#endif
+    }
     probe_smallest_base();
 }
 
@@ -719,6 +771,12 @@ static void separation_bound_bad_arguments(void **state)
                       pe_separation_bound(bound, 8, 1.0), KIT_ERR_DOMAIN);
     kit_expect_status("pe_separation_bound(bound, 8, NAN)",
                       pe_separation_bound(bound, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_separation_bound(bound, 6, INFINITY)",
+                      pe_separation_bound(bound, 6, INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_separation_bound(bound, 6, -INFINITY)",
+                      pe_separation_bound(bound, 6, -INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("pe_separation_bound(bound, 6, 0.5)",
+                      pe_separation_bound(bound, 6, 0.5), KIT_ERR_DOMAIN);
     kit_expect_untouched("bound", bound);
     probe_separation_bound();
 }
@@ -941,7 +999,11 @@ static void expect_first_error(const char *call, int got, int want, int later1, 
        later one first. When the lone call does not return want, the check is
        missing, not misplaced: no cause named here (the lone call's own
        status is evidence the bad_arguments tests show). */
-    if (got != want && (got == later1 || got == later2) && alone == want)
+    if (got != want && got == KIT_OK && got == later1 && alone == want)
+        kit_hint("error-order", "%s has n == 0 and a bad argument, and you returned KIT_OK: the "
+                 "header checks n == 0 last, so the bad argument's code (%d) comes first (the "
+                 "same call with n > 0 returns it).", call, want);
+    else if (got != want && (got == later1 || got == later2) && alone == want)
         kit_hint("error-order", "%s has more than one bad argument and you returned the code of "
                  "a later one (%d): the header checks in the order NULL (-1), size (-2), domain "
                  "(-3), and the first bad argument decides.", call, got);
@@ -1116,24 +1178,24 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(wavelengths_t2t_longest, 1, "pe_wavelengths", "§4.2", "PE_T2T's longest wavelength is 2 pi * 10000 for d = 4, 64, 512"),
     KIT_TEST(wavelengths_odd_d, 1, "pe_wavelengths", "§4.2", "odd d = 7: four wavelengths, nothing past the end"),
     KIT_TEST(wavelengths_t2t_sizes, 1, "pe_wavelengths", "§4.2", "PE_T2T needs an even d >= 4"),
-    KIT_TEST(wavelengths_bad_domain, 1, "pe_wavelengths", "§4.2", "base <= 1, NaN, infinity; unknown convention"),
+    KIT_TEST(wavelengths_bad_domain, 1, "pe_wavelengths", "§4.2", "base <= 1 (1 itself), NaN, infinities; unknown convention; just above 1 is valid"),
     KIT_TEST(offset_distance_mistakes, 2, "pe_offset_distance", "§4.3", "d = 10, base 500 from p = 3, naming d - 2 or a squared distance"),
     KIT_TEST(offset_distance_odd_d, 2, "pe_offset_distance", "§4.3", "odd d = 7 from p = 5: the lone sin column depends on p"),
-    KIT_TEST(offset_distance_empty, 1, "pe_offset_distance", "§4.3", "n = 0 is an empty result"),
-    KIT_TEST(offset_distance_bad_arguments, 1, "pe_offset_distance", "§4.3", "NULL, d = 0, base 1 or NaN"),
+    KIT_TEST(offset_distance_empty, 1, "pe_offset_distance", "§4.3", "n = 0 is an empty result, checked after d and the base"),
+    KIT_TEST(offset_distance_bad_arguments, 1, "pe_offset_distance", "§4.3", "NULL, d = 0, base 1, below 1, NaN or infinite"),
     KIT_TEST(closest_pair_mistakes, 2, "pe_closest_pair", "§4.4", "d = 10, n = 120, base 500, naming offset 0, squares or d - 2"),
     KIT_TEST(closest_pair_odd_d, 2, "pe_closest_pair", "§4.4", "odd d = 7, n = 100: 0.457175 at offset 88"),
     KIT_TEST(closest_pair_two_positions, 1, "pe_closest_pair", "§4.4", "n = 2: the pair (0, 1)"),
-    KIT_TEST(closest_pair_bad_arguments, 1, "pe_closest_pair", "§4.4", "NULL outputs, n < 2, d = 0, bad base"),
+    KIT_TEST(closest_pair_bad_arguments, 1, "pe_closest_pair", "§4.4", "NULL outputs, n < 2, d = 0, bad bases (NaN, infinities, below 1)"),
     KIT_TEST(smallest_base_squared, 2, "pe_smallest_base", "§4.5", "n = 48, margin 0.55, naming a squared distance"),
     KIT_TEST(smallest_base_not_monotone, 2, "pe_smallest_base", "§4.5", "margin 0.7: base 30 works, 31 does not; capped at 29, none"),
     KIT_TEST(smallest_base_odd_d, 1, "pe_smallest_base", "§4.5", "odd d = 5, margin 0.6: base 21"),
     KIT_TEST(smallest_base_none, 1, "pe_smallest_base", "§4.5", "d = 2: no base separates 64 positions by 0.5"),
-    KIT_TEST(smallest_base_bad_arguments, 1, "pe_smallest_base", "§4.5", "NULL, n < 2, d = 0, bad margin, base_max < 2"),
+    KIT_TEST(smallest_base_bad_arguments, 1, "pe_smallest_base", "§4.5", "NULL, n < 2, d = 0, bad margin, base_max < 2; base_max = 2 and a tiny margin are valid"),
     KIT_TEST(separation_bound_mistakes, 2, "pe_separation_bound", "§4.5", "d = 16 and 512, naming a full wavelength or a missing floor"),
     KIT_TEST(separation_bound_one_pair, 1, "pe_separation_bound", "§4.5", "d = 2: one pair, reach pi, margin 2 sin(1/2)"),
     KIT_TEST(separation_bound_odd_d, 2, "pe_separation_bound,pe_closest_pair", "§4.5", "odd d = 7, base 100: full pairs only, and the guarantee holds"),
-    KIT_TEST(separation_bound_bad_arguments, 1, "pe_separation_bound", "§4.5", "NULL, d < 2, bad base"),
+    KIT_TEST(separation_bound_bad_arguments, 1, "pe_separation_bound", "§4.5", "NULL, d < 2, bad bases (NaN, infinities, below 1)"),
     KIT_TEST(sweep_pe_wavelengths, 2, "pe_wavelengths", "§4.2", "d = 1 .. 64, odd and even, bases 2.5 .. 1e6, both conventions"),
     KIT_TEST(sweep_pe_offset_distance, 2, "pe_offset_distance", "§4.3", "n = 1 .. 12, p up to 1e6, d = 1 .. 16, bases 2 .. 1e6"),
     KIT_TEST(sweep_pe_closest_pair, 2, "pe_closest_pair", "§4.4", "n = 2 .. 60, d = 1 .. 9, bases 3 .. 1e6, against every pair"),
