@@ -275,6 +275,12 @@ static void rotation_more_bad_arguments(void **state)
     kit_expect_status("rel_rotation(M, 1, 4, NAN)", rel_rotation(M, 1, 4, NAN), KIT_ERR_DOMAIN);
     kit_expect_status("rel_rotation(M, 1, 4, INFINITY)", rel_rotation(M, 1, 4, INFINITY), KIT_ERR_DOMAIN);
     kit_expect_status("rel_rotation(M, 1, 4, 0.5)", rel_rotation(M, 1, 4, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, 2, 4, 1.0)", rel_rotation(M, 2, 4, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, 2, 4, -INFINITY)", rel_rotation(M, 2, 4, -INFINITY),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(M, -1, 3, 500) (odd d)", rel_rotation(M, -1, 3, 500.0),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rel_rotation(NULL, -2, 4, 500)", rel_rotation(NULL, -2, 4, 500.0), KIT_ERR_NULL);
     kit_expect_status("rel_rotation(M, 1, SIZE_MAX / 2 (even), 10000)",
                       rel_rotation(M, 1, (SIZE_MAX / 2) & ~(size_t)1, 10000.0), KIT_ERR_SIZE);
     kit_expect_untouched("M", M);
@@ -437,6 +443,18 @@ static void shift_edge_cases(void **state)
                       rel_shift(pe, SIZE_MAX / 4, 8, 1, 10000.0, out), KIT_ERR_SIZE);
     kit_expect_status("rel_shift(pe, 3, 6, 1, 1.0, out)", rel_shift(pe, 3, 6, 1, 1.0, out),
                       KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(pe, 3, 6, 1, NAN, out)", rel_shift(pe, 3, 6, 1, NAN, out),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(pe, 3, 6, 1, INFINITY, out)",
+                      rel_shift(pe, 3, 6, 1, INFINITY, out), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(pe, 3, 6, 1, -INFINITY, out)",
+                      rel_shift(pe, 3, 6, 1, -INFINITY, out), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(pe, 2, SIZE_MAX / 2 + 1, 1, 10000, out) (n*d overflows)",
+                      rel_shift(pe, 2, SIZE_MAX / 2 + 1, 1, 10000.0, out), KIT_ERR_SIZE);
+    kit_expect_status("rel_shift(NULL, 0, 6, -2, INFINITY, NULL) (n == 0 is checked last: base "
+                      "infinite)", rel_shift(NULL, 0, 6, -2, INFINITY, NULL), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_shift(NULL, 0, 6, -2, 1.0, NULL) (n == 0 is checked last: base 1)",
+                      rel_shift(NULL, 0, 6, -2, 1.0, NULL), KIT_ERR_DOMAIN);
     /* n == 0 is checked last (the header's example): the other arguments first */
     kit_expect_status("rel_shift(NULL, 0, 4, 1, 0.5, NULL) (n == 0 is checked last: base 0.5)",
                       rel_shift(NULL, 0, 4, 1, 0.5, NULL), KIT_ERR_DOMAIN);
@@ -535,6 +553,10 @@ static void gram_bad_arguments(void **state)
     kit_expect_status("rel_gram(x, 2, 0, G)", rel_gram(x, 2, 0, G), KIT_ERR_SIZE);
     kit_expect_status("rel_gram(x, SIZE_MAX / 16, 1, G)", rel_gram(x, SIZE_MAX / 16, 1, G),
                       KIT_ERR_SIZE);
+    kit_expect_status("rel_gram(x, 2, SIZE_MAX / 2 + 1, G) (n*d overflows)",
+                      rel_gram(x, 2, SIZE_MAX / 2 + 1, G), KIT_ERR_SIZE);
+    kit_expect_status("rel_gram(x, (size_t)1 << 33, 1, G) (n*n overflows, n*d does not)",
+                      rel_gram(x, (size_t)1 << 33, 1, G), KIT_ERR_SIZE);
     kit_expect_untouched("G", G);
     probe_gram();
 }
@@ -618,6 +640,14 @@ static void dot_offset_bad_arguments(void **state)
     kit_expect_status("rel_dot_offset(dot, 1, 7, 10000) (odd d)", rel_dot_offset(dot, 1, 7, 10000.0),
                       KIT_ERR_DOMAIN);
     kit_expect_status("rel_dot_offset(dot, 1, 8, NAN)", rel_dot_offset(dot, 1, 8, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, -3, 6, 1.0)", rel_dot_offset(dot, -3, 6, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, -3, 6, 0.5)", rel_dot_offset(dot, -3, 6, 0.5), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, -3, 6, INFINITY)", rel_dot_offset(dot, -3, 6, INFINITY),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, -3, 6, -INFINITY)",
+                      rel_dot_offset(dot, -3, 6, -INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("rel_dot_offset(dot, 2, 1, 500) (odd d)", rel_dot_offset(dot, 2, 1, 500.0),
+                      KIT_ERR_DOMAIN);
     kit_expect_untouched("dot", dot);
     probe_dot_offset();
 }
@@ -923,21 +953,21 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(rotation_mistakes, 3, "rel_rotation", "§5.2", "M_{-2}, d = 6, base 100, naming sign and off-by-one mistakes"),
     KIT_TEST(rotation_m3_names_mistakes, 1, "rel_rotation", "§5.2", "M_5, d = 10, base 300, naming the transpose"),
     KIT_TEST(rotation_identity_and_inverse, 2, "rel_rotation", "§5.2", "M_0 = I, M_{-k} = M_k^T, M M^T = I"),
-    KIT_TEST(rotation_more_bad_arguments, 1, "rel_rotation", "§5.2", "d = 1, NaN, infinity, base < 1, d * d overflow"),
+    KIT_TEST(rotation_more_bad_arguments, 1, "rel_rotation", "§5.2", "d = 1 and 3, NaN, infinities, base < 1 and = 1, NULL, d * d overflow"),
     KIT_TEST(shift_mistakes, 3, "rel_shift", "§5.3", "PE(10..13) by k = -3, naming the known mistakes"),
     KIT_TEST(shift_same_for_every_row, 2, "rel_shift", "§5.3", "equal rows give equal results; pair norms kept"),
     KIT_TEST(shift_far, 1, "rel_shift", "§5.3", "PE(995..996) by k = 1000, base 100 (bc golden)"),
     KIT_TEST(shift_in_place, 2, "rel_shift", "§5.3", "out == pe works"),
     KIT_TEST(shift_step_norm, 1, "rel_shift", "§5.3", "||PE(p + 1) - PE(p)|| = 0.964100 for d = 8"),
-    KIT_TEST(shift_edge_cases, 1, "rel_shift", "§5.3", "n = 0 (checked after the other arguments), odd d, NULL, d = 0, overflow, base"),
+    KIT_TEST(shift_edge_cases, 1, "rel_shift", "§5.3", "n = 0 (checked after the other arguments), odd d, NULL, d = 0, overflow (by n and by d), bases"),
     KIT_TEST(gram_mistakes, 2, "rel_gram", "§5.4", "a square random table: rows, not columns"),
     KIT_TEST(gram_wide_table, 2, "rel_gram", "§5.4", "n = 3, d = 4: an n x n result (bc golden)"),
     KIT_TEST(gram_toeplitz, 2, "rel_gram", "§5.4", "the Gram of an encoding table is symmetric Toeplitz"),
-    KIT_TEST(gram_bad_arguments, 1, "rel_gram", "§5.4", "NULL, n = 0, d = 0, overflow"),
+    KIT_TEST(gram_bad_arguments, 1, "rel_gram", "§5.4", "NULL, n = 0, d = 0, overflow of n * d and of n * n"),
     KIT_TEST(dot_offset_mistakes, 2, "rel_dot_offset", "§5.5", "negative k, k = 0, k = 7; off-by-one named"),
     KIT_TEST(dot_offset_far, 1, "rel_dot_offset", "§5.5", "k = 1000, d = 16, base 100 (bc golden)"),
     KIT_TEST(dot_offset_matches_gram, 2, "rel_gram,rel_dot_offset", "§5.5", "the closed form equals the table's Gram"),
-    KIT_TEST(dot_offset_bad_arguments, 1, "rel_dot_offset", "§5.5", "NULL, d = 0, odd d, NaN base"),
+    KIT_TEST(dot_offset_bad_arguments, 1, "rel_dot_offset", "§5.5", "NULL, d = 0, odd d, bases NaN, infinite, 1 and below"),
     KIT_TEST(compose_mistakes, 2, "rel_compose", "§5.6", "random 4 x 4: A B, not B A nor A B^T"),
     KIT_TEST(compose_group_law_negative, 2, "rel_rotation,rel_compose", "§5.6", "M_-7 M_12 = M_5, M_-7 M_7 = I"),
     KIT_TEST(compose_bad_arguments, 1, "rel_compose", "§5.6", "NULL, d = 0, overflow"),
