@@ -1135,10 +1135,13 @@ static void smallest_base_exact_tie(void **state)
                     "closest distance 0.958851", *below, 2);
 #ifdef KIT_JUDGE
     if (*base_min == 0 && *below == 2)
-        kit_hint("strict-margin", "the margin was exactly the closest distance of every base "
-                 "(d = 2: omega_0 = 1 whatever the base), and you found no base, though a "
-                 "margin just below it finds base 2: the header asks for the first b whose "
-                 "closest pair is >= margin, not > margin.");
+        kit_hint("strict-margin", "the margin was exactly your pe_closest_pair's closest "
+                 "distance, the same for every base (d = 2: omega_0 = 1 whatever the base), "
+                 "and you found no base, though a margin just below it finds base 2. Two "
+                 "things give exactly this: comparing with > where the header says >= margin, "
+                 "or comparing a distance that is not pe_closest_pair's own value (computed "
+                 "another way it can come out one rounding step smaller); the header's b is "
+                 "the first whose pe_closest_pair distance is >= margin.");
 #endif
     kit_expect_size("smallest base, n = 3, d = 2, margin = the closest distance itself",
                     *base_min, 2);
@@ -1169,6 +1172,21 @@ static void closest_pair_cost(void **state)
         expect_closest("pe_closest_pair(50000, 8, 10000): closest distance", *dist, *offset, want,
                        n, d, 10000.0, TOL + (double)n * 0x1p-50);
     }
+#endif
+}
+
+/* The stated cost O(b n d) of pe_smallest_base for even d: 5 bases, n = 20000,
+   d = 8, none separates the positions by 1.5 (the scan runs to base_max).
+   A closest pair found over every pair, O(b n^2 d), runs out of time. */
+static void smallest_base_cost(void **state)
+{
+    size_t *base_min = kit_sizes(1);
+    (void)state;
+    kit_expect_status("pe_smallest_base(20000, 8, 1.5, 6, base_min)",
+                      pe_smallest_base(20000, 8, 1.5, 6, base_min), KIT_OK);
+#ifdef KIT_JUDGE
+    kit_expect_size("smallest base, n = 20000, d = 8, margin 1.5, base_max = 6", *base_min,
+                    model_smallest_base(20000, 8, 1.5, 6, RIGHT));
 #endif
 }
 
@@ -1207,6 +1225,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(order_smallest_base, 1, "pe_smallest_base", "§4.5", "several bad arguments at once: the first in the order NULL, size, domain decides"),
     KIT_TEST(order_separation_bound, 1, "pe_separation_bound", "§4.5", "several bad arguments at once: the first in the order NULL, size, domain decides"),
     KIT_TEST(smallest_base_exact_tie, 1, "pe_closest_pair,pe_smallest_base", "§4.5", "a margin equal to the closest distance is met (>=, not >)"),
+    KIT_TEST(smallest_base_cost, 1, "pe_smallest_base", "§4.5", "the stated cost O(b n d) for even d: n = 20000, d = 8, bases 2 .. 6 (every pair, O(b n^2 d), runs out of time)"),
     KIT_TEST(closest_pair_cost, 1, "pe_closest_pair", "§4.4", "the stated cost O(n d) for even d: n = 50000, d = 8 (every pair, O(n^2 d), runs out of time)"),
     KIT_END_OF_TESTS
 };
