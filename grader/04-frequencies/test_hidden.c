@@ -442,8 +442,10 @@ static void expect_closest(const char *what, double dist, size_t offset, const d
     size_t at = 0;
     double v;
     if (dist == 0.0 && offset == 0)
-        kit_hint("offset-zero", "distance 0 at offset 0: offset 0 pairs a position with itself; "
-                 "the scan over offsets starts at k = 1.");
+        kit_hint("offset-zero", "distance 0 at offset 0, and no two different positions are 0 "
+                 "apart. Two things give exactly this: a scan that includes offset 0 (a "
+                 "position paired with itself; the scan starts at k = 1), or a smallest "
+                 "distance that starts at 0 instead of +INFINITY (so no pair ever beats it).");
     else if (offset == (size_t)golden[1] && fabs(dist - golden[0] * golden[0]) <= 1e-9 &&
              fabs(dist - golden[0]) > tol)
         kit_hint("squared-distance", "your distance is the square of the right one: return "
@@ -547,8 +549,10 @@ static void base_hints(size_t got, size_t want, double squared_answer, size_t an
     if (got == want)
         return;
     if (got == 0 && any == 0)
-        kit_hint("offset-zero", "no base passed: if your closest pair includes offset 0 "
-                 "(a position with itself, distance 0), no margin is ever met.");
+        kit_hint("offset-zero", "no base passed, not even for the margin 1e-6: a closest "
+                 "distance of 0 for every base gives exactly this, as a scan that includes "
+                 "offset 0 (a position with itself) or a smallest distance that starts at 0 "
+                 "instead of +INFINITY would.");
     else if (got == (size_t)squared_answer)
         kit_hint("squared-distance", "you compared the squared distance with the margin: "
                  "compare the distance itself.");
