@@ -71,14 +71,36 @@ static int has_upper(const char *s)
     return 0;
 }
 
+/* The id of the token start[0 .. len-1] as a lookup mistake finds it (judge
+   only): lower = 0 compares the token as it is written; only the first
+   vlimit entries are searched; prefix = 1 lets a token match an entry it is a
+   prefix of ("a" -> "all"), prefix = 2 an entry that is a prefix of the
+   token ("alls" -> "all"); lower = 1, vlimit = v, prefix = 0 is the
+   definition. */
+static int model_id(const char *start, size_t len, int lower, size_t vlimit, int prefix,
+                    const char *const *voc)
+{
+    for (size_t k = 0; k < vlimit; k++) {
+        size_t c = 0, wl = strlen(voc[k]);
+        while (c < len && c < wl &&
+               ((lower && start[c] >= 'A' && start[c] <= 'Z') ? start[c] - 'A' + 'a'
+                                                               : start[c]) == voc[k][c])
+            c++;
+        if ((c == len && c == wl) || (prefix == 1 && c == len && len > 0) ||
+            (prefix == 2 && c == wl))
+            return (int)k;
+    }
+    return 0;
+}
+
 /* A model tokenizer (judge only): the tokens of text separated by the chars
-   of seps, looked up lower-cased in voc (v entries); ids[0 .. max-1] get the
-   first ids. empties = 0: a run of separators is one separator (with the six
-   white-space chars, the definition); empties = 1: only one separator is
-   skipped before a token, so a run of k makes k - 1 empty tokens wherever it
-   is. Returns the number of tokens. */
-static size_t model_tokens(const char *text, const char *seps, int empties,
-                           const char *const *voc, size_t v, int *ids, size_t max)
+   of seps, looked up as model_id(lower, vlimit, prefix) finds them in voc;
+   ids[0 .. max-1] get the first ids. empties = 0: a run of separators is one
+   separator (with the six white-space chars, the definition); empties = 1:
+   only one separator is skipped before a token, so a run of k makes k - 1
+   empty tokens wherever it is. Returns the number of tokens. */
+static size_t model_split(const char *text, const char *seps, int empties, int lower,
+                          size_t vlimit, int prefix, const char *const *voc, int *ids, size_t max)
 {
     size_t count = 0;
     const char *s = text;
@@ -93,62 +115,25 @@ static size_t model_tokens(const char *text, const char *seps, int empties,
         const char *start = s;
         while (*s != '\0' && strchr(seps, *s) == NULL)
             s++;
-        if (count < max) {
-            size_t len = (size_t)(s - start);
-            ids[count] = 0;
-            for (size_t k = 0; k < v; k++) {
-                size_t c = 0;
-                while (c < len && voc[k][c] != '\0' &&
-                       ((start[c] >= 'A' && start[c] <= 'Z') ? start[c] - 'A' + 'a' : start[c]) == voc[k][c])
-                    c++;
-                if (c == len && voc[k][len] == '\0') {
-                    ids[count] = (int)k;
-                    break;
-                }
-            }
-        }
+        if (count < max)
+            ids[count] = model_id(start, (size_t)(s - start), lower, vlimit, prefix, voc);
         count++;
     }
 }
 
-/* The ids of a lookup mistake (judge only), tokens split at the six
-   white-space chars: lower = 0 compares the token as it is written; only
-   the first vlimit entries are searched; prefix = 1 lets a token match an
-   entry it is a prefix of ("a" -> "all"), prefix = 2 an entry that is a
-   prefix of the token ("alls" -> "all"). Returns the number of tokens. */
+/* A splitting mistake (seps, empties), the lookup right. */
+static size_t model_tokens(const char *text, const char *seps, int empties,
+                           const char *const *voc, size_t v, int *ids, size_t max)
+{
+    return model_split(text, seps, empties, 1, v, 0, voc, ids, max);
+}
+
+/* A lookup mistake (model_id's lower, vlimit, prefix), the split right. */
 static size_t model_lookup(const char *text, int lower, size_t vlimit, int prefix,
                            const char *const *voc, size_t v, int *ids, size_t max)
 {
-    const char *seps = " \t\n\v\f\r", *s = text;
-    size_t count = 0;
-    if (vlimit > v)
-        vlimit = v;
-    for (;;) {
-        while (*s != '\0' && strchr(seps, *s) != NULL)
-            s++;
-        if (*s == '\0')
-            return count;
-        const char *start = s;
-        while (*s != '\0' && strchr(seps, *s) == NULL)
-            s++;
-        if (count < max) {
-            size_t len = (size_t)(s - start);
-            ids[count] = 0;
-            for (size_t k = 0; k < vlimit; k++) {
-                size_t c = 0, wl = strlen(voc[k]);
-                while (c < len && c < wl &&
-                       ((lower && start[c] >= 'A' && start[c] <= 'Z') ? start[c] - 'A' + 'a'
-                                                                       : start[c]) == voc[k][c])
-                    c++;
-                if ((c == len && c == wl) || (prefix == 1 && c == len && len > 0) ||
-                    (prefix == 2 && c == wl)) {
-                    ids[count] = (int)k;
-                    break;
-                }
-            }
-        }
-        count++;
-    }
+    return model_split(text, " \t\n\v\f\r", 0, lower, vlimit < v ? vlimit : v, prefix, voc,
+                       ids, max);
 }
 
 /* 1 when model_lookup's mistake gives every id of a wrong answer (n ids,
