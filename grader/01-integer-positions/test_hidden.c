@@ -706,6 +706,8 @@ static void embed_bad_arguments(void **state)
     kit_expect_status("embed_lookup(d = 0)", embed_lookup(sentence_ids, 11, E, 10, 0, X), KIT_ERR_SIZE);
     kit_expect_status("embed_lookup(n = SIZE_MAX / 4)", embed_lookup(sentence_ids, SIZE_MAX / 4, E, 10, 4, X),
                       KIT_ERR_SIZE);
+    kit_expect_status("embed_lookup(ids, n = 2, E, v = 10, d = SIZE_MAX / 2 + 1, X: n*d overflows)",
+                      embed_lookup(sentence_ids, 2, E, 10, SIZE_MAX / 2 + 1, X), KIT_ERR_SIZE);
     kit_expect_status("embed_lookup(v = SIZE_MAX / 2 + 1, d = 2: v*d overflows)",
                       embed_lookup(sentence_ids, 1, E, SIZE_MAX / 2 + 1, 2, X), KIT_ERR_SIZE);
     kit_expect_status("embed_lookup(E = NULL, n = 0: E is needed whatever n is)",
@@ -833,6 +835,8 @@ static void mean_bad_arguments(void **state)
     kit_expect_status("mean_pool(X, 11, 4, NULL)", mean_pool(X, 11, 4, NULL), KIT_ERR_NULL);
     kit_expect_status("mean_pool(X, SIZE_MAX / 4, 4, m)", mean_pool(X, SIZE_MAX / 4, 4, m),
                       KIT_ERR_SIZE);
+    kit_expect_status("mean_pool(X, 2, SIZE_MAX / 2 + 1, m) (n*d overflows)",
+                      mean_pool(X, 2, SIZE_MAX / 2 + 1, m), KIT_ERR_SIZE);
     kit_expect_untouched("m", m);
     probe_mean();
 }
@@ -911,6 +915,8 @@ static void int_pos_add_bad_arguments(void **state)
     kit_expect_status("int_pos_add(NULL, 4, 4)", int_pos_add(NULL, 4, 4), KIT_ERR_NULL);
     kit_expect_status("int_pos_add(X, 4, 0)", int_pos_add(X, 4, 0), KIT_ERR_SIZE);
     kit_expect_status("int_pos_add(X, SIZE_MAX / 4, 8)", int_pos_add(X, SIZE_MAX / 4, 8), KIT_ERR_SIZE);
+    kit_expect_status("int_pos_add(X, 2, SIZE_MAX / 2 + 1) (n*d overflows)",
+                      int_pos_add(X, 2, SIZE_MAX / 2 + 1), KIT_ERR_SIZE);
     kit_expect_status("int_pos_add(NULL, 0, 4)", int_pos_add(NULL, 0, 4), KIT_OK);
     kit_expect_status("int_pos_add(X, 0, 4)", int_pos_add(X, 0, 4), KIT_OK);
     /* n == 0 is checked last: d == 0 is still a size error */

@@ -570,6 +570,15 @@ static void code_range_bad_arguments(void **state)
                       KIT_ERR_SIZE);
     kit_expect_untouched("lo", lo);
     kit_expect_untouched("hi", hi);
+    {   /* the allowed edge: n_max = pos + 1, one length has the position */
+        double *elo = kit_doubles(1), *ehi = kit_doubles(1);
+        kit_expect_status("unit_code_range(10, 4, 11, lo, hi) (n_max = pos + 1)",
+                          unit_code_range(10, 4, 11, elo, ehi), KIT_OK);
+#ifdef KIT_JUDGE
+        kit_expect_near("lo (pos = 10, n = 4 .. 11)", *elo, t_def(10, 11), TOL);
+        kit_expect_near("hi (pos = 10, n = 4 .. 11)", *ehi, t_def(10, 11), TOL);
+#endif
+    }
     probe_code_range();
 }
 

@@ -561,7 +561,7 @@ static void order_gap_bad_permutation(void **state)
                       pe_order_gap(x4, same_sum, 4, 2, 500.0, gap), KIT_ERR_DOMAIN);
     kit_expect_status("pe_order_gap with n = 4, perm = (3, 0, 3, 0)",
                       pe_order_gap(x4, same_sum2, 4, 2, 500.0, gap), KIT_ERR_DOMAIN);
-    kit_expect_status("pe_order_gap with x = NULL", pe_order_gap(NULL, same_sum, 4, 2, 500.0, gap),
+    kit_expect_status("pe_order_gap with x = NULL", pe_order_gap(NULL, swap, 2, 2, 500.0, gap),
                       KIT_ERR_NULL);
     kit_expect_status("pe_order_gap with perm = NULL", pe_order_gap(x4, NULL, 4, 2, 500.0, gap),
                       KIT_ERR_NULL);
