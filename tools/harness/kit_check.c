@@ -444,6 +444,8 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
         n_offset++;
     }
     ratio = 0.5 * (ratio_lo + ratio_hi);
+    if (fmax(fabs(ratio_lo), fabs(ratio_hi)) * w_max <= tol)
+        ratio = 0.0; /* every got is 0 to the tolerance: 0, not a factor of rounding noise */
     offset = 0.5 * (offset_lo + offset_hi);
     if (!(0.5 * (ratio_hi - ratio_lo) * w_max <= tol))
         ratio_ok = 0;
