@@ -433,7 +433,7 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
         }
         if (n_offset == 0)
             offset = g - w;
-        else if (fabs((g - w) - offset) > 1e-9 * (1.0 + fabs(offset)))
+        else if (fabs((g - w) - offset) > 1e-9 * fabs(offset))   /* relative: 1e-12 offsets too */
             offset_ok = 0;
         n_offset++;
     }
@@ -468,7 +468,7 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
     if (n_nan > 0)
         kit_say("%zu of the wrong values are NaN or infinite (computed, not the marker).",
                 n_nan);
-    if (ratio_ok && n_ratio >= 2 && n_ratio == n_bad && ratio != 1.0)
+    if (ratio_ok && n_ratio >= 2 && n_ratio == n_bad && fabs(ratio - 1.0) > 1e-6)
         kit_say("In every wrong cell got = %.6g x expected (a constant factor%s).", ratio,
                 n_bad == n ? " everywhere" : " in those cells");
     else if (offset_ok && n_offset >= 2 && n_offset == n_bad)
