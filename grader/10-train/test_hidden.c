@@ -1083,6 +1083,39 @@ static void adam_bad_arguments(void **state)
     kit_expect_untouched("v", v);
 }
 
+/* On an error tr_adam_step writes nothing: theta, m and v hold finite
+   values (an update of the never-written marker, a NaN, leaves a NaN: no
+   evidence), and a bad gradient entry anywhere, the LAST one too, or any
+   bad scalar must leave every one of them exactly as it was (a gradient
+   checked inside the update loop has already moved the entries before it). */
+static void adam_error_keeps_state(void **state)
+{
+    static const double theta0[4] = { 0.5, -0.25, 2.0, 1.5 }, m0[4] = { 0.1, -0.2, 0.3, 0.05 };
+    static const double v0[4] = { 0.01, 0.02, 0.03, 0.04 };
+    static const double g_last_nan[4] = { 1, -1, 0.5, NAN }, g_mid_inf[4] = { 1, -INFINITY, 0.5, 2 };
+    double *theta = kit_copy_doubles(theta0, 4), *m = kit_copy_doubles(m0, 4);
+    double *v = kit_copy_doubles(v0, 4);
+    (void)state;
+    kit_expect_status("tr_adam_step(theta, g = {1, -1, 0.5, NaN}, m, v, 4, 3, ...)",
+                      tr_adam_step(theta, g_last_nan, m, v, 4, 3, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step(theta, g = {1, -inf, 0.5, 2}, m, v, 4, 3, ...)",
+                      tr_adam_step(theta, g_mid_inf, m, v, 4, 3, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with lr = +inf",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, INFINITY, 0.9, 0.999, 1e-8),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with beta2 = 1",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, 0.1, 0.9, 1.0, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with eps = +inf",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, 0.1, 0.9, 0.999, INFINITY),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with beta1 = -0.1",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, 0.1, -0.1, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_table("theta after the failed calls (on an error nothing is written)", "i", theta, theta0,
+                     1, 4, 0.0, NULL, 0);
+    kit_expect_table("m after the failed calls", "i", m, m0, 1, 4, 0.0, NULL, 0);
+    kit_expect_table("v after the failed calls", "i", v, v0, 1, 4, 0.0, NULL, 0);
+}
+
 /* issue 18: finite scores far below 0 (a bias M of -1000 everywhere, which
    the header allows): softmax(S) = softmax(S - rowmax) gives the weights of
    S + 1000. A running maximum started at 0 instead of the row's first
@@ -1294,6 +1327,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(adam_lr_zero, 1, "tr_adam_step", "§10.6", "lr = 0 is allowed: m and v move, theta does not"),
     KIT_TEST(adam_first_step, 1, "tr_adam_step", "§10.6", "the first step is about lr * sign(g)"),
     KIT_TEST(adam_minimises_a_quadratic, 1, "tr_adam_step", "§10.6", "2000 steps reach the minimum of a quadratic"),
+    KIT_TEST(adam_error_keeps_state, 1, "tr_adam_step", "§10.6", "on an error theta, m, v keep their (finite) values: a NaN or -inf gradient entry, lr, beta, eps"),
     KIT_TEST(adam_bad_arguments, 1, "tr_adam_step", "§10.6", "NULL, P = 0, t = 0, bad betas, eps, lr, a NaN gradient"),
     KIT_TEST(sweep_adam_step, 1, "tr_adam_step", "§10.6", "random moments; P = 1 .. 8, t = 1 .. 100 (25 cases)"),
     KIT_TEST(attn_forward_all_negative_bias, 1, "tr_attn_forward", "§10.4", "a bias of -1000 everywhere: finite scores far below 0 (the row maximum is negative)"),
