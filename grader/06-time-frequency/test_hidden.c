@@ -663,6 +663,61 @@ static void omega_bad_arguments(void **state)
     kit_expect_untouched("omega", omega);
 }
 
+/* Every error the contracts list, with each argument that can trigger it,
+   and pairs of bad arguments: the first error in the order NULL, SIZE,
+   DOMAIN is returned; nothing is written. */
+static void bad_argument_pairs(void **state)
+{
+    double x[8] = { 0.5, -1, 2, 0.25, 1, -0.5, 3, 0 }, nan_x[8] = { 0.5, NAN, 2, 0.25, 1, -0.5, 3, 0 };
+    double minf_x[8] = { 0.5, -1, 2, 0.25, 1, -0.5, 3, -INFINITY };
+    double pe[4 * 2] = { 0, 1, 0.5, 0.8, -0.25, 0.3, 1, -1 }, nan_pe[4 * 2] = { 0, 1, 0.5, NAN, -0.25, 0.3, 1, -1 };
+    double pairs[3 * 2] = { 0, 1, 0.8414709848078965, 0.54030230586813977,
+                            0.90929742682568171, -0.41614683654714241 };
+    double *re = kit_doubles(8), *im = kit_doubles(8), *f = kit_doubles(1), *omega = kit_doubles(2);
+    size_t *k = kit_sizes(1);
+    (void)state;
+    /* tf_dft */
+    kit_expect_status("tf_dft(x, 8, re, NULL)", tf_dft(x, 8, re, NULL), KIT_ERR_NULL);
+    kit_expect_status("tf_dft(x with a NaN, 8, NULL, im) (NULL comes before DOMAIN)",
+                      tf_dft(nan_x, 8, NULL, im), KIT_ERR_NULL);
+    kit_expect_status("tf_dft(x with -inf at the end, 8, re, im)", tf_dft(minf_x, 8, re, im), KIT_ERR_DOMAIN);
+    kit_expect_status("tf_dft(x with a NaN, 8, re, im)", tf_dft(nan_x, 8, re, im), KIT_ERR_DOMAIN);
+    /* tf_fft */
+    kit_expect_status("tf_fft(x, 8, NULL, im)", tf_fft(x, 8, NULL, im), KIT_ERR_NULL);
+    kit_expect_status("tf_fft(NULL, 6, re, im) (NULL comes before SIZE)", tf_fft(NULL, 6, re, im), KIT_ERR_NULL);
+    kit_expect_status("tf_fft(x, 0, NULL, im) (NULL comes before SIZE)", tf_fft(x, 0, NULL, im), KIT_ERR_NULL);
+    kit_expect_status("tf_fft(x with a NaN, 6, re, im) (SIZE comes before DOMAIN)",
+                      tf_fft(nan_x, 6, re, im), KIT_ERR_SIZE);
+    kit_expect_status("tf_fft(x with -inf at the end, 8, re, im)", tf_fft(minf_x, 8, re, im), KIT_ERR_DOMAIN);
+    kit_expect_untouched("re", re);
+    kit_expect_untouched("im", im);
+    /* tf_peak */
+    kit_expect_status("tf_peak(pe, 4, 2, 0, k, NULL)", tf_peak(pe, 4, 2, 0, k, NULL), KIT_ERR_NULL);
+    kit_expect_status("tf_peak(NULL, 0, 2, 0, k, f) (NULL comes before SIZE)",
+                      tf_peak(NULL, 0, 2, 0, k, f), KIT_ERR_NULL);
+    kit_expect_status("tf_peak(pe, 4, 2, 5, NULL, f) (NULL comes before SIZE)",
+                      tf_peak(pe, 4, 2, 5, NULL, f), KIT_ERR_NULL);
+    kit_expect_status("tf_peak(pe with a NaN in column 1, 4, 2, 2, k, f) (SIZE comes before DOMAIN)",
+                      tf_peak(nan_pe, 4, 2, 2, k, f), KIT_ERR_SIZE);
+    kit_expect_status("tf_peak(pe with a NaN in column 1, 0, 2, 1, k, f) (SIZE comes before DOMAIN)",
+                      tf_peak(nan_pe, 0, 2, 1, k, f), KIT_ERR_SIZE);
+    kit_expect_status("tf_peak(pe with a NaN in column 1, 4, 2, 1, k, f)", tf_peak(nan_pe, 4, 2, 1, k, f),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("k", k);
+    kit_expect_untouched("f", f);
+    /* tf_omega */
+    kit_expect_status("tf_omega(NULL, 3, 2, NULL)", tf_omega(NULL, 3, 2, NULL), KIT_ERR_NULL);
+    kit_expect_status("tf_omega(pe with a NaN, 1, 2, omega) (SIZE comes before DOMAIN)",
+                      tf_omega(nan_pe, 1, 2, omega), KIT_ERR_SIZE);
+    kit_expect_status("tf_omega(pe off the circle, 4, 1, omega) (SIZE comes before DOMAIN)",
+                      tf_omega(pe, 4, 1, omega), KIT_ERR_SIZE);
+    kit_expect_status("tf_omega(pe, 4, 2, omega) with a pair (0.5, 0.8) off the circle",
+                      tf_omega(pe, 4, 2, omega), KIT_ERR_DOMAIN);
+    pairs[5] = INFINITY;
+    kit_expect_status("tf_omega(pairs with +inf, 3, 2, omega)", tf_omega(pairs, 3, 2, omega), KIT_ERR_DOMAIN);
+    kit_expect_untouched("omega", omega);
+}
+
 /* ---- sweeps: each function alone over a grid of its arguments ----------- */
 /* Expected values from the definitions, written here (never the reference):
    X_k = sum_n x_n e^{-2 pi i k n / N} in long double with the angle reduced
@@ -895,6 +950,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(omega_large_table, 2, "tf_omega", "§6.5", "all 256 omega_i of a 4096 x 512 table to 1e-13"),
     KIT_TEST(omega_high_frequencies, 1, "tf_omega", "§6.5", "omega up to 3.1 and negative, many wraps"),
     KIT_TEST(omega_bad_arguments, 1, "tf_omega", "§6.5", "n < 2, d < 2, overflow, NULL, off circle, NaN"),
+    KIT_TEST(bad_argument_pairs, 1, "tf_dft,tf_fft,tf_peak,tf_omega", "§6.2", "every error with each argument, and pairs: NULL before SIZE before DOMAIN; nothing written"),
     KIT_TEST(sweep_tf_dft, 2, "tf_dft", "§6.2", "random signals, N = 1 .. 64, odd and even"),
     KIT_TEST(sweep_tf_fft, 2, "tf_fft", "§6.3", "random signals, N = 1 .. 512; N not a power of two refused"),
     KIT_TEST(sweep_tf_peak, 2, "tf_peak", "§6.4", "n = 1 .. 64, d = 1 .. 9, every kind of j, noisy tones and far PE rows"),

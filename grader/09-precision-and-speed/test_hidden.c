@@ -541,6 +541,67 @@ static void drift_memory(void **state)
 #endif
 }
 
+/* Every error the contracts list, with each argument that can trigger it,
+   and pairs of bad arguments: the first error in the order NULL, SIZE,
+   DOMAIN; n == 0 checked last. Bases at the edges: just above 1 and FLT_MAX
+   are allowed (float error), +-inf and 2 FLT_MAX are not. Nothing written. */
+static void bad_argument_pairs(void **state)
+{
+    double *err = kit_doubles(1), *pe = kit_doubles(4 * 4), *drift = kit_doubles(4);
+    double *ok_err = kit_doubles(1), *ok_pe = kit_doubles(2 * 2), *ok_drift = kit_doubles(3);
+    (void)state;
+    /* ps_float_error */
+    kit_expect_status("ps_float_error(5, 8, INFINITY, err)", ps_float_error(5, 8, INFINITY, err),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("ps_float_error(5, 8, -INFINITY, err)", ps_float_error(5, 8, -INFINITY, err),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("ps_float_error(5, 8, 2 * FLT_MAX, err)", ps_float_error(5, 8, 2.0 * FLT_MAX, err),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("ps_float_error(5, 0, 10000, NULL) (NULL comes before SIZE)",
+                      ps_float_error(5, 0, 10000.0, NULL), KIT_ERR_NULL);
+    kit_expect_untouched("err", err);
+    kit_expect_status("ps_float_error(5, 2, 1 + 2^-20, err) (a base just above 1 is allowed)",
+                      ps_float_error(5, 2, 1.0 + 0x1p-20, ok_err), KIT_OK);
+    /* ps_table_rotate */
+    kit_expect_status("ps_table_rotate(NULL, 4, 0, 0.5, 0) (NULL comes first)",
+                      ps_table_rotate(NULL, 4, 0, 0.5, 0), KIT_ERR_NULL);
+    kit_expect_status("ps_table_rotate(pe, 4, 0, 0.5, 2) (SIZE comes before DOMAIN)",
+                      ps_table_rotate(pe, 4, 0, 0.5, 2), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_rotate(pe, 4, 4, NAN, 0) (R == 0, a SIZE error, before DOMAIN)",
+                      ps_table_rotate(pe, 4, 4, NAN, 0), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_rotate(pe, SIZE_MAX / 2, 4, 0.5, 2) (SIZE comes before DOMAIN)",
+                      ps_table_rotate(pe, SIZE_MAX / 2, 4, 0.5, 2), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_rotate(pe, 4, 4, INFINITY, 2)", ps_table_rotate(pe, 4, 4, INFINITY, 2),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_rotate(pe, 4, 4, 1.0, 2)", ps_table_rotate(pe, 4, 4, 1.0, 2), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_rotate(NULL, 0, 4, 0.5, 2) (n == 0 is checked last: the base)",
+                      ps_table_rotate(NULL, 0, 4, 0.5, 2), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_rotate(NULL, 0, 4, 10000, 0) (n == 0 is checked last: R == 0)",
+                      ps_table_rotate(NULL, 0, 4, 10000.0, 0), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_rotate(NULL, 0, 4, 10000, 2) (an empty table)",
+                      ps_table_rotate(NULL, 0, 4, 10000.0, 2), KIT_OK);
+    /* ps_drift */
+    kit_expect_status("ps_drift(NULL, 0, 4, 0.5) (NULL comes first)", ps_drift(NULL, 0, 4, 0.5), KIT_ERR_NULL);
+    kit_expect_status("ps_drift(drift, 0, 4, 0.5) (SIZE comes before DOMAIN)", ps_drift(drift, 0, 4, 0.5),
+                      KIT_ERR_SIZE);
+    kit_expect_status("ps_drift(drift, 4, 4, -INFINITY)", ps_drift(drift, 4, 4, -INFINITY), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_drift(drift, 4, 4, 1.0)", ps_drift(drift, 4, 4, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_drift(drift, 3, 2, 1 + 2^-20) (a base just above 1 is allowed)",
+                      ps_drift(ok_drift, 3, 2, 1.0 + 0x1p-20), KIT_OK);
+    /* ps_table_fast */
+    kit_expect_status("ps_table_fast(pe, 4, 0, NAN) (SIZE comes before DOMAIN)", ps_table_fast(pe, 4, 0, NAN),
+                      KIT_ERR_SIZE);
+    kit_expect_status("ps_table_fast(pe, SIZE_MAX / 2, 4, 1.0) (SIZE comes before DOMAIN)",
+                      ps_table_fast(pe, SIZE_MAX / 2, 4, 1.0), KIT_ERR_SIZE);
+    kit_expect_status("ps_table_fast(pe, 4, 4, 1.0)", ps_table_fast(pe, 4, 4, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_fast(NULL, 0, 4, NAN) (n == 0 is checked last: the base)",
+                      ps_table_fast(NULL, 0, 4, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("ps_table_fast(pe, 2, 2, 1 + 2^-20) (a base just above 1 is allowed)",
+                      ps_table_fast(ok_pe, 2, 2, 1.0 + 0x1p-20), KIT_OK);
+    kit_expect_untouched("pe", pe);
+    kit_expect_untouched("drift", drift);
+}
+
 /* ---- ps_table_fast ------------------------------------------------------- */
 static void fast_accuracy_and_circle(void **state)
 {
@@ -877,6 +938,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(drift_matches_rotate, 1, "ps_drift,ps_table_rotate", "§9.4", "drift = |T(R = inf) - T(R = 1)|"),
     KIT_TEST(drift_odd_d_and_one_row, 1, "ps_drift", "§9.4", "odd d; n = 1"),
     KIT_TEST(drift_bad_arguments, 1, "ps_drift", "§9.4", "NULL, n = 0, d = 0, base 0.5"),
+    KIT_TEST(bad_argument_pairs, 1, "ps_float_error,ps_table_rotate,ps_drift,ps_table_fast", "§9.1", "every error with each argument, pairs (NULL, SIZE, DOMAIN; n == 0 last), bases at the edges; nothing written"),
     KIT_TEST(drift_memory, 1, "ps_drift", "§9.4", "the stated memory O(1): n = 1024, d = 4096 with 16 MiB to spare (no n x d table)"),
     KIT_TEST(fast_accuracy_and_circle, 3, "ps_table_fast", "§9.5", "4096 x 512: 1e-12 of libm, 1e-13 of the circle"),
     KIT_TEST(fast_odd_d, 1, "ps_table_fast", "§9.5", "7 x 5 (odd d) against bc"),
