@@ -72,7 +72,7 @@ int tr_xent(const double *z /* (B, C), row-major */, const size_t *y /* (B) */,
             sum += exp(zb[c] - zmax);                  /* sum_c exp(z - max) <= C    */
         total += log(sum) - (zb[y[b]] - zmax);         /* -log p_b[y_b]              */
         for (size_t c = 0; c < C; c++) {
-            double p = exp(zb[c] - zmax) / sum;        /* p_b[c]                     */
+            double p = exp(zb[c] - (zmax + log(sum)));  /* p_b[c]                     */
             dz[b * C + c] = (p - (c == y[b] ? 1.0 : 0.0)) / (double)B; /* (p - onehot) / B */
         }
         /* end listing: xent-row */
@@ -141,7 +141,7 @@ int tr_linear_backward(const double *X /* (n, d_in), row-major */,
         double acc = 0.0;
         for (size_t r = 0; r < n; r++)
             acc += dY[r * d_out + o];                          /* b is added to every row */
-        (void)acc;
+        db[o] = acc;
     }
     /* end listing: linear-backward */
     return KIT_OK;
