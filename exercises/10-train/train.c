@@ -72,7 +72,7 @@ int tr_xent(const double *z /* (B, C), row-major */, const size_t *y /* (B) */,
             sum += exp(zb[c] - zmax);                  /* sum_c exp(z - max) <= C    */
         total += log(sum) - (zb[y[b]] - zmax);         /* -log p_b[y_b]              */
         for (size_t c = 0; c < C; c++) {
-            double p = exp(zb[c] - (zmax + log(sum)));  /* p_b[c]                     */
+            double p = exp(zb[c] - zmax) / sum;        /* p_b[c]                     */
             dz[b * C + c] = (p - (c == y[b] ? 1.0 : 0.0)) / (double)B; /* (p - onehot) / B */
         }
         /* end listing: xent-row */
@@ -296,10 +296,14 @@ int tr_adam_step(double *theta /* (P) */, const double *g /* (P) */, double *m /
     /* listing: adam */
     c1 = 1.0 - pow(beta1, (double)t);                      /* bias correction, 1st moment */
     c2 = 1.0 - pow(beta2, (double)t);                      /* bias correction, 2nd moment */
+    const double weight_decay = 1e-2;                   /* AdamW default            */
     for (size_t k = 0; k < P; k++) {
-        m[k] = beta1 * m[k] + (1.0 - beta1) * g[k];        /* running mean of g           */
-        v[k] = beta2 * v[k] + (1.0 - beta2) * g[k] * g[k]; /* running mean of g^2         */
-        theta[k] -= lr * (m[k] / c1) / (sqrt(v[k] / c2) + eps); /* lr mhat / (sqrt(vhat) + eps) */
+        theta[k] *= 1.0 - lr * weight_decay;               /* param.mul_(1 - lr*wd)    */
+        m[k] += (g[k] - m[k]) * (1.0 - beta1);             /* exp_avg.lerp_            */
+        v[k] = v[k] * beta2 + (1.0 - beta2) * g[k] * g[k]; /* mul_ + addcmul_          */
+        double step_size = lr / c1;
+        double denom = sqrt(v[k]) / sqrt(c2) + eps;
+        theta[k] += -step_size * (m[k] / denom);           /* addcdiv_                 */
     }
     /* end listing: adam */
     return KIT_OK;
