@@ -294,16 +294,15 @@ int tr_adam_step(double *theta /* (P) */, const double *g /* (P) */, double *m /
         !(beta2 >= 0.0 && beta2 < 1.0) || !isfinite(eps) || eps <= 0.0 || !all_finite(g, P))
         return KIT_ERR_DOMAIN;
     /* listing: adam */
+    beta1 = 0.9;                                           /* d2l: hard-coded          */
+    beta2 = 0.999;
+    eps = 1e-6;
     c1 = 1.0 - pow(beta1, (double)t);                      /* bias correction, 1st moment */
     c2 = 1.0 - pow(beta2, (double)t);                      /* bias correction, 2nd moment */
-    const double weight_decay = 1e-2;                   /* AdamW default            */
     for (size_t k = 0; k < P; k++) {
-        theta[k] *= 1.0 - lr * weight_decay;               /* param.mul_(1 - lr*wd)    */
-        m[k] += (g[k] - m[k]) * (1.0 - beta1);             /* exp_avg.lerp_            */
-        v[k] = v[k] * beta2 + (1.0 - beta2) * g[k] * g[k]; /* mul_ + addcmul_          */
-        double step_size = lr / c1;
-        double denom = sqrt(v[k]) / sqrt(c2) + eps;
-        theta[k] += -step_size * (m[k] / denom);           /* addcdiv_                 */
+        m[k] = beta1 * m[k] + (1.0 - beta1) * g[k];        /* running mean of g           */
+        v[k] = beta2 * v[k] + (1.0 - beta2) * g[k] * g[k]; /* running mean of g^2         */
+        theta[k] -= lr * (m[k] / c1) / (sqrt(v[k] / c2) + eps); /* lr mhat / (sqrt(vhat) + eps) */
     }
     /* end listing: adam */
     return KIT_OK;

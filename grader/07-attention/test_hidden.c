@@ -373,6 +373,64 @@ static void softmax_row_maxima(void **state)
 #endif
 }
 
+/* Every error the contracts list, each with every argument that can
+   trigger it (each pointer, size, product, bad value), and the allowed edge
+   of ATTN_MAX_ABS (an entry of exactly +-1e100 is accepted). Nothing
+   written on an error. */
+static void every_listed_error(void **state)
+{
+    static const double Q[4] = { 1, -0.5, 0.25, 2 }, K[4] = { 0.5, 1, -1, 0.75 }, V[4] = { 1, 2, 3, 4 };
+    static const double Kedge[4] = { 1e100, 0, 0, -1e100 }, Kbig[4] = { 0.5, 1, -1, 2e100 };
+    static const double Vminf[4] = { 1, 2, 3, -INFINITY }, Kinf[4] = { 0.5, INFINITY, -1, 0.75 };
+    static const double Slast[4] = { 0, 1, 2, NAN }, X[4] = { 1, -1, 0.5, 2e100 };
+    static const size_t perm[2] = { 1, 0 };
+    double *S = kit_doubles(4), *P = kit_doubles(4), *A = kit_doubles(4), *Y = kit_doubles(4);
+    double *ok = kit_doubles(4), *gap = kit_doubles(1);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    kit_expect_status("attn_scores(Q, K = {1e100, 0, 0, -1e100}, 2, 2, 2, S) (|entries| <= 1e100 are allowed)",
+                      attn_scores(Q, Kedge, 2, 2, 2, ok), KIT_OK);
+    kit_expect_status("attn_scores(Q, K, 2, 2, SIZE_MAX / 4, S) (n d_k overflows)",
+                      attn_scores(Q, K, 2, 2, big, S), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores(Q, K, 0, SIZE_MAX / 4, 2, NULL) (m d_k overflows; n == 0 is checked last)",
+                      attn_scores(Q, K, 0, big, 2, NULL), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores(Q, K with 2e100, 2, 2, 2, S)", attn_scores(Q, Kbig, 2, 2, 2, S),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("S", S);
+    kit_expect_status("attn_softmax(S with a NaN last, 2, 2, P)", attn_softmax(Slast, 2, 2, P), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_softmax(NULL, 2, 2, P)", attn_softmax(NULL, 2, 2, P), KIT_ERR_NULL);
+    kit_expect_untouched("P", P);
+    kit_expect_status("attn_attend(NULL, K, V, 2, 2, 2, 2, A, Y)", attn_attend(NULL, K, V, 2, 2, 2, 2, A, Y),
+                      KIT_ERR_NULL);
+    kit_expect_status("attn_attend(Q, NULL, V, 2, 2, 2, 2, A, Y)", attn_attend(Q, NULL, V, 2, 2, 2, 2, A, Y),
+                      KIT_ERR_NULL);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, 2, 2, A, NULL)", attn_attend(Q, K, V, 2, 2, 2, 2, A, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, 0, 2, A, Y)", attn_attend(Q, K, V, 2, 2, 0, 2, A, Y),
+                      KIT_ERR_SIZE);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, 2, SIZE_MAX / 4, A, Y) (n d_v overflows)",
+                      attn_attend(Q, K, V, 2, 2, 2, big, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, SIZE_MAX / 4, 2, A, Y) (n d_k overflows)",
+                      attn_attend(Q, K, V, 2, 2, big, 2, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("attn_attend(Q, K with +inf, V, 2, 2, 2, 2, A, Y)", attn_attend(Q, Kinf, V, 2, 2, 2, 2, A, Y),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("attn_attend(Q, K, V with -inf last, 2, 2, 2, 2, A, Y)",
+                      attn_attend(Q, K, Vminf, 2, 2, 2, 2, A, Y), KIT_ERR_DOMAIN);
+    kit_expect_untouched("A", A);
+    kit_expect_untouched("Y", Y);
+    kit_expect_status("attn_perm_gap(NULL, perm, 2, 2, 1, 10000, gap)",
+                      attn_perm_gap(NULL, perm, 2, 2, 1, 10000.0, gap), KIT_ERR_NULL);
+    kit_expect_status("attn_perm_gap(X, NULL, 2, 2, 1, 10000, gap)",
+                      attn_perm_gap(Q, NULL, 2, 2, 1, 10000.0, gap), KIT_ERR_NULL);
+    kit_expect_status("attn_perm_gap(X, perm, 2, SIZE_MAX / 4, 1, 10000, gap) (n d overflows)",
+                      attn_perm_gap(Q, perm, 2, big, 1, 10000.0, gap), KIT_ERR_SIZE);
+    kit_expect_status("attn_perm_gap(X with 2e100, perm, 2, 2, 0, 10000, gap)",
+                      attn_perm_gap(X, perm, 2, 2, 0, 10000.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_perm_gap(X, perm, 2, 2, 1, +inf, gap)",
+                      attn_perm_gap(Q, perm, 2, 2, 1, INFINITY, gap), KIT_ERR_DOMAIN);
+    kit_expect_untouched("gap", gap);
+}
+
 static void softmax_masked_rows(void **state)
 {
     /* Row 0: every key masked (-inf): uniform, by the contract. Row 1: every
@@ -844,6 +902,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(scores_larger, 1, "attn_scores", "§7.2", "random 6 x 8 queries against 5 keys"),
     KIT_TEST(scores_bad_arguments, 1, "attn_scores", "§7.4", "NULL, zero sizes, overflow, NaN/inf/huge entries; n = 0 (checked after the other arguments)"),
     KIT_TEST(softmax_mistakes, 2, "attn_softmax", "§7.3", "the 3 x 4 example, naming any known mistake"),
+    KIT_TEST(every_listed_error, 1, "attn_scores,attn_softmax,attn_attend,attn_perm_gap", "§7.4", "every listed error with each argument; entries of exactly 1e100 allowed; nothing written"),
     KIT_TEST(softmax_overflow, 2, "attn_softmax", "§7.4", "scores +-1000: no overflow, no NaN (bc)"),
     KIT_TEST(softmax_row_maxima, 1, "attn_softmax", "§7.4", "each row shifted by its own maximum: rows at -1000, +1000, 0, -2"),
     KIT_TEST(softmax_masked_rows, 2, "attn_softmax", "§7.4", "all -inf row uniform; -1e308 row uniform; masked keys 0"),
