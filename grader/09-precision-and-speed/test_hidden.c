@@ -493,8 +493,8 @@ static void drift_bad_arguments(void **state)
 }
 
 /* The stated memory: O(1) beyond drift. The subject's address space is
-   capped at 16 MiB above what it uses when the call starts (judge: nothing
-   to cap), so a 1024 x 4096 table (32 MiB) cannot be allocated: malloc
+   capped at 4 MiB above what it uses when the call starts (judge: nothing
+   to cap), so a 512 x 2048 table (8 MiB) cannot be allocated: malloc
    returns NULL. The right loop needs no memory at all. */
 #ifndef KIT_JUDGE
 static struct rlimit memory_before;
@@ -529,12 +529,12 @@ static double *model_drift(size_t n, size_t d, double base);
 
 static void drift_memory(void **state)
 {
-    const size_t n = 1024, d = 4096;
+    const size_t n = 512, d = 2048;
     double *drift = kit_doubles(n);
     (void)state;
-    cap_memory((size_t)16 << 20);
-    kit_expect_status("ps_drift(drift, 1024, 4096, 10000) with 16 MiB of memory to spare (a stored "
-                      "1024 x 4096 table needs 32 MiB)", ps_drift(drift, n, d, 10000.0), KIT_OK);
+    cap_memory((size_t)4 << 20);
+    kit_expect_status("ps_drift(drift, 512, 2048, 10000) with 4 MiB of memory to spare (a stored "
+                      "512 x 2048 table needs 8 MiB)", ps_drift(drift, n, d, 10000.0), KIT_OK);
     uncap_memory();
 #ifdef KIT_JUDGE
     kit_expect_table("drift", "pos", drift, model_drift(n, d, 10000.0), 1, n, 3e-14, NULL, 0);
@@ -939,7 +939,7 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(drift_odd_d_and_one_row, 1, "ps_drift", "§9.4", "odd d; n = 1"),
     KIT_TEST(drift_bad_arguments, 1, "ps_drift", "§9.4", "NULL, n = 0, d = 0, base 0.5"),
     KIT_TEST(bad_argument_pairs, 1, "ps_float_error,ps_table_rotate,ps_drift,ps_table_fast", "§9.1", "every error with each argument, pairs (NULL, SIZE, DOMAIN; n == 0 last), bases at the edges; nothing written"),
-    KIT_TEST(drift_memory, 1, "ps_drift", "§9.4", "the stated memory O(1): n = 1024, d = 4096 with 16 MiB to spare (no n x d table)"),
+    KIT_TEST(drift_memory, 1, "ps_drift", "§9.4", "the stated memory O(1): n = 512, d = 2048 with 4 MiB to spare (no n x d table)"),
     KIT_TEST(fast_accuracy_and_circle, 3, "ps_table_fast", "§9.5", "4096 x 512: 1e-12 of libm, 1e-13 of the circle"),
     KIT_TEST(fast_odd_d, 1, "ps_table_fast", "§9.5", "7 x 5 (odd d) against bc"),
     KIT_TEST(fast_odd_d_long, 1, "ps_table_fast", "§9.5", "1000 x 9 against libm"),
