@@ -61,7 +61,7 @@ static void rotate_pair(double *pe /* (n, d) */, size_t n, size_t d, double base
     double cw = cos(omega), sw = sin(omega);              /* the turn by omega_i     */
     double s = 0.0, c = 1.0;                              /* angle 0                 */
     for (size_t pos = 0; pos < n; pos++) {
-        if ((pos + 1) % R == 0) {
+        if (pos % R == 0) {                               /* reseed from libm        */
             s = sin((double)pos * omega);
             c = cos((double)pos * omega);
         } else {
@@ -210,10 +210,8 @@ int ps_drift(double *drift /* (n) */, size_t n, size_t d, double base)
         double cw = cos(omega), sw = sin(omega);
         double s = 0.0, c = 1.0;                              /* row 0, seeded once      */
         for (size_t pos = 0; pos < n; pos++) {
-            double theta = (double)pos * omega;               /* libm's angle            */
-            double e = fabs(s - sin(theta));                  /* column 2i               */
-            if (2 * i + 1 < d && fabs(c - cos(theta)) > e)
-                e = fabs(c - cos(theta));                     /* column 2i + 1           */
+            double theta = (double)pos * omega;
+            double e = fabs(s - sin(theta));
             if (e > drift[pos])
                 drift[pos] = e;
             rotate(&s, &c, cw, sw);                           /* never reseeded          */

@@ -675,6 +675,8 @@ static void bad_argument_pairs(void **state)
     double pe[4 * 2] = { 0, 1, 0.5, 0.8, -0.25, 0.3, 1, -1 }, nan_pe[4 * 2] = { 0, 1, 0.5, NAN, -0.25, 0.3, 1, -1 };
     double pairs[3 * 2] = { 0, 1, 0.8414709848078965, 0.54030230586813977,
                             0.90929742682568171, -0.41614683654714241 };
+    /* a 2 x 3 table, pairs on the circle, a NaN in the lone sin column */
+    const double lone[2 * 3] = { 0, 1, NAN, 0.8414709848078965, 0.54030230586813977, 0.5 };
     double *re = kit_doubles(8), *im = kit_doubles(8), *f = kit_doubles(1), *omega = kit_doubles(2);
     size_t *k = kit_sizes(1);
     (void)state;
@@ -717,6 +719,8 @@ static void bad_argument_pairs(void **state)
                       tf_omega(pe, 4, 2, omega), KIT_ERR_DOMAIN);
     pairs[5] = INFINITY;
     kit_expect_status("tf_omega(pairs with +inf, 3, 2, omega)", tf_omega(pairs, 3, 2, omega), KIT_ERR_DOMAIN);
+    kit_expect_status("tf_omega(pe, 2, 3, omega) with a NaN in the lone column (every value is checked: "
+                      "'a value not finite')", tf_omega(lone, 2, 3, omega), KIT_ERR_DOMAIN);
     kit_expect_untouched("omega", omega);
 }
 
