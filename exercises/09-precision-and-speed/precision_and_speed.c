@@ -76,7 +76,7 @@ static void rotate_pair(double *pe /* (n, d) */, size_t n, size_t d, double base
 
 /* Rows 0, 1 and every RESEED-th row of ps_table_fast's table, pairs 0 ..
    pairs - 1, from libm: one pow per pair, however many rows are seeded. */
-static void seed_rows(double *pe /* (n, d) */, size_t n, size_t d, double base, size_t pairs)
+__attribute__((unused)) static void seed_rows(double *pe /* (n, d) */, size_t n, size_t d, double base, size_t pairs)
 {
     for (size_t i = 0; i < pairs; i++) {
         double omega = omega_of(i, d, base);
@@ -210,8 +210,10 @@ int ps_drift(double *drift /* (n) */, size_t n, size_t d, double base)
         double cw = cos(omega), sw = sin(omega);
         double s = 0.0, c = 1.0;                              /* row 0, seeded once      */
         for (size_t pos = 0; pos < n; pos++) {
-            double theta = (double)pos * omega;
-            double e = fabs(s - sin(theta));
+            double theta = (double)pos * omega;               /* libm's angle            */
+            double e = fabs(s - sin(theta));                  /* column 2i               */
+            if (2 * i + 1 < d && fabs(c - cos(theta)) > e)
+                e = fabs(c - cos(theta));                     /* column 2i + 1           */
             if (e > drift[pos])
                 drift[pos] = e;
             rotate(&s, &c, cw, sw);                           /* never reseeded          */
@@ -233,8 +235,9 @@ int ps_table_fast(double *pe /* (n, d), row-major */, size_t n, size_t d, double
     if (status != KIT_OK)
         return status;
     /* listing: table-fast */
-    seed_rows(pe, n, d, base, pairs);                         /* rows 0, 1, R, 2R, ...   */
-    for (size_t pos = 2; pos < n;) {
+    for (size_t i = 0; 2 * i < d; i++)
+        rotate_pair(pe, n, d, base, i, 128);
+    for (size_t pos = n; pos < n;) {
         double *row = pe + pos * d;
         if (pos % RESEED == 0) {
             pos++;                                            /* seeded already          */
@@ -246,8 +249,7 @@ int ps_table_fast(double *pe /* (n, d), row-major */, size_t n, size_t d, double
             pos++;
         }
     }
-    for (size_t i = pairs; 2 * i < d; i++)                    /* an odd pair, a lone sin */
-        rotate_pair(pe, n, d, base, i, RESEED);
+    (void)pairs;
     /* end listing: table-fast */
     return KIT_OK;
     /* END SOLUTION */

@@ -530,6 +530,32 @@ static int finite_all(const double *x, size_t count)
             return 0;
     return 1;
 }
+
+/* 1 when got (count) is model's values: NaN where model is NaN, the same
+   infinity, or within 1e-9. */
+static int same_or_nan(const double *got, const double *model, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (!(isnan(got[k]) && isnan(model[k])) && !(got[k] == model[k]) &&
+            !(fabs(got[k] - model[k]) <= 1e-9))
+            return 0;
+    return 1;
+}
+
+/* The softmax of each row of S (rows x cols) with no maximum subtracted:
+   exp(s) / sum exp(s), NaN where inf / inf or 0 / 0 makes one. */
+static double *softmax_no_max(const double *S, size_t rows, size_t cols)
+{
+    double *P = kit_doubles(rows * cols);
+    for (size_t r = 0; r < rows; r++) {
+        double sum = 0.0;
+        for (size_t c = 0; c < cols; c++)
+            sum += (P[r * cols + c] = exp(S[r * cols + c]));
+        for (size_t c = 0; c < cols; c++)
+            P[r * cols + c] /= sum;
+    }
+    return P;
+}
 #endif /* KIT_JUDGE */
 
 /* ---- tr_xent ---------------------------------------------------------- */
@@ -556,9 +582,15 @@ static void xent_huge_logits(void **state)
     (void)state;
     kit_expect_status("tr_xent with logits near 1000", tr_xent(big_z, big_y, 3, 4, loss, dz), KIT_OK);
 #ifdef KIT_JUDGE
-    if (!finite_all(dz, 12) || !isfinite(*loss))
-        kit_hint("overflow", "exp(1000) overflows a double to infinity and inf / inf is NaN: "
-                 "subtract the row's largest logit before exp (softmax(z) = softmax(z - max)).");
+    {   /* the model: dz of a softmax with no maximum subtracted */
+        double *p = softmax_no_max(big_z, 3, 4);
+        for (size_t k = 0; k < 12; k++)
+            p[k] = (p[k] - (k % 4 == big_y[k / 4] ? 1.0 : 0.0)) / 3.0;
+        if (!finite_all(dz, 12) && same_or_nan(dz, p, 12))
+            kit_hint("overflow", "your dz is that of exp(z) / sum exp(z) with no maximum subtracted: "
+                     "exp(1000) overflows a double to infinity and inf / inf is NaN. Subtract the "
+                     "row's largest logit before exp (softmax(z) = softmax(z - max)).");
+    }
 #endif
     kit_expect_near("loss", *loss, golden_xent_big_loss[0], TOL);
     kit_expect_table("dz", "b,c", dz, golden_xent_big_dz, 3, 4, TOL, NULL, 0);
@@ -801,9 +833,20 @@ static void attn_forward_huge_scores(void **state)
     kit_expect_status("tr_attn_forward with scores in the thousands",
                       tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y), KIT_OK);
 #ifdef KIT_JUDGE
-    if (!finite_all(A, 9) || !finite_all(Y, 6))
-        kit_hint("overflow", "exp of a score in the thousands is infinite and inf / inf is NaN: "
-                 "subtract each row's largest score before exp.");
+    {   /* the model: A of a softmax with no maximum subtracted */
+        double S[9];
+        for (size_t r = 0; r < 3; r++)
+            for (size_t c = 0; c < 3; c++) {
+                double dot = 0.0;
+                for (size_t t = 0; t < 4; t++)
+                    dot += Q[r * 4 + t] * fwd_K[c * 4 + t];
+                S[r * 3 + c] = dot / 2.0;   /* sqrt(d) = 2 */
+            }
+        if (!finite_all(A, 9) && same_or_nan(A, softmax_no_max(S, 3, 3), 9))
+            kit_hint("overflow", "your weights are exp(s) / sum exp(s) with no maximum subtracted: "
+                     "exp of a score in the thousands is infinite and inf / inf is NaN. Subtract "
+                     "each row's largest score before exp.");
+    }
 #endif
     kit_expect_table("Y", "r,j", Y, golden_attn_huge_Y, 3, 2, TOL, NULL, 0);
 }
@@ -1227,9 +1270,10 @@ static void attn_forward_all_negative_bias(void **state)
         want_y[0] = want_a[0] * 1.0 + want_a[1] * 2.0;
         want_y[1] = 1.5;
         if (isnan(A[0]) && isnan(A[1]) && isnan(A[2]) && isnan(A[3]))
-            kit_hint("max-starts-at-0", "every weight is NaN, as a row maximum started at 0 "
-                     "gives: scores near -1000 are all below 0, every exp(s - 0) underflows to 0, "
-                     "and 0/0 is NaN. Start the maximum at the row's first score (or -INFINITY).");
+            kit_hint("max-starts-at-0", "every weight is NaN, as a row maximum started at 0 gives "
+                     "(and so would no maximum subtracted at all): scores near -1000 are all below "
+                     "0, every exp(s - 0) underflows to 0, and 0/0 is NaN. Start the maximum at the "
+                     "row's first score (or -INFINITY).");
         kit_expect_table("A (M all -1000)", "r,c", A, want_a, 2, 2, 1e-12, NULL, 0);
         kit_expect_table("Y (M all -1000)", "r,j", Y, want_y, 2, 1, 1e-12, NULL, 0);
     }
