@@ -262,13 +262,10 @@ static void rope_error_keeps_x(void **state)
    trigger it; the in-out scores of alibi_bias hold finite values (a bias
    added to the never-written marker, a NaN, leaves a NaN: no evidence) and
    must keep them exactly. */
-static void every_listed_error(void **state)
+static void rope_apply_every_error(void **state)
 {
-    static const double q[4] = { 1, 0.5, -0.5, 2 }, k[4] = { 0.25, -1, 1, 0.5 };
-    static const double scores0[8] = { 0.5, -1, 2, 0.25, 1, -0.5, 3, 0 };
     const size_t pos[2] = { 4, 7 };
-    double x[4] = { 1, 2, 3, 4 }, *S = kit_doubles(4), *slope = kit_doubles(2);
-    double *scores = kit_copy_doubles(scores0, 8);
+    double x[4] = { 1, 2, 3, 4 };
     (void)state;
     kit_expect_status("rope_apply(x, pos, 4, SIZE_MAX / 2 + 1, 10000) (4 d wraps to 0)",
                       rope_apply(x, pos, 4, SIZE_MAX / 2 + 1, 10000.0), KIT_ERR_SIZE);
@@ -277,6 +274,13 @@ static void every_listed_error(void **state)
                       KIT_ERR_DOMAIN);
     kit_expect_true(x[0] == 1 && x[1] == 2 && x[2] == 3 && x[3] == 4, "x changed by a call that "
                     "returned an error: x = {%g, %g, %g, %g}", x[0], x[1], x[2], x[3]);
+}
+
+static void rope_scores_every_error(void **state)
+{
+    static const double q[4] = { 1, 0.5, -0.5, 2 }, k[4] = { 0.25, -1, 1, 0.5 };
+    double *S = kit_doubles(4);
+    (void)state;
     kit_expect_status("rope_scores(q, NULL, 2, 2, 10000, S)", rope_scores(q, NULL, 2, 2, 10000.0, S),
                       KIT_ERR_NULL);
     kit_expect_status("rope_scores(q, k, 2^33, 1, 10000, S) (n * n overflows, n * d does not)",
@@ -287,9 +291,22 @@ static void every_listed_error(void **state)
     kit_expect_status("rope_scores(q, k, 2, 2, INFINITY, S)", rope_scores(q, k, 2, 2, INFINITY, S),
                       KIT_ERR_DOMAIN);
     kit_expect_untouched("S", S);
+}
+
+static void alibi_slopes_every_error(void **state)
+{
+    double *slope = kit_doubles(2);
+    (void)state;
     kit_expect_status("alibi_slopes(slope, 0)", alibi_slopes(slope, 0), KIT_ERR_SIZE);
     kit_expect_status("alibi_slopes(slope, SIZE_MAX)", alibi_slopes(slope, SIZE_MAX), KIT_ERR_SIZE);
     kit_expect_untouched("slope", slope);
+}
+
+static void alibi_bias_every_error(void **state)
+{
+    static const double scores0[8] = { 0.5, -1, 2, 0.25, 1, -0.5, 3, 0 };
+    double *scores = kit_copy_doubles(scores0, 8);
+    (void)state;
     kit_expect_status("alibi_bias(scores, 0, 2)", alibi_bias(scores, 0, 2), KIT_ERR_SIZE);
     kit_expect_status("alibi_bias(scores, 2, 0)", alibi_bias(scores, 2, 0), KIT_ERR_SIZE);
     kit_expect_status("alibi_bias(scores, SIZE_MAX / 2, 2) (H n n overflows)",
@@ -805,7 +822,10 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(rope_relative_property, 2, "rope_apply", "§8.2", "position 0 is the identity; q_m . k_t = q_{m+c} . k_{t+c}"),
     KIT_TEST(rope_huge_positions, 1, "rope_apply", "§8.2", "positions 2^31, 2^32 + 5 and 3e9 (a size_t, not an int)"),
     KIT_TEST(rope_error_keeps_x, 1, "rope_apply", "§8.2", "on an error x keeps its (finite) values: bad base, d = 0, overflow, NULL pos"),
-    KIT_TEST(every_listed_error, 1, "rope_apply,rope_scores,alibi_slopes,alibi_bias", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(rope_apply_every_error, 1, "rope_apply", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(rope_scores_every_error, 1, "rope_scores", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(alibi_slopes_every_error, 1, "alibi_slopes", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(alibi_bias_every_error, 1, "alibi_bias", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
     KIT_TEST(rope_edge_cases, 1, "rope_apply", "§8.2", "n = 0 (checked after the other arguments), NULL pos, overflow, NaN and small base"),
     KIT_TEST(rope_scores_mistakes, 3, "rope_scores", "§8.3", "the 3 x 3 example, naming sign, halves, unrotated keys"),
     KIT_TEST(rope_scores_odd_d, 2, "rope_scores", "§8.3", "odd d: still relative; the diagonal is q . k"),
