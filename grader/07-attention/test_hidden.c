@@ -103,20 +103,25 @@ static double *model_output(const double *A, const double *V, size_t n, size_t m
     return Y;
 }
 
-/* ---- three softmax shortcuts, modelled (NaN where they make one) ---------
+/* ---- four softmax shortcuts, modelled (NaN where they make one) ----------
  * NO_MAX: exp(s) / sum exp(s); MAX_FROM_0: the row maximum starts at 0, not at
  * -INFINITY; NO_MASK_RULE: the maximum subtracted, but no uniform rule for a
- * row of -INFINITY. A hint names a shortcut only when its model gives every
- * value, NaN for NaN. */
-enum softmax_way { WAY_NO_MAX, WAY_MAX_FROM_0, WAY_NO_MASK_RULE };
+ * row of -INFINITY; GLOBAL_MAX: the maximum of the whole table subtracted
+ * from every row. A hint names a shortcut only when its model gives every
+ * value, NaN for NaN, and no other model does. */
+enum softmax_way { WAY_NO_MAX, WAY_MAX_FROM_0, WAY_NO_MASK_RULE, WAY_GLOBAL_MAX, WAYS };
 
 static double *softmax_way(const double *S, size_t n, size_t m, enum softmax_way w)
 {
-    double *P = kit_doubles(n * m);
+    double *P = kit_doubles(n * m), global = -INFINITY;
+    for (size_t k = 0; k < n * m; k++)
+        global = fmax(global, S[k]);
     for (size_t r = 0; r < n; r++) {
         double mx = w == WAY_MAX_FROM_0 ? 0.0 : -INFINITY, sum = 0.0;
         for (size_t c = 0; c < m && w != WAY_NO_MAX; c++)
             mx = fmax(mx, S[r * m + c]);
+        if (w == WAY_GLOBAL_MAX)
+            mx = global;
         if (w == WAY_NO_MAX)
             mx = 0.0;
         if (mx == -INFINITY && w != WAY_NO_MASK_RULE) {
@@ -145,8 +150,9 @@ static int same_values(const double *a, const double *b, size_t count)
 static void softmax_shortcut_hints(const double *got, const double *S, size_t n, size_t m,
                                    const double *V, size_t d_v)
 {
-    static const char *const id[3] = { "no-max-subtraction", "max-starts-at-0", "all-masked-row" };
-    static const char *const hint[3] = {
+    static const char *const id[WAYS] = { "no-max-subtraction", "max-starts-at-0", "all-masked-row",
+                                          "global-max" };
+    static const char *const hint[WAYS] = {
         "your weights are exp(s) / sum exp(s), the row maximum not subtracted: exp(1000) is "
         "+inf and exp(-1000) is 0 in double, so inf/inf or 0/0 gives NaN. softmax(s) = "
         "softmax(s - max s): subtract the maximum first, and every exp is in [0, 1].",
@@ -156,9 +162,12 @@ static void softmax_shortcut_hints(const double *got, const double *S, size_t n,
         "a row whose scores are all -INFINITY has maximum -INFINITY, and -INFINITY - "
         "(-INFINITY) is NaN. The contract gives that row the uniform weights 1/m: test for it "
         "before subtracting the maximum.",
+        "you subtracted the maximum of the whole table from every row, not each row's own "
+        "maximum: a row whose scores are all far below the table's maximum underflows to "
+        "0/0 = NaN. softmax works row by row: take the maximum of row r for row r.",
     };
-    int fits[3], n_fits = 0;
-    for (int w = 0; w < 3; w++) {
+    int fits[WAYS], n_fits = 0;
+    for (int w = 0; w < WAYS; w++) {
         double *P = softmax_way(S, n, m, (enum softmax_way)w);
         fits[w] = same_values(got, V ? model_output(P, V, n, m, d_v) : P, n * (V ? d_v : m));
         n_fits += fits[w];
@@ -167,7 +176,7 @@ static void softmax_shortcut_hints(const double *got, const double *S, size_t n,
        no maximum and a maximum from 0 both make 0/0 there): this test cannot
        tell which mistake it is, so it names none; the tests whose inputs
        separate them (softmax_overflow, attend_huge_scores) do. */
-    for (int w = 0; w < 3 && n_fits == 1; w++)
+    for (int w = 0; w < WAYS && n_fits == 1; w++)
         if (fits[w])
             kit_hint(id[w], "%s", hint[w]);
 }
@@ -341,6 +350,108 @@ static void softmax_overflow(void **state)
     softmax_shortcut_hints(P, S, 2, 3, NULL, 0);
 #endif
     kit_expect_table("P", "r,c", P, golden_softmax_huge, 2, 3, TOL, NULL, 0);
+}
+
+/* Each row its own maximum: row 0 all far below 0 (a maximum started at 0
+   underflows to 0/0 there), row 1 at +1000 (the table's maximum), row 2
+   near 0 and row 3 with a negative maximum and a far-below entry (the
+   table's maximum subtracted from them underflows to 0/0). The weights are
+   those of each row shifted by its own maximum. */
+static void softmax_row_maxima(void **state)
+{
+    const double S[12] = { -1000, -1001, -1002,
+                           1000, 999, 998,
+                           0.5, -1, -2,
+                           -3, -2, -800 };
+    double *P = kit_doubles(4 * 3);
+    (void)state;
+    kit_expect_status("attn_softmax(S, 4, 3, P), rows at -1000, +1000, 0 and -2",
+                      attn_softmax(S, 4, 3, P), KIT_OK);
+#ifdef KIT_JUDGE
+    softmax_shortcut_hints(P, S, 4, 3, NULL, 0);
+    kit_expect_table("P", "r,c", P, model_softmax(S, 4, 3, SOFTMAX_RIGHT), 4, 3, TOL, NULL, 0);
+#endif
+}
+
+/* Every error the contracts list, each with every argument that can
+   trigger it (each pointer, size, product, bad value), and the allowed edge
+   of ATTN_MAX_ABS (an entry of exactly +-1e100 is accepted). Nothing
+   written on an error. */
+static void attn_scores_every_error(void **state)
+{
+    static const double Q[4] = { 1, -0.5, 0.25, 2 }, K[4] = { 0.5, 1, -1, 0.75 };
+    static const double Kedge[4] = { 1e100, 0, 0, -1e100 }, Kbig[4] = { 0.5, 1, -1, 2e100 };
+    double *S = kit_doubles(4);
+    double *ok = kit_doubles(4);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    kit_expect_status("attn_scores(Q, K = {1e100, 0, 0, -1e100}, 2, 2, 2, S) (|entries| <= 1e100 are allowed)",
+                      attn_scores(Q, Kedge, 2, 2, 2, ok), KIT_OK);
+    kit_expect_status("attn_scores(Q, K, 2, 2, SIZE_MAX / 4, S) (n d_k overflows)",
+                      attn_scores(Q, K, 2, 2, big, S), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores(Q, K, 0, SIZE_MAX / 4, 2, NULL) (m d_k overflows; n == 0 is checked last)",
+                      attn_scores(Q, K, 0, big, 2, NULL), KIT_ERR_SIZE);
+    kit_expect_status("attn_scores(Q, K with 2e100, 2, 2, 2, S)", attn_scores(Q, Kbig, 2, 2, 2, S),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("S", S);
+}
+
+static void attn_softmax_every_error(void **state)
+{
+    static const double Slast[4] = { 0, 1, 2, NAN };
+    double *P = kit_doubles(4);
+    (void)state;
+    kit_expect_status("attn_softmax(S with a NaN last, 2, 2, P)", attn_softmax(Slast, 2, 2, P), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_softmax(NULL, 2, 2, P)", attn_softmax(NULL, 2, 2, P), KIT_ERR_NULL);
+    kit_expect_untouched("P", P);
+}
+
+static void attn_attend_every_error(void **state)
+{
+    static const double Q[4] = { 1, -0.5, 0.25, 2 }, K[4] = { 0.5, 1, -1, 0.75 }, V[4] = { 1, 2, 3, 4 };
+    static const double Vminf[4] = { 1, 2, 3, -INFINITY }, Kinf[4] = { 0.5, INFINITY, -1, 0.75 };
+    double *A = kit_doubles(4), *Y = kit_doubles(4);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    kit_expect_status("attn_attend(NULL, K, V, 2, 2, 2, 2, A, Y)", attn_attend(NULL, K, V, 2, 2, 2, 2, A, Y),
+                      KIT_ERR_NULL);
+    kit_expect_status("attn_attend(Q, NULL, V, 2, 2, 2, 2, A, Y)", attn_attend(Q, NULL, V, 2, 2, 2, 2, A, Y),
+                      KIT_ERR_NULL);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, 2, 2, A, NULL)", attn_attend(Q, K, V, 2, 2, 2, 2, A, NULL),
+                      KIT_ERR_NULL);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, 0, 2, A, Y)", attn_attend(Q, K, V, 2, 2, 0, 2, A, Y),
+                      KIT_ERR_SIZE);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, 2, SIZE_MAX / 4, A, Y) (n d_v overflows)",
+                      attn_attend(Q, K, V, 2, 2, 2, big, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("attn_attend(Q, K, V, 2, 2, SIZE_MAX / 4, 2, A, Y) (n d_k overflows)",
+                      attn_attend(Q, K, V, 2, 2, big, 2, A, Y), KIT_ERR_SIZE);
+    kit_expect_status("attn_attend(Q, K with +inf, V, 2, 2, 2, 2, A, Y)", attn_attend(Q, Kinf, V, 2, 2, 2, 2, A, Y),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("attn_attend(Q, K, V with -inf last, 2, 2, 2, 2, A, Y)",
+                      attn_attend(Q, K, Vminf, 2, 2, 2, 2, A, Y), KIT_ERR_DOMAIN);
+    kit_expect_untouched("A", A);
+    kit_expect_untouched("Y", Y);
+}
+
+static void attn_perm_gap_every_error(void **state)
+{
+    static const double Q[4] = { 1, -0.5, 0.25, 2 };
+    static const double X[4] = { 1, -1, 0.5, 2e100 };
+    static const size_t perm[2] = { 1, 0 };
+    double *gap = kit_doubles(1);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    kit_expect_status("attn_perm_gap(NULL, perm, 2, 2, 1, 10000, gap)",
+                      attn_perm_gap(NULL, perm, 2, 2, 1, 10000.0, gap), KIT_ERR_NULL);
+    kit_expect_status("attn_perm_gap(X, NULL, 2, 2, 1, 10000, gap)",
+                      attn_perm_gap(Q, NULL, 2, 2, 1, 10000.0, gap), KIT_ERR_NULL);
+    kit_expect_status("attn_perm_gap(X, perm, 2, SIZE_MAX / 4, 1, 10000, gap) (n d overflows)",
+                      attn_perm_gap(Q, perm, 2, big, 1, 10000.0, gap), KIT_ERR_SIZE);
+    kit_expect_status("attn_perm_gap(X with 2e100, perm, 2, 2, 0, 10000, gap)",
+                      attn_perm_gap(X, perm, 2, 2, 0, 10000.0, gap), KIT_ERR_DOMAIN);
+    kit_expect_status("attn_perm_gap(X, perm, 2, 2, 1, +inf, gap)",
+                      attn_perm_gap(Q, perm, 2, 2, 1, INFINITY, gap), KIT_ERR_DOMAIN);
+    kit_expect_untouched("gap", gap);
 }
 
 static void softmax_masked_rows(void **state)
@@ -814,7 +925,12 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(scores_larger, 1, "attn_scores", "§7.2", "random 6 x 8 queries against 5 keys"),
     KIT_TEST(scores_bad_arguments, 1, "attn_scores", "§7.4", "NULL, zero sizes, overflow, NaN/inf/huge entries; n = 0 (checked after the other arguments)"),
     KIT_TEST(softmax_mistakes, 2, "attn_softmax", "§7.3", "the 3 x 4 example, naming any known mistake"),
+    KIT_TEST(attn_scores_every_error, 1, "attn_scores", "§7.4", "every listed error with each argument; entries of exactly 1e100 allowed; nothing written"),
+    KIT_TEST(attn_softmax_every_error, 1, "attn_softmax", "§7.4", "every listed error with each argument; entries of exactly 1e100 allowed; nothing written"),
+    KIT_TEST(attn_attend_every_error, 1, "attn_attend", "§7.4", "every listed error with each argument; entries of exactly 1e100 allowed; nothing written"),
+    KIT_TEST(attn_perm_gap_every_error, 1, "attn_perm_gap", "§7.4", "every listed error with each argument; entries of exactly 1e100 allowed; nothing written"),
     KIT_TEST(softmax_overflow, 2, "attn_softmax", "§7.4", "scores +-1000: no overflow, no NaN (bc)"),
+    KIT_TEST(softmax_row_maxima, 1, "attn_softmax", "§7.4", "each row shifted by its own maximum: rows at -1000, +1000, 0, -2"),
     KIT_TEST(softmax_masked_rows, 2, "attn_softmax", "§7.4", "all -inf row uniform; -1e308 row uniform; masked keys 0"),
     KIT_TEST(softmax_one_column, 1, "attn_softmax", "§7.4", "m = 1: every weight is 1"),
     KIT_TEST(softmax_more_bad_arguments, 1, "attn_softmax", "§7.4", "+inf score, NULL P, overflow; n = 0 (checked after the other arguments)"),

@@ -198,6 +198,125 @@ static void rope_edge_cases(void **state)
     kit_expect_untouched("x", x);
 }
 
+/* Positions past INT_MAX and UINT32_MAX: pos is a size_t, and pair 0 turns
+   by pos radians. A position passed through int or unsigned wraps (2^31 ->
+   -2^31: the angle changes sign). Expected values from the contract's
+   formula (the judge's own rotation, libm); tolerance 1e-6: an angle of
+   ~4e9 radians computed another way (theta by exp and log) moves by ~1e-9. */
+static void rope_huge_positions(void **state)
+{
+    static const double rows[12] = { 0.3, -0.7, 1.1, 0.2, -0.4, 0.9, 1, 0, 0, 1, -1, 0.5 };
+    const size_t pos[3] = { (size_t)1 << 31, ((size_t)1 << 32) + 5, 3000000000u };
+    double *x = kit_copy_doubles(rows, 12);
+    (void)state;
+    kit_expect_status("rope_apply(x, pos = (2^31, 2^32 + 5, 3e9), 3, 4, 10000)",
+                      rope_apply(x, pos, 3, 4, 10000.0), KIT_OK);
+#ifdef KIT_JUDGE
+    {   /* the position through a 32-bit int or unsigned: 2^32 wraps to 0 */
+        size_t as_int[3], as_unsigned[3];
+        double *wrapped_int, *wrapped_unsigned;
+        for (size_t r = 0; r < 3; r++)
+            as_unsigned[r] = pos[r] & 0xFFFFFFFFu;
+        for (size_t r = 0; r < 3; r++)
+            as_int[r] = as_unsigned[r];
+        wrapped_unsigned = model_rope_table(rows, as_unsigned, 3, 4, 10000.0, ADJACENT);
+        wrapped_int = kit_doubles(12);
+        for (size_t r = 0; r < 3; r++)   /* an int: values >= 2^31 are negative */
+            model_rope_row(rows + 4 * r, (double)as_int[r] - (as_int[r] >= ((size_t)1 << 31) ? 4294967296.0 : 0.0),
+                           4, 10000.0, ADJACENT, wrapped_int + 4 * r);
+        struct kit_mistake m[2] = {
+            { "position-as-int", "every value is that of the positions wrapped to a 32-bit int "
+              "(2^31 -> -2^31, 2^32 + 5 -> 5): keep pos a size_t and convert it to double "
+              "directly, (double)pos[r].", wrapped_int },
+            { "position-as-unsigned", "every value is that of the positions wrapped to 32 bits "
+              "(2^32 + 5 -> 5): keep pos a size_t and convert it to double directly.", wrapped_unsigned },
+        };
+        kit_expect_table("x", "row,j", x, model_rope_table(rows, pos, 3, 4, 10000.0, ADJACENT), 3, 4,
+                         1e-6, m, 2);
+    }
+#endif
+}
+
+/* On an error rope_apply writes nothing: x holds finite values (a rotation
+   of the never-written marker, a NaN, would leave a NaN: no evidence), and
+   every error case must leave them exactly as they were. */
+static void rope_error_keeps_x(void **state)
+{
+    static const double rows[8] = { 0.5, -1.5, 2, 0.25, -3, 1, 0.75, -0.5 };
+    const size_t pos[2] = { 3, 9 };
+    double *x = kit_copy_doubles(rows, 8);
+    (void)state;
+    kit_expect_status("rope_apply(x, pos, 2, 4, NAN)", rope_apply(x, pos, 2, 4, NAN), KIT_ERR_DOMAIN);
+    kit_expect_status("rope_apply(x, pos, 2, 4, INFINITY)", rope_apply(x, pos, 2, 4, INFINITY),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("rope_apply(x, pos, 2, 4, 1.0)", rope_apply(x, pos, 2, 4, 1.0), KIT_ERR_DOMAIN);
+    kit_expect_status("rope_apply(x, pos, 2, 0, 10000)", rope_apply(x, pos, 2, 0, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("rope_apply(x, pos, SIZE_MAX / 2, 4, 10000)",
+                      rope_apply(x, pos, SIZE_MAX / 2, 4, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("rope_apply(x, NULL, 2, 4, 10000)", rope_apply(x, NULL, 2, 4, 10000.0), KIT_ERR_NULL);
+    kit_expect_table("x after the failed calls (on an error nothing is written)", "row,j", x, rows, 2, 4,
+                     0.0, NULL, 0);
+}
+
+/* Every error the contracts list, each with every argument that can
+   trigger it; the in-out scores of alibi_bias hold finite values (a bias
+   added to the never-written marker, a NaN, leaves a NaN: no evidence) and
+   must keep them exactly. */
+static void rope_apply_every_error(void **state)
+{
+    const size_t pos[2] = { 4, 7 };
+    double x[4] = { 1, 2, 3, 4 };
+    (void)state;
+    kit_expect_status("rope_apply(x, pos, 4, SIZE_MAX / 2 + 1, 10000) (4 d wraps to 0)",
+                      rope_apply(x, pos, 4, SIZE_MAX / 2 + 1, 10000.0), KIT_ERR_SIZE);
+    kit_expect_status("rope_apply(NULL, pos, 2, 2, 10000)", rope_apply(NULL, pos, 2, 2, 10000.0), KIT_ERR_NULL);
+    kit_expect_status("rope_apply(x, pos, 2, 2, -INFINITY)", rope_apply(x, pos, 2, 2, -INFINITY),
+                      KIT_ERR_DOMAIN);
+    kit_expect_true(x[0] == 1 && x[1] == 2 && x[2] == 3 && x[3] == 4, "x changed by a call that "
+                    "returned an error: x = {%g, %g, %g, %g}", x[0], x[1], x[2], x[3]);
+}
+
+static void rope_scores_every_error(void **state)
+{
+    static const double q[4] = { 1, 0.5, -0.5, 2 }, k[4] = { 0.25, -1, 1, 0.5 };
+    double *S = kit_doubles(4);
+    (void)state;
+    kit_expect_status("rope_scores(q, NULL, 2, 2, 10000, S)", rope_scores(q, NULL, 2, 2, 10000.0, S),
+                      KIT_ERR_NULL);
+    kit_expect_status("rope_scores(q, k, 2^33, 1, 10000, S) (n * n overflows, n * d does not)",
+                      rope_scores(q, k, (size_t)1 << 33, 1, 10000.0, S), KIT_ERR_SIZE);
+    kit_expect_status("rope_scores(q, k, 2, SIZE_MAX / 2 + 1, 10000, S) (2 d wraps to 0)",
+                      rope_scores(q, k, 2, SIZE_MAX / 2 + 1, 10000.0, S), KIT_ERR_SIZE);
+    kit_expect_status("rope_scores(q, k, 2, 2, NAN, S)", rope_scores(q, k, 2, 2, NAN, S), KIT_ERR_DOMAIN);
+    kit_expect_status("rope_scores(q, k, 2, 2, INFINITY, S)", rope_scores(q, k, 2, 2, INFINITY, S),
+                      KIT_ERR_DOMAIN);
+    kit_expect_untouched("S", S);
+}
+
+static void alibi_slopes_every_error(void **state)
+{
+    double *slope = kit_doubles(2);
+    (void)state;
+    kit_expect_status("alibi_slopes(slope, 0)", alibi_slopes(slope, 0), KIT_ERR_SIZE);
+    kit_expect_status("alibi_slopes(slope, SIZE_MAX)", alibi_slopes(slope, SIZE_MAX), KIT_ERR_SIZE);
+    kit_expect_untouched("slope", slope);
+}
+
+static void alibi_bias_every_error(void **state)
+{
+    static const double scores0[8] = { 0.5, -1, 2, 0.25, 1, -0.5, 3, 0 };
+    double *scores = kit_copy_doubles(scores0, 8);
+    (void)state;
+    kit_expect_status("alibi_bias(scores, 0, 2)", alibi_bias(scores, 0, 2), KIT_ERR_SIZE);
+    kit_expect_status("alibi_bias(scores, 2, 0)", alibi_bias(scores, 2, 0), KIT_ERR_SIZE);
+    kit_expect_status("alibi_bias(scores, SIZE_MAX / 2, 2) (H n n overflows)",
+                      alibi_bias(scores, SIZE_MAX / 2, 2), KIT_ERR_SIZE);
+    kit_expect_status("alibi_bias(scores, 1, 2^32) (n n overflows)", alibi_bias(scores, 1, (size_t)1 << 32),
+                      KIT_ERR_SIZE);
+    kit_expect_table("scores after the failed calls (on an error nothing is written)", "k", scores, scores0,
+                     1, 8, 0.0, NULL, 0);
+}
+
 /* ---- rope_scores ------------------------------------------------------------ */
 static const double q_3x4[12] = { 0.5, -1, 0.25, 2, -0.5, 0.3, -2, 0.1, 1, 1, -1, 0.75 };
 static const double k_3x4[12] = { 1, 0.5, -0.5, 1, 0.2, -1.5, 1, 0, -1, 0.25, 0.5, -0.75 };
@@ -701,6 +820,12 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(rope_odd_d, 2, "rope_apply", "§8.2", "odd d = 5: the last column stays (bc golden)"),
     KIT_TEST(rope_far_positions, 1, "rope_apply", "§8.2", "positions 1000 and 4096 (bc golden)"),
     KIT_TEST(rope_relative_property, 2, "rope_apply", "§8.2", "position 0 is the identity; q_m . k_t = q_{m+c} . k_{t+c}"),
+    KIT_TEST(rope_huge_positions, 1, "rope_apply", "§8.2", "positions 2^31, 2^32 + 5 and 3e9 (a size_t, not an int)"),
+    KIT_TEST(rope_error_keeps_x, 1, "rope_apply", "§8.2", "on an error x keeps its (finite) values: bad base, d = 0, overflow, NULL pos"),
+    KIT_TEST(rope_apply_every_error, 1, "rope_apply", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(rope_scores_every_error, 1, "rope_scores", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(alibi_slopes_every_error, 1, "alibi_slopes", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
+    KIT_TEST(alibi_bias_every_error, 1, "alibi_bias", "§8.2", "every listed error with each argument; x and the scores (finite) unchanged by an error"),
     KIT_TEST(rope_edge_cases, 1, "rope_apply", "§8.2", "n = 0 (checked after the other arguments), NULL pos, overflow, NaN and small base"),
     KIT_TEST(rope_scores_mistakes, 3, "rope_scores", "§8.3", "the 3 x 3 example, naming sign, halves, unrotated keys"),
     KIT_TEST(rope_scores_odd_d, 2, "rope_scores", "§8.3", "odd d: still relative; the diagonal is q . k"),

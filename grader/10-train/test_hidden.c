@@ -530,6 +530,32 @@ static int finite_all(const double *x, size_t count)
             return 0;
     return 1;
 }
+
+/* 1 when got (count) is model's values: NaN where model is NaN, the same
+   infinity, or within 1e-9. */
+static int same_or_nan(const double *got, const double *model, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (!(isnan(got[k]) && isnan(model[k])) && !(got[k] == model[k]) &&
+            !(fabs(got[k] - model[k]) <= 1e-9))
+            return 0;
+    return 1;
+}
+
+/* The softmax of each row of S (rows x cols) with no maximum subtracted:
+   exp(s) / sum exp(s), NaN where inf / inf or 0 / 0 makes one. */
+static double *softmax_no_max(const double *S, size_t rows, size_t cols)
+{
+    double *P = kit_doubles(rows * cols);
+    for (size_t r = 0; r < rows; r++) {
+        double sum = 0.0;
+        for (size_t c = 0; c < cols; c++)
+            sum += (P[r * cols + c] = exp(S[r * cols + c]));
+        for (size_t c = 0; c < cols; c++)
+            P[r * cols + c] /= sum;
+    }
+    return P;
+}
 #endif /* KIT_JUDGE */
 
 /* ---- tr_xent ---------------------------------------------------------- */
@@ -556,9 +582,15 @@ static void xent_huge_logits(void **state)
     (void)state;
     kit_expect_status("tr_xent with logits near 1000", tr_xent(big_z, big_y, 3, 4, loss, dz), KIT_OK);
 #ifdef KIT_JUDGE
-    if (!finite_all(dz, 12) || !isfinite(*loss))
-        kit_hint("overflow", "exp(1000) overflows a double to infinity and inf / inf is NaN: "
-                 "subtract the row's largest logit before exp (softmax(z) = softmax(z - max)).");
+    {   /* the model: dz of a softmax with no maximum subtracted */
+        double *p = softmax_no_max(big_z, 3, 4);
+        for (size_t k = 0; k < 12; k++)
+            p[k] = (p[k] - (k % 4 == big_y[k / 4] ? 1.0 : 0.0)) / 3.0;
+        if (!finite_all(dz, 12) && same_or_nan(dz, p, 12))
+            kit_hint("overflow", "your dz is that of exp(z) / sum exp(z) with no maximum subtracted: "
+                     "exp(1000) overflows a double to infinity and inf / inf is NaN. Subtract the "
+                     "row's largest logit before exp (softmax(z) = softmax(z - max)).");
+    }
 #endif
     kit_expect_near("loss", *loss, golden_xent_big_loss[0], TOL);
     kit_expect_table("dz", "b,c", dz, golden_xent_big_dz, 3, 4, TOL, NULL, 0);
@@ -801,9 +833,20 @@ static void attn_forward_huge_scores(void **state)
     kit_expect_status("tr_attn_forward with scores in the thousands",
                       tr_attn_forward(Q, fwd_K, fwd_V, NULL, 3, 4, 2, A, Y), KIT_OK);
 #ifdef KIT_JUDGE
-    if (!finite_all(A, 9) || !finite_all(Y, 6))
-        kit_hint("overflow", "exp of a score in the thousands is infinite and inf / inf is NaN: "
-                 "subtract each row's largest score before exp.");
+    {   /* the model: A of a softmax with no maximum subtracted */
+        double S[9];
+        for (size_t r = 0; r < 3; r++)
+            for (size_t c = 0; c < 3; c++) {
+                double dot = 0.0;
+                for (size_t t = 0; t < 4; t++)
+                    dot += Q[r * 4 + t] * fwd_K[c * 4 + t];
+                S[r * 3 + c] = dot / 2.0;   /* sqrt(d) = 2 */
+            }
+        if (!finite_all(A, 9) && same_or_nan(A, softmax_no_max(S, 3, 3), 9))
+            kit_hint("overflow", "your weights are exp(s) / sum exp(s) with no maximum subtracted: "
+                     "exp of a score in the thousands is infinite and inf / inf is NaN. Subtract "
+                     "each row's largest score before exp.");
+    }
 #endif
     kit_expect_table("Y", "r,j", Y, golden_attn_huge_Y, 3, 2, TOL, NULL, 0);
 }
@@ -1083,6 +1126,161 @@ static void adam_bad_arguments(void **state)
     kit_expect_untouched("v", v);
 }
 
+/* Every error the contracts list, each with every argument that can
+   trigger it (each pointer NULL in turn, each size 0, each product
+   overflowing, each bad value); the outputs are never written. */
+#define EVERY(call, want) kit_expect_status(#call, call, want)
+static void tr_xent_every_error(void **state)
+{
+    static const double z[4] = { 0.5, -1, 2, 0.25 };
+    static const size_t y[2] = { 1, 0 }, y_at_C[2] = { 0, 2 }, y_huge[2] = { SIZE_MAX, 0 };
+    double *loss = kit_doubles(1), *dz = kit_doubles(4);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    EVERY(tr_xent(z, NULL, 2, 2, loss, dz), KIT_ERR_NULL);
+    EVERY(tr_xent(z, y, 0, 2, loss, dz), KIT_ERR_SIZE);
+    EVERY(tr_xent(z, y, 2, big, loss, dz), KIT_ERR_SIZE);
+    EVERY(tr_xent(z, y_at_C, 2, 2, loss, dz), KIT_ERR_DOMAIN);
+    EVERY(tr_xent(z, y_huge, 2, 2, loss, dz), KIT_ERR_DOMAIN);
+    kit_expect_untouched("loss", loss);
+    kit_expect_untouched("dz", dz);
+}
+
+static void tr_linear_forward_every_error(void **state)
+{
+    static const double X[4] = { 1, 2, -1, 0.5 };
+    static const double W[4] = { 0.5, -0.5, 1, 2 }, bias[2] = { 0.1, -0.1 };
+    double *Y = kit_doubles(4);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    EVERY(tr_linear_forward(NULL, W, bias, 2, 2, 2, Y), KIT_ERR_NULL);
+    EVERY(tr_linear_forward(X, NULL, bias, 2, 2, 2, Y), KIT_ERR_NULL);
+    EVERY(tr_linear_forward(X, W, bias, 2, 0, 2, Y), KIT_ERR_SIZE);
+    EVERY(tr_linear_forward(X, W, bias, 2, 2, big, Y), KIT_ERR_SIZE);
+    EVERY(tr_linear_forward(X, W, bias, 1, big, 1, Y), KIT_ERR_SIZE);
+    EVERY(tr_linear_forward(X, W, bias, big, 1, 1, Y), KIT_ERR_SIZE);
+    kit_expect_untouched("Y", Y);
+}
+
+static void tr_linear_backward_every_error(void **state)
+{
+    static const double X[4] = { 1, 2, -1, 0.5 };
+    static const double W[4] = { 0.5, -0.5, 1, 2 };
+    static const double dY[4] = { 1, -1, 0.5, 2 };
+    double *dX = kit_doubles(4);
+    double *dW = kit_doubles(4), *db = kit_doubles(2);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    EVERY(tr_linear_backward(NULL, W, dY, 2, 2, 2, dX, dW, db), KIT_ERR_NULL);
+    EVERY(tr_linear_backward(X, NULL, dY, 2, 2, 2, dX, dW, db), KIT_ERR_NULL);
+    EVERY(tr_linear_backward(X, W, dY, 2, 2, 2, NULL, dW, db), KIT_ERR_NULL);
+    EVERY(tr_linear_backward(X, W, dY, 2, 2, 2, dX, dW, NULL), KIT_ERR_NULL);
+    EVERY(tr_linear_backward(X, W, dY, 0, 2, 2, dX, dW, db), KIT_ERR_SIZE);
+    EVERY(tr_linear_backward(X, W, dY, 2, 2, 0, dX, dW, db), KIT_ERR_SIZE);
+    EVERY(tr_linear_backward(X, W, dY, big, 1, 1, dX, dW, db), KIT_ERR_SIZE);
+    EVERY(tr_linear_backward(X, W, dY, 1, 1, big, dX, dW, db), KIT_ERR_SIZE);
+    kit_expect_untouched("dX", dX);
+    kit_expect_untouched("dW", dW);
+    kit_expect_untouched("db", db);
+}
+
+static void tr_attn_forward_every_error(void **state)
+{
+    static const double Q[4] = { 1, 0, 0.5, -1 }, K[4] = { 0.5, 1, -1, 0.25 }, V[4] = { 1, 2, 3, 4 };
+    double Kinf[4] = { 0.5, 1, -INFINITY, 0.25 }, Vnan[4] = { 1, 2, NAN, 4 };
+    double *Y = kit_doubles(4);
+    double *A = kit_doubles(4);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    EVERY(tr_attn_forward(Q, NULL, V, NULL, 2, 2, 2, A, Y), KIT_ERR_NULL);
+    EVERY(tr_attn_forward(Q, K, NULL, NULL, 2, 2, 2, A, Y), KIT_ERR_NULL);
+    EVERY(tr_attn_forward(Q, K, V, NULL, 2, 2, 2, NULL, Y), KIT_ERR_NULL);
+    EVERY(tr_attn_forward(Q, K, V, NULL, 2, 0, 2, A, Y), KIT_ERR_SIZE);
+    EVERY(tr_attn_forward(Q, K, V, NULL, big, 1, 1, A, Y), KIT_ERR_SIZE);
+    EVERY(tr_attn_forward(Q, K, V, NULL, 2, big, 2, A, Y), KIT_ERR_SIZE);
+    EVERY(tr_attn_forward(Q, K, V, NULL, 2, 2, big, A, Y), KIT_ERR_SIZE);
+    EVERY(tr_attn_forward(Q, Kinf, V, NULL, 2, 2, 2, A, Y), KIT_ERR_DOMAIN);
+    EVERY(tr_attn_forward(Q, K, Vnan, NULL, 2, 2, 2, A, Y), KIT_ERR_DOMAIN);
+    kit_expect_untouched("A", A);
+    kit_expect_untouched("Y", Y);
+}
+
+static void tr_attn_backward_every_error(void **state)
+{
+    static const double Q[4] = { 1, 0, 0.5, -1 }, K[4] = { 0.5, 1, -1, 0.25 }, V[4] = { 1, 2, 3, 4 };
+    static const double A2[4] = { 0.5, 0.5, 0.25, 0.75 }, dY[4] = { 1, -1, 0.5, 2 };
+    double *dQ = kit_doubles(4);
+    double *dK = kit_doubles(4), *dV = kit_doubles(4);
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    EVERY(tr_attn_backward(NULL, K, V, A2, dY, 2, 2, 2, dQ, dK, dV), KIT_ERR_NULL);
+    EVERY(tr_attn_backward(Q, K, NULL, A2, dY, 2, 2, 2, dQ, dK, dV), KIT_ERR_NULL);
+    EVERY(tr_attn_backward(Q, K, V, A2, NULL, 2, 2, 2, dQ, dK, dV), KIT_ERR_NULL);
+    EVERY(tr_attn_backward(Q, K, V, A2, dY, 2, 2, 2, NULL, dK, dV), KIT_ERR_NULL);
+    EVERY(tr_attn_backward(Q, K, V, A2, dY, 2, 2, 2, dQ, dK, NULL), KIT_ERR_NULL);
+    EVERY(tr_attn_backward(Q, K, V, A2, dY, 0, 2, 2, dQ, dK, dV), KIT_ERR_SIZE);
+    EVERY(tr_attn_backward(Q, K, V, A2, dY, 2, 2, 0, dQ, dK, dV), KIT_ERR_SIZE);
+    EVERY(tr_attn_backward(Q, K, V, A2, dY, 2, big, 2, dQ, dK, dV), KIT_ERR_SIZE);
+    EVERY(tr_attn_backward(Q, K, V, A2, dY, 2, 2, big, dQ, dK, dV), KIT_ERR_SIZE);
+    kit_expect_untouched("dQ", dQ);
+    kit_expect_untouched("dK", dK);
+    kit_expect_untouched("dV", dV);
+}
+
+static void tr_adam_step_every_error(void **state)
+{
+    double g[2] = { 0.5, INFINITY }, th[2] = { 1, 2 }, mm[2] = { 0.1, 0.2 }, vv[2] = { 0.01, 0.02 };
+    const size_t big = SIZE_MAX / 4;
+    (void)state;
+    EVERY(tr_adam_step(th, NULL, mm, vv, 2, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_NULL);
+    EVERY(tr_adam_step(th, g, NULL, vv, 2, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_NULL);
+    EVERY(tr_adam_step(th, g, mm, vv, big, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_SIZE);
+    EVERY(tr_adam_step(th, g, mm, vv, 1, 1, -INFINITY, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    EVERY(tr_adam_step(th, g, mm, vv, 1, 1, 0.1, 0.9, NAN, 1e-8), KIT_ERR_DOMAIN);
+    EVERY(tr_adam_step(th, g, mm, vv, 1, 1, 0.1, NAN, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    EVERY(tr_adam_step(th, g, mm, vv, 1, 1, 0.1, 0.9, 0.999, -1e-8), KIT_ERR_DOMAIN);
+    EVERY(tr_adam_step(th, g, mm, vv, 1, 1, 0.1, 0.9, 0.999, NAN), KIT_ERR_DOMAIN);
+    EVERY(tr_adam_step(th, g, mm, vv, 2, 1, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_true(th[0] == 1 && th[1] == 2 && mm[0] == 0.1 && mm[1] == 0.2 && vv[0] == 0.01 &&
+                    vv[1] == 0.02, "theta, m or v changed by a call that returned an error: theta = "
+                    "{%.17g, %.17g}, m = {%.17g, %.17g}, v = {%.17g, %.17g}", th[0], th[1], mm[0], mm[1],
+                    vv[0], vv[1]);
+}
+#undef EVERY
+
+/* On an error tr_adam_step writes nothing: theta, m and v hold finite
+   values (an update of the never-written marker, a NaN, leaves a NaN: no
+   evidence), and a bad gradient entry anywhere, the LAST one too, or any
+   bad scalar must leave every one of them exactly as it was (a gradient
+   checked inside the update loop has already moved the entries before it). */
+static void adam_error_keeps_state(void **state)
+{
+    static const double theta0[4] = { 0.5, -0.25, 2.0, 1.5 }, m0[4] = { 0.1, -0.2, 0.3, 0.05 };
+    static const double v0[4] = { 0.01, 0.02, 0.03, 0.04 };
+    static const double g_last_nan[4] = { 1, -1, 0.5, NAN }, g_mid_inf[4] = { 1, -INFINITY, 0.5, 2 };
+    double *theta = kit_copy_doubles(theta0, 4), *m = kit_copy_doubles(m0, 4);
+    double *v = kit_copy_doubles(v0, 4);
+    (void)state;
+    kit_expect_status("tr_adam_step(theta, g = {1, -1, 0.5, NaN}, m, v, 4, 3, ...)",
+                      tr_adam_step(theta, g_last_nan, m, v, 4, 3, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step(theta, g = {1, -inf, 0.5, 2}, m, v, 4, 3, ...)",
+                      tr_adam_step(theta, g_mid_inf, m, v, 4, 3, 0.1, 0.9, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with lr = +inf",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, INFINITY, 0.9, 0.999, 1e-8),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with beta2 = 1",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, 0.1, 0.9, 1.0, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with eps = +inf",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, 0.1, 0.9, 0.999, INFINITY),
+                      KIT_ERR_DOMAIN);
+    kit_expect_status("tr_adam_step with beta1 = -0.1",
+                      tr_adam_step(theta, g_mid_inf + 2, m, v, 2, 3, 0.1, -0.1, 0.999, 1e-8), KIT_ERR_DOMAIN);
+    kit_expect_table("theta after the failed calls (on an error nothing is written)", "i", theta, theta0,
+                     1, 4, 0.0, NULL, 0);
+    kit_expect_table("m after the failed calls", "i", m, m0, 1, 4, 0.0, NULL, 0);
+    kit_expect_table("v after the failed calls", "i", v, v0, 1, 4, 0.0, NULL, 0);
+}
+
 /* issue 18: finite scores far below 0 (a bias M of -1000 everywhere, which
    the header allows): softmax(S) = softmax(S - rowmax) gives the weights of
    S + 1000. A running maximum started at 0 instead of the row's first
@@ -1106,9 +1304,10 @@ static void attn_forward_all_negative_bias(void **state)
         want_y[0] = want_a[0] * 1.0 + want_a[1] * 2.0;
         want_y[1] = 1.5;
         if (isnan(A[0]) && isnan(A[1]) && isnan(A[2]) && isnan(A[3]))
-            kit_hint("max-starts-at-0", "every weight is NaN, as a row maximum started at 0 "
-                     "gives: scores near -1000 are all below 0, every exp(s - 0) underflows to 0, "
-                     "and 0/0 is NaN. Start the maximum at the row's first score (or -INFINITY).");
+            kit_hint("max-starts-at-0", "every weight is NaN, as a row maximum started at 0 gives "
+                     "(and so would no maximum subtracted at all): scores near -1000 are all below "
+                     "0, every exp(s - 0) underflows to 0, and 0/0 is NaN. Start the maximum at the "
+                     "row's first score (or -INFINITY).");
         kit_expect_table("A (M all -1000)", "r,c", A, want_a, 2, 2, 1e-12, NULL, 0);
         kit_expect_table("Y (M all -1000)", "r,j", Y, want_y, 2, 1, 1e-12, NULL, 0);
     }
@@ -1294,6 +1493,13 @@ const struct kit_test kit_tests_hidden[] = {
     KIT_TEST(adam_lr_zero, 1, "tr_adam_step", "§10.6", "lr = 0 is allowed: m and v move, theta does not"),
     KIT_TEST(adam_first_step, 1, "tr_adam_step", "§10.6", "the first step is about lr * sign(g)"),
     KIT_TEST(adam_minimises_a_quadratic, 1, "tr_adam_step", "§10.6", "2000 steps reach the minimum of a quadratic"),
+    KIT_TEST(tr_xent_every_error, 1, "tr_xent", "§10.6", "every listed error with each argument: each pointer NULL, each size 0, each product overflowing, each bad value; nothing written"),
+    KIT_TEST(tr_linear_forward_every_error, 1, "tr_linear_forward", "§10.6", "every listed error with each argument: each pointer NULL, each size 0, each product overflowing, each bad value; nothing written"),
+    KIT_TEST(tr_linear_backward_every_error, 1, "tr_linear_backward", "§10.6", "every listed error with each argument: each pointer NULL, each size 0, each product overflowing, each bad value; nothing written"),
+    KIT_TEST(tr_attn_forward_every_error, 1, "tr_attn_forward", "§10.6", "every listed error with each argument: each pointer NULL, each size 0, each product overflowing, each bad value; nothing written"),
+    KIT_TEST(tr_attn_backward_every_error, 1, "tr_attn_backward", "§10.6", "every listed error with each argument: each pointer NULL, each size 0, each product overflowing, each bad value; nothing written"),
+    KIT_TEST(tr_adam_step_every_error, 1, "tr_adam_step", "§10.6", "every listed error with each argument: each pointer NULL, each size 0, each product overflowing, each bad value; nothing written"),
+    KIT_TEST(adam_error_keeps_state, 1, "tr_adam_step", "§10.6", "on an error theta, m, v keep their (finite) values: a NaN or -inf gradient entry, lr, beta, eps"),
     KIT_TEST(adam_bad_arguments, 1, "tr_adam_step", "§10.6", "NULL, P = 0, t = 0, bad betas, eps, lr, a NaN gradient"),
     KIT_TEST(sweep_adam_step, 1, "tr_adam_step", "§10.6", "random moments; P = 1 .. 8, t = 1 .. 100 (25 cases)"),
     KIT_TEST(attn_forward_all_negative_bias, 1, "tr_attn_forward", "§10.4", "a bias of -1000 everywhere: finite scores far below 0 (the row maximum is negative)"),

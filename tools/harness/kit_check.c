@@ -449,7 +449,9 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
     offset = 0.5 * (offset_lo + offset_hi);
     if (!(0.5 * (ratio_hi - ratio_lo) * w_max <= tol))
         ratio_ok = 0;
-    if (!(0.5 * (offset_hi - offset_lo) <= tol))
+    /* the same offset in every wrong cell: to the test's tolerance, and to 1e-9 of itself
+       (rounding noise of 1e-12 is not a constant offset) */
+    if (!(0.5 * (offset_hi - offset_lo) <= fmin(tol, 1e-9 * fabs(offset))))
         offset_ok = 0;
     if (n_bad == 0)
         goto done;
@@ -482,7 +484,7 @@ void kit_table_where(const double *got, const double *want, size_t rows, size_t 
     if (n_nan > 0)
         kit_say("%zu of the wrong values are NaN or infinite (computed, not the marker).",
                 n_nan);
-    if (ratio_ok && n_ratio >= 2 && n_ratio == n_bad && ratio != 1.0)
+    if (ratio_ok && n_ratio >= 2 && n_ratio == n_bad && fabs(ratio - 1.0) > 1e-6)
         kit_say("In every wrong cell got = %.6g x expected (a constant factor%s).", ratio,
                 n_bad == n ? " everywhere" : " in those cells");
     else if (offset_ok && n_offset >= 2 && n_offset == n_bad)
