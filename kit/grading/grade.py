@@ -693,6 +693,8 @@ def main(argv=None):
     ap.add_argument("--sandbox", default=env("KIT_SANDBOX", ""), help="force a weaker level: unshare|rlimits")
     ap.add_argument("--server", type=int, choices=(0, 1), default=int(env("KIT_GRADE_SERVER", "1") != "0"),
                     help="0: one exec per test, not the fork server (GRADE_SERVER)")
+    ap.add_argument("--batch", type=int, choices=(0, 1), default=int(env("KIT_GRADE_BATCH", "1") != "0"),
+                    help="0: one child per test, even for a batchable object (GRADE_BATCH)")
     ap.add_argument("--keep-work", type=int, choices=(0, 1), default=int(bool(env("KIT_KEEP_WORK"))),
                     help="1: keep each unit's work folder (KEEP_WORK)")
     ap.add_argument("--exposed", type=int, choices=(0, 1), default=int(env("KIT_GRADE_EXPOSED") == "1"),
@@ -706,6 +708,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     global KEEP_WORK, EXPOSED
     sbx.FORK_SERVER, KEEP_WORK, EXPOSED, classreport.SIM = bool(a.server), bool(a.keep_work), bool(a.exposed), a.sim
+    sbx.BATCH = bool(a.batch)
     # paths as the user typed them, relative to where make was run (the Makefile runs
     # this from the kit's root); everything below uses absolute paths
     a.submissions, a.out = os.path.abspath(a.submissions), os.path.abspath(a.out)
