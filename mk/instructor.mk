@@ -9,15 +9,18 @@ SHARDS      ?=
 # knobs of make grade, passed as flags when set (PROTOCOL.md: the KIT_* variables behind them)
 SANDBOX       ?=
 GRADE_SERVER  ?=
+GRADE_BATCH   ?=
 KEEP_WORK     ?=
 GRADE_EXPOSED ?=
 GRADE_SIM     ?=
 GRADE_KNOBS = $(if $(SANDBOX),--sandbox "$(SANDBOX)") $(if $(GRADE_SERVER),--server $(GRADE_SERVER)) \
+              $(if $(GRADE_BATCH),--batch $(GRADE_BATCH)) \
               $(if $(KEEP_WORK),--keep-work $(KEEP_WORK)) $(if $(GRADE_EXPOSED),--exposed $(GRADE_EXPOSED)) \
               $(if $(GRADE_SIM),--sim "$(GRADE_SIM)")
 HELP_KNOBS += "grade:  SUBMISSIONS=dir  GRADES=dir (build/grades)  GRADE_CHAPTERS=3,5  GRADE_SAN=1|0  GRADE_CPU=s (1)" \
               "        SHARD=k/N  SHARDS=\"g1 g2\" (grade-merge)  SANDBOX=unshare|rlimits (weaker than bwrap)" \
-              "        GRADE_SERVER=0 (one exec per test)  KEEP_WORK=1  GRADE_EXPOSED=1 (grade with readable secrets)" \
+              "        GRADE_SERVER=0 (one exec per test)  GRADE_BATCH=0 (one child per test)  KEEP_WORK=1" \
+              "        GRADE_EXPOSED=1 (grade with readable secrets)" \
               "        GRADE_SIM=percent (similarity, 60; 0: off)"
 .PHONY: dist grade grade-merge gradescope
 

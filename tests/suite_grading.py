@@ -283,6 +283,19 @@ def suite_grade(a, tmp):
     check([r["total"] for r in again] == [r["total"] for r in results] and
           reused == sum(r["status"] != "rejected" for r in results),
           f"resume: the second run reuses every result ({reused} reused, {el2:.1f} s)")
+    # one child for a chapter's tests (a batchable object) or one child a test: the same
+    # verdict and the same words for every test of every hostile submission
+    o2 = os.path.join(tmp, "grades-one-child-a-test")
+    make_grade(ROOT, subs, o2, "3", a.sandbox, extra_args=["GRADE_BATCH=0"])
+    one = {r["student"]: r for r in read_results(subs, o2)}
+
+    def words(r):
+        return [(c["chapter"], t["name"], t["verdict"], t.get("lines"), t.get("output"))
+                for c in r.get("chapters", []) for t in c["tests"]]
+    differ = [sid for sid, r in by.items() if words(r) != words(one.get(sid, {}))]
+    check(not differ, "GRADE_BATCH=0 (one child a test) gives every test the same verdict and words "
+          "as the batch", str(differ[:5]))
+    shutil.rmtree(o2, ignore_errors=True)
     # determinism: fresh GRADES, the same gradebook byte for byte
     book = open(os.path.join(out, "gradebook.csv"), "rb").read()
     n = int(os.environ.get("KIT_REPEAT", "1"))

@@ -203,7 +203,7 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
                    cmocka_libs() + ["-lm"], exe, link, w, rn)
     if not ok:
         raise BuildError(explain_link(_tidy(msg).strip(), jb["functions"]))
-    return {"dir": d, "subject": exe}
+    return {"dir": d, "subject": exe, "batchable": bool(wrap or runner) and batchable(objs)}
 
 
 # The student's object may define only the chapter's contract functions (the
@@ -213,13 +213,11 @@ def subject(ch, src_dir, tag, jb, san=True, out_dir=None, wrap=None, includes=No
 # turns a check off, a harness name replaces the recorder. Code that runs outside a
 # test (a constructor, destructor, init/fini array entry, .ctors/.dtors, an ifunc
 # resolver, run while the program is loaded) is refused too. Checked on the compiled
-# object (readelf), never on the source text. The sanitizers add one entry of their
+# object (kit/core/elf.py), never on the source text. The sanitizers add one entry of their
 # own at priority 99 (.init_array.00099 and .fini_array.00099, 8 bytes each): that
 # one, and only that one, is allowed (san=True); __odr_asan.* mirror a global the
 # student defined (reported by its own name).
-SECTION = re.compile(r"\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s")
 EARLY = re.compile(r"^(\.preinit_array|\.init_array.*|\.fini_array.*|\.ctors.*|\.dtors.*|\.init|\.fini)$")
-SYMBOL = re.compile(r"^\s*\d+:\s+[0-9a-f]+\s+\S+\s+(\S+)\s+(\S+)\s+\S+\s+(\S+)\s+(\S+)", re.M)
 
 
 def _contract_text(names, chapter):
@@ -230,29 +228,32 @@ def _contract_text(names, chapter):
 
 def object_check(objs, contract, san=True, chapter="?"):
     """Why the student's objects may not be linked, or None (see above)."""
-    readelf = shutil.which("readelf")
-    if readelf is None:
-        return None
+    from kit.core import elf
     contract = list(contract)
     for o in objs:
         src = os.path.basename(o)[:-2] + ".c"
-        r = subprocess.run([readelf, "-S", "-s", "-W", o], capture_output=True, text=True)
-        if r.returncode != 0:
-            return f"{src}: its object cannot be read ({r.stderr.strip()[:200]})"
-        for name, size in SECTION.findall(r.stdout):
+        try:
+            obj = elf.Object(o)
+        except (OSError, ValueError) as e:
+            return f"{src}: its object cannot be read ({str(e)[:200]})"
+        for sec in obj.sections:
+            name, size = sec["name"], sec["size"]
             if not EARLY.match(name):
                 continue
-            if san and name in (".init_array.00099", ".fini_array.00099") and int(size, 16) == 8:
+            if san and name in (".init_array.00099", ".fini_array.00099") and size == 8:
                 continue     # the sanitizers' own module constructor / destructor
             what = ("a destructor (code run when the program ends)" if name.startswith((".fini", ".dtors"))
                     else "a constructor (code run before the tests start)")
             return (f"{src} puts code in {name}, {what}: a library file must only define "
                     f"its functions; {_contract_text(contract, chapter)}.")
-        for typ, bind, ndx, name in SYMBOL.findall(r.stdout):
-            if typ in ("IFUNC", "GNU_IFUNC"):
+        for sym in obj.symbols:
+            typ, bind, name = sym["type"], sym["bind"], sym["name"]
+            if typ in ("SECTION", "FILE") or not name:
+                continue
+            if typ == "IFUNC":
                 return (f"your file {src} defines `{name}` as an ifunc (its resolver runs while the "
                         f"program loads, before the tests start): {_contract_text(contract, chapter)}.")
-            if ndx == "UND" or bind == "LOCAL" or name.startswith("__odr_asan."):
+            if sym["shndx"] == elf.SHN_UNDEF or bind == "LOCAL" or name.startswith("__odr_asan."):
                 continue
             if bind == "WEAK":
                 return (f"your file {src} defines `{name}` as a weak symbol (or an alias): "
@@ -291,28 +292,77 @@ def _object_check_cached(objs, contract, san, chapter):
 # data exit() would still write (a FILE of its own, stdout's buffering changed), or runs
 # code beside the test (a thread, a signal handler or timer). Any such reference, or a
 # name this list does not know the meaning of in that respect, keeps exit(0). Checked
-# on the object (readelf), like object_check.
+# on the object (kit/core/elf.py), like object_check.
 NOT_QUIET_AT_EXIT = re.compile(
     r"exit|^dl|^_dl|^__libc_|^_IO_|^std(in|out|err)$|^_?_?f?open|^fdopen|^freopen|fmemopen|memstream|"
     r"^tmpfile|^popen|^fopencookie|^setv?buf|^setbuffer|^setlinebuf|^f?flush|^fclose|^__cxa_|^pthread_|"
     r"^__pthread|^thrd_|^tss_|^call_once|sig|alarm|itimer|timer_|^raise$|^kill|^clone|^fork|^vfork|"
     r"^syscall$|^prctl|^ptrace|^mprotect|^dup|^__interceptor|^__real_|^__wrap_")
-UNDEFINED = re.compile(r"^[ \t]*\d+:[ \t]+0+[ \t]+\d+[ \t]+\S+[ \t]+\S+[ \t]+\S+[ \t]+UND[ \t]+(\S+)", re.M)
 
 
 def quiet_at_exit(objs):
     """True when nothing the student's objects reference can act at exit (above)."""
-    readelf = shutil.which("readelf")
-    if readelf is None:
-        return False
+    from kit.core import elf
     for o in objs:
-        r = subprocess.run([readelf, "-s", "-W", o], capture_output=True, text=True)
-        if r.returncode != 0:
+        try:
+            names = elf.Object(o).undefined()
+        except (OSError, ValueError):
             return False
-        for name in UNDEFINED.findall(r.stdout):
+        for name in names:
             name = name.split("@")[0]
             if NOT_QUIET_AT_EXIT.search(name) and not name.startswith(("__asan_", "__ubsan_")):
                 return False
+    return True
+
+
+# What a student's object may reference and still run with the other tests of its chapter
+# in one process (grading's batch, kit_nofork.c), with the same verdicts as one process a
+# test: functions that keep nothing from one call to the next that a later test could see
+# (math, memory, strings, characters, sorting; not rand, strtok, stdio, errno, the locale,
+# the environment, the clock), and the sanitizers' own. The heap's content is the same
+# either way (ASan fills every byte malloc returns: run.py), the stack below each test is
+# scrubbed and the floating-point environment reset (kit_main.c).
+_MATH = ("sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh exp exp2 expm1 log "
+         "log2 log10 log1p pow sqrt cbrt hypot fabs floor ceil round trunc rint nearbyint lround "
+         "llround lrint llrint fmod remainder fmax fmin fdim fma copysign nextafter frexp ldexp "
+         "scalbn modf ilogb logb erf erfc tgamma sincos").split()
+BATCH_SAFE = frozenset(
+    [f + suffix for f in _MATH for suffix in ("", "f", "l")] +
+    ("malloc calloc realloc free aligned_alloc memcpy memmove memset memcmp memchr strlen strnlen "
+     "strcmp strncmp strchr strrchr strstr strspn strcspn strpbrk strcpy strncpy strcat strncat "
+     "__ctype_b_loc __ctype_tolower_loc __ctype_toupper_loc tolower toupper isalpha isdigit "
+     "isspace isupper islower isalnum ispunct isxdigit isprint isgraph iscntrl isblank qsort "
+     "bsearch abs labs llabs __stack_chk_fail").split())
+# Instructions that reach the kernel without libc (syscall, sysenter, int 0x80): an object
+# whose code holds these bytes anywhere (even inside another instruction) is not batched.
+_SYSCALL_BYTES = (b"\x0f\x05", b"\x0f\x34", b"\xcd\x80")
+
+
+def batchable(objs):
+    """True when the student's objects keep nothing from one test to the next (above): no
+    writable static data of their own (a static variable, a thread-local), nothing they
+    reference beyond BATCH_SAFE and the sanitizers, no system call of their own."""
+    from kit.core import elf
+    for path in objs:
+        try:
+            o = elf.Object(path)
+        except (OSError, ValueError):
+            return False
+        for sec in o.sections:
+            if sec["flags"] & elf.SHF_TLS and sec["size"] > 0:
+                return False
+            if sec["flags"] & elf.SHF_EXECINSTR and any(b in o.section_bytes(sec) for b in _SYSCALL_BYTES):
+                return False
+        for sym in o.symbols:
+            if sym["shndx"] == elf.SHN_UNDEF:
+                name = sym["name"]
+                if name and name not in BATCH_SAFE and not name.startswith(("__asan_", "__ubsan_")):
+                    return False
+            elif sym["type"] in ("OBJECT", "TLS", "COMMON", "NOTYPE") and sym["name"]:
+                if sym["shndx"] == elf.SHN_COMMON:
+                    return False
+                if sym["shndx"] < len(o.sections) and o.sections[sym["shndx"]]["flags"] & elf.SHF_WRITE:
+                    return False
     return True
 
 

@@ -8,6 +8,8 @@ library only, no kit import).
     srv = Server(exe, env, cpu=11, fsize=512 << 20, nproc=4096, as_bytes=0, rss_mb=2048)
     pid = srv.start(test, record_path)        # None: it cannot serve (it has ended)
     reply = srv.line(seconds)                 # "S <status> <CPU us>", "" on timeout, None at its end
+    srv.batch([(test, record_path), ...])     # many tests in one child: replies "B <pid> <i>",
+                                              # "P <pid> <i>" (a test run again alone), "S ..." each
 
 A child is what `subject --run TEST --log RECORD` would be: its own session, stdin
 /dev/null, stdout/stderr RECORD.out/.err, the test's limits (CPU enforced by the
@@ -80,6 +82,24 @@ class Server:
             return int(reply.split()[1])
         self.close()
         return None
+
+    def batch(self, pairs):
+        """Ask for the tests [(name, record path)] in one child (kit_nofork.c, "a batch").
+        The answers are then read with line(): "B <pid> <i>" when a child starts the
+        batch at test i, "P <pid> 0" when the next test runs again alone (the batch's child
+        ended during it: its verdict is that run's), "S <status> <CPU us>" for each test
+        in order. False when it cannot be asked (the server has ended, or a name or path
+        holds a tab or a newline)."""
+        if any(c in x for pair in pairs for x in pair for c in "\t\n"):
+            return False
+        data = ("*\t" + "\t".join(f"{t}\t{log}" for t, log in pairs) + "\n").encode()
+        try:
+            while data:
+                data = data[os.write(self.req, data):]
+        except OSError:
+            self.dead = True
+            return False
+        return True
 
     def close(self):
         """Stop the server; the CPU time it used itself (its tests' was reported)."""

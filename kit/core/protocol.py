@@ -11,7 +11,7 @@ C_CONSTANTS = {
     "ARG_SIZE": "z", "ARG_INT": "i", "ARG_DOUBLE": "d", "ARG_PTR": "p",
     "MAX_RECORD_BYTES": 1 << 28,
     "ASAN_EXIT": 86, "UBSAN_EXIT": 87,
-    "SERVER_PID": "P", "SERVER_STATUS": "S", "SERVER_ERROR": "E",
+    "SERVER_PID": "P", "SERVER_STATUS": "S", "SERVER_ERROR": "E", "SERVER_BATCH": "B",
 }
 ASAN_EXIT = C_CONSTANTS["ASAN_EXIT"]
 UBSAN_EXIT = C_CONSTANTS["UBSAN_EXIT"]
@@ -49,6 +49,8 @@ ENV = {
                           "(make grade SANDBOX=...)"),
     "KIT_GRADE_SERVER":  ("grading (sandbox.py)", "0: one exec per test instead of the fork server "
                           "(make grade GRADE_SERVER=0)"),
+    "KIT_GRADE_BATCH":   ("grading (grade.py, sandbox.py)", "0: one child of the fork server per test even "
+                          "for a batchable object (make grade GRADE_BATCH=0)"),
     "KIT_KEEP_WORK":     ("grading (grade.py)", "1: keep each unit's work folder (make grade KEEP_WORK=1)"),
     "KIT_GRADE_EXPOSED": ("grading (grade.py)", "1: grade although the sandbox's uid can read the kit's secrets "
                           "(make grade GRADE_EXPOSED=1)"),

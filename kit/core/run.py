@@ -47,7 +47,7 @@ def _env(leaks=True):
     (leaks=False, for speed) must give the same verdicts as make check."""
     env = dict(os.environ)
     env["ASAN_OPTIONS"] = (f"exitcode={ASAN_EXIT}:detect_leaks={int(leaks)}:abort_on_error=0:"
-                           "allocator_may_return_null=1:hard_rss_limit_mb=2048:handle_abort=1:"
+                           "allocator_may_return_null=1:hard_rss_limit_mb=2048:handle_abort=1:max_malloc_fill_size=2147483647:"
                            "print_summary=1:symbolize=1:external_symbolizer_path=")
     # (no external symbolizer: the subject may not start processes, kit_nofork.c)
     env["UBSAN_OPTIONS"] = f"halt_on_error=1:exitcode={UBSAN_EXIT}:print_stacktrace=1:external_symbolizer_path="
@@ -228,14 +228,17 @@ def _explain_end(tags, status):
     return None
 
 
-def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=None, servers=None):
+def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=None, servers=None,
+             ran=None):
+    """One test's result. ran: (status, timed_out, out, err) when it already ran (a batch)."""
     start = time.monotonic()
     log = os.path.join(logdir, test.name + ".rec")
-    for p in (log, log + ".out", log + ".err"):
-        if os.path.exists(p):
-            os.remove(p)
-    status, timed_out, out, err = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox,
-                                              servers)
+    if ran is None:
+        for p in (log, log + ".out", log + ".err"):
+            if os.path.exists(p):
+                os.remove(p)
+        ran = run_subject(subject_exe, test.name, log, timeout, logdir, sandbox, servers)
+    status, timed_out, out, err = ran
     limit = sandbox.classify(log, status, timed_out, out, err) if sandbox is not None else None
     if sandbox is not None:
         log = sandbox.record_of(log)     # the grader's private copy of the record
@@ -350,8 +353,19 @@ def _student_output(out):
     return "\n".join(lines)
 
 
-def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir, sandbox=None):
+def run_all(tests, judge_exe, subject_exe, logdir, timeout, jobs, src_dir, sandbox=None, batch=False):
+    """Every test's result. batch (grading, a batchable object: build.batchable): the
+    tests in one child of the fork server, each test that ends it run again alone
+    (kit_nofork.c): the same verdicts, one fork a chapter instead of one a test."""
     os.makedirs(logdir, exist_ok=True)
+    if batch and sandbox is not None:
+        logs = [os.path.join(logdir, t.name + ".rec") for t in tests]
+        ran = sandbox.run_batch(subject_exe, [t.name for t in tests], logs, logdir, _grading_env())
+        if ran is not None:
+            results = [run_test(t, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox, None, got)
+                       for t, got in zip(tests, ran)]
+            judge_all(judge_exe, results, sandbox.judge_preexec())
+            return results
     servers = Servers() if sandbox is None else None
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

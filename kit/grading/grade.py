@@ -86,8 +86,23 @@ class Scrubber:
     """Lines of the hidden tests and of the reference solutions (those not also
     in public files): any feedback line containing one is blanked."""
 
+    K = 16      # every secret line has at least this many characters (leaks.secret_lines)
+
     def __init__(self, chs):
-        self.secret = leaks.secret_lines(chs)
+        self.secret = leaks.secret_lines(chs, min_len=self.K)
+        # by their first K characters: a line is checked at each of its offsets with one
+        # lookup, not against every secret (thousands, for every line of every test)
+        self.by_start = {}
+        for sec in self.secret:
+            self.by_start.setdefault(sec[:self.K], []).append(sec)
+
+    def quotes(self, norm):
+        """True when the (white-space-folded) line holds a secret line."""
+        for at in range(len(norm) - self.K + 1):
+            for sec in self.by_start.get(norm[at:at + self.K], ()):
+                if norm.startswith(sec, at):
+                    return True
+        return False
 
     def text(self, s):
         if not s or not self.secret:
@@ -95,7 +110,7 @@ class Scrubber:
         out = []
         for line in s.splitlines():
             norm = " ".join(line.split())
-            if len(norm) >= 16 and any(sec in norm for sec in self.secret if len(sec) <= len(norm)):
+            if len(norm) >= self.K and self.quotes(norm):
                 out.append("[line withheld: it quotes the kit's hidden material]")
             else:
                 out.append(line)
@@ -289,7 +304,8 @@ class Grader:
             t_run = time.monotonic()
             with self.sandbox.slot(logs):
                 results = run.run_all(tests, jb["judge"], sb["subject"], logs,
-                                      self.limits.cpu, 1, src_dir, self.sandbox)
+                                      self.limits.cpu, 1, src_dir, self.sandbox,
+                                      batch=sb.get("batchable", False))
             data = self._data(ch, "graded", results, None)
             data["build_seconds"] = round(t_run - t_build, 3)
             data["run_seconds"] = round(time.monotonic() - t_run, 3)
@@ -677,6 +693,8 @@ def main(argv=None):
     ap.add_argument("--sandbox", default=env("KIT_SANDBOX", ""), help="force a weaker level: unshare|rlimits")
     ap.add_argument("--server", type=int, choices=(0, 1), default=int(env("KIT_GRADE_SERVER", "1") != "0"),
                     help="0: one exec per test, not the fork server (GRADE_SERVER)")
+    ap.add_argument("--batch", type=int, choices=(0, 1), default=int(env("KIT_GRADE_BATCH", "1") != "0"),
+                    help="0: one child per test, even for a batchable object (GRADE_BATCH)")
     ap.add_argument("--keep-work", type=int, choices=(0, 1), default=int(bool(env("KIT_KEEP_WORK"))),
                     help="1: keep each unit's work folder (KEEP_WORK)")
     ap.add_argument("--exposed", type=int, choices=(0, 1), default=int(env("KIT_GRADE_EXPOSED") == "1"),
@@ -690,6 +708,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     global KEEP_WORK, EXPOSED
     sbx.FORK_SERVER, KEEP_WORK, EXPOSED, classreport.SIM = bool(a.server), bool(a.keep_work), bool(a.exposed), a.sim
+    sbx.BATCH = bool(a.batch)
     # paths as the user typed them, relative to where make was run (the Makefile runs
     # this from the kit's root); everything below uses absolute paths
     a.submissions, a.out = os.path.abspath(a.submissions), os.path.abspath(a.out)

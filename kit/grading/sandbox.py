@@ -518,6 +518,40 @@ class Sandbox:
         out, err = self._collect(log, tlog, tdir)
         return status, timed_out, out, err
 
+    def run_batch(self, exe, tests, logs, workdir, env):
+        """The tests (names; their logs) as one batch of the slot's runner (a batchable
+        object: build.batchable, kit_nofork.c): for each test (status, timed_out, out,
+        err) as run_subject gives them; None when it cannot (no runner here): run each."""
+        with self.lock:
+            owned = os.path.abspath(workdir) in self.owner
+            uid = self.owner.get(os.path.abspath(workdir))
+        if not (owned and self.level == "bwrap" and FORK_SERVER and BATCH and RUNNER_PY
+                and os.path.exists(RUNNER_PY)):
+            return None
+        key = os.path.abspath(workdir)
+        with self.lock:
+            r = self.runners.get(key)
+        if r is None or not r.alive():
+            r = _Runner(self, exe, workdir, self.env(env), uid)
+            with self.lock:
+                self.runners[key] = r
+        tdirs = [self._test_dir(workdir, test, uid) for test in tests]
+        tlogs = [os.path.join(tdir, os.path.basename(log)) for tdir, log in zip(tdirs, logs)]
+        replies = r.request_batch(tests, tlogs, self.limits.wall)
+        results = []
+        for log, tlog, tdir, (status, timed_out, most, left, full) in zip(logs, tlogs, tdirs, replies):
+            if status is None:                   # the runner died: the test killed it
+                status = -signal.SIGKILL
+            with self.lock:
+                self.info[log] = {"procs": most, "left": left, "full": full}
+            out, err = self._collect(log, tlog, tdir)
+            results.append((status, timed_out, out, err))
+        if r.dead or any(t for _, t, _, _ in results):
+            r.close()
+            if uid is not None:
+                _kill_uid(uid)
+        return results
+
     def classify(self, log, status, timed_out, out, err):
         """(verdict, lines) when a sandbox limit ended the test, else None: the facts
         measured here, the decision in kit/core/verdict.py (LIMIT_PRECEDENCE)."""
@@ -559,6 +593,9 @@ FORK_SERVER = True     # grade.py --server 0 (make grade GRADE_SERVER=0): one ex
 # CPU seconds the runners of this process reported in their answers (what getrusage
 # cannot see through bwrap's pid namespace), added when a runner is closed; make bench-grade
 RUNNER_CPU = [0.0]
+# A chapter's tests as one batch of the fork server (one child for many tests) when the
+# student's object is batchable (build.batchable); KIT_GRADE_BATCH=0: one child per test.
+BATCH = os.environ.get("KIT_GRADE_BATCH", "1") != "0"
 _CPU_LOCK = threading.Lock()
 
 
@@ -609,6 +646,10 @@ class _Runner:
         except (BrokenPipeError, OSError):
             self.dead = True
             return None, False, 0, 0, ""
+        return self._answer(nonce, wall)
+
+    def _answer(self, nonce, wall):
+        """The runner's next answer line for nonce (request())."""
         deadline = time.monotonic() + wall + 10
         fd = self.p.stdout.fileno()
         while True:
@@ -635,6 +676,25 @@ class _Runner:
                     self.dead = True
                     return None, False, 0, 0, ""
                 self.buf += chunk[:1 << 20]
+
+    def request_batch(self, tests, logs, wall):
+        """request() for many tests in one batch: a list of its answers, in order (a test
+        the runner did not answer: status None)."""
+        nonce = os.urandom(8).hex()
+        try:
+            self.p.stdin.write(("\t".join([nonce, "*"] + [x for pair in zip(tests, logs) for x in pair])
+                                + "\n").encode())
+            self.p.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self.dead = True
+            return [(None, False, 0, 0, "")] * len(tests)
+        answers = []
+        for _ in tests:
+            got = self._answer(nonce, 2 * wall)   # its own run, and maybe one alone
+            answers.append(got)
+            if got[0] is None or self.dead:
+                break
+        return answers + [(None, False, 0, 0, "")] * (len(tests) - len(answers))
 
     def close(self):
         self.dead = True

@@ -141,14 +141,22 @@ struct kit_server {
 
 static int kit_line(int fd, char *buf, size_t cap) /* 1: a line; 0: end or error */
 {
+    /* read in blocks: a batch's request is long (only the server reads this pipe) */
+    static char in[65536];
+    static size_t have, at;
     size_t n = 0;
     while (n + 1 < cap) {
         char c;
-        ssize_t r = read(fd, &c, 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return 0;
+        if (at == have) {
+            ssize_t r = read(fd, in, sizeof in);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                return 0;
+            have = (size_t)r;
+            at = 0;
+        }
+        c = in[at++];
         if (c == '\n') {
             buf[n] = '\0';
             return 1;
@@ -321,6 +329,92 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
     argv[4] = record;
 }
 
+/* -- a batch: many tests in one child (grading) ----------------------------- */
+
+/* A request line "*<TAB>TEST<TAB>RECORD<TAB>TEST<TAB>RECORD..." asks for a batch: the
+   tests run one after the other in one child (one fork, not one a test), as long as each
+   ends well. The client asks for one only for a student's object that can keep nothing
+   from one test to the next (build.py, batchable: no writable static data, nothing
+   referenced beyond math, memory and string functions, no system call of its own) and
+   only without LeakSanitizer (grading). The child scrubs its stack before each test
+   (kit_main.c) and ASan fills every byte malloc returns (max_malloc_fill_size, run.py),
+   as a test run alone does: what a test reads before writing is the same either way.
+   Between two tests the child tells the server on a control socket ('D': the test's
+   record is complete) and waits ('G'): the server saves the record, reports the test
+   (S 0 <CPU µs>) and checks the limits per test. A test during which the child ends in
+   any way (a crash, a sanitizer, exit, a limit, the runner's kill) is run again alone,
+   exactly as a single request runs it, and its verdict is that run's; the batch goes on
+   after it in a new child. So no verdict depends on the batch. */
+#define KIT_BATCH_MAX 4096
+#define KIT_BATCH_CTL 4 /* the child's control socket */
+#define KIT_BATCH_REC 5 /* the child's copy of the record socket: fd 3 is a dup of it per test */
+static char *kit_batch_tests[KIT_BATCH_MAX], *kit_batch_logs[KIT_BATCH_MAX];
+static size_t kit_batch_n, kit_batch_at; /* in the child: the tests it runs, the next one */
+static int kit_batch_child, kit_batch_began;
+
+/* In a batch child (kit_main.c): the next test's name, with its output, errors and
+   record (fd 3) set up as a single child's are; never returns when none is left. */
+const char *kit_batch_next(void)
+{
+    char c = 'D', dir[4096], *slash;
+    const char *log;
+    if (!kit_batch_child)
+        return NULL;
+    if (kit_batch_began && (write(KIT_BATCH_CTL, &c, 1) != 1 || read(KIT_BATCH_CTL, &c, 1) != 1 ||
+                            c != 'G'))
+        _exit(0); /* the server saw the last test end, or is gone */
+    kit_batch_began = 1;
+    if (kit_batch_at >= kit_batch_n)
+        _exit(0);
+    log = kit_batch_logs[kit_batch_at];
+    snprintf(dir, sizeof dir, "%s", log);
+    slash = strrchr(dir, '/');
+    if (slash != NULL && slash != dir)
+        *slash = '\0';
+    if ((slash != NULL && slash != dir && chdir(dir) != 0) ||
+        kit_to(log, ".out", 1, O_WRONLY | O_CREAT | O_TRUNC) != 0 ||
+        kit_to(log, ".err", 2, O_WRONLY | O_CREAT | O_TRUNC) != 0 ||
+        dup2(KIT_BATCH_REC, 3) != 3)
+        _exit(126);
+    return kit_batch_tests[kit_batch_at++];
+}
+
+/* In the child of a batch: as kit_become_test, but the files of each test are set up by
+   kit_batch_next; the control socket is fd 4, the record socket fd 5. */
+static void kit_become_batch(const struct kit_server *s, char **argv, size_t first, size_t n,
+                             int rec, int ctl)
+{
+    static char batch[] = "*";
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull < 0 || dup2(devnull, 0) < 0 || setsid() < 0 || dup2(rec, KIT_BATCH_REC) < 0 ||
+        dup2(ctl, KIT_BATCH_CTL) < 0 || shutdown(KIT_BATCH_REC, SHUT_RD) != 0)
+        _exit(126);
+    if (syscall(SYS_close_range, 6u, ~0u, 0u) != 0)
+        for (int fd = 6; fd < 1024; fd++)
+            close(fd);
+    if (devnull > 5)
+        close(devnull);
+    /* per test the server's (kit_serve_batch); the kernel's, for the whole batch, only a
+       backstop: a child it ends has its test run again alone */
+    kit_limit(RLIMIT_CPU, 30 * (s->cpu + 1));
+    kit_limit(RLIMIT_CORE, 0);
+    kit_limit(RLIMIT_FSIZE, s->fsize);
+    kit_limit(RLIMIT_NPROC, s->nproc);
+    kit_limit(RLIMIT_NOFILE, 64);
+    kit_limit(RLIMIT_MSGQUEUE, 0);
+    if (s->as > 0)
+        kit_limit(RLIMIT_AS, s->as);
+    unsetenv("KIT_FORK_SERVER");
+    unsetenv("LD_BIND_NOW");
+    kit_forked_test = 1;
+    (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+    kit_batch_child = 1;
+    kit_batch_at = first;
+    kit_batch_n = n;
+    argv[2] = batch;
+    argv[4] = batch;
+}
+
 #define KIT_RECORD_CAP ((size_t)256 << 20) /* bytes of one test's record */
 #define KIT_RECORD_KEEP ((size_t)1 << 20)  /* up to this, the buffer's pages stay */
 
@@ -463,10 +557,214 @@ static long kit_wait(const struct kit_server *s, pid_t pid, const char *log, lon
     return WIFSIGNALED(st) ? -(long)WTERMSIG(st) : -1;
 }
 
-/* Returns only in a child, ready to run its test. */
+/* The child's CPU time so far, in µs: /proc/PID/schedstat (ns), else /proc/PID/stat. */
+static long kit_run_us(pid_t pid)
+{
+    char buf[128];
+    unsigned long long ns;
+    if (kit_read_proc(pid, "schedstat", buf, sizeof buf) > 0 && sscanf(buf, "%llu", &ns) == 1)
+        return (long)(ns / 1000ULL);
+    return kit_cpu_us(pid);
+}
+
+/* A socket pair for a child's record: big buffers, a big record in few trips (up to the
+   system's wmem_max; no error if less). 0 when made. */
+static int kit_record_pair(int rec[2])
+{
+    int size = 4 << 20;
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, rec) != 0) {
+        rec[0] = rec[1] = -1;
+        return -1;
+    }
+    (void)setsockopt(rec[1], SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+    (void)setsockopt(rec[0], SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    return 0;
+}
+
+/* One test in a child of its own. Returns 1 in that child (ready to run its test), 0 in
+   the server once it has answered (P then S, or E). *used: the server's own CPU already
+   reported. */
+static int kit_serve_one(const struct kit_server *s, char **argv, char *test, char *log,
+                         char *recbuf, long *used)
+{
+    pid_t pid;
+    int rec[2];
+    struct kit_buf b;
+    long status, cpu_us = 0, mine;
+    struct rusage self;
+    if (kit_record_pair(rec) != 0) {
+        kit_say(s->rep, 'E', errno, 0);
+        return 0;
+    }
+    pid = fork();
+    if (pid == 0) {
+        close(rec[0]);
+        (void)munmap(recbuf, KIT_RECORD_CAP); /* none of the test's address space */
+        kit_become_test(s, argv, test, log, rec[1]);
+        return 1;
+    }
+    close(rec[1]);
+    (void)shutdown(rec[0], SHUT_WR);
+    if (pid < 0) {
+        close(rec[0]);
+        kit_say(s->rep, 'E', errno, 0);
+        return 0;
+    }
+    (void)fcntl(rec[0], F_SETFL, O_NONBLOCK);
+    memset(&b, 0, sizeof b);
+    b.data = recbuf;
+    kit_say(s->rep, 'P', (long)pid, 0);
+    status = kit_wait(s, pid, log, &cpu_us, rec[0], &b);
+    close(rec[0]);
+    getrusage(RUSAGE_SELF, &self); /* the fork and the wait: the server's share */
+    mine = kit_us(&self);
+    kit_say(s->rep, 'S', status, cpu_us + mine - *used);
+    *used = mine;
+    return 0;
+}
+
+/* Wait in a batch until the child says its test ended ('D': 1), or it ends or passes a
+   limit (0: it is reaped). test_us: the child's CPU when the test began. */
+static int kit_batch_wait(const struct kit_server *s, pid_t pid, int rec, int ctl,
+                          struct kit_buf *b, long test_us)
+{
+    int st;
+    long last = 0;
+    for (;;) {
+        struct pollfd p[2];
+        struct timespec now;
+        char c;
+        p[0].fd = ctl;
+        p[0].events = POLLIN;
+        p[0].revents = 0;
+        p[1].fd = rec;
+        p[1].events = POLLIN;
+        p[1].revents = 0;
+        (void)poll(p, 2, 20);
+        (void)kit_drain(rec, b);
+        if (p[0].revents != 0) {
+            ssize_t r = read(ctl, &c, 1);
+            if (r == 1 && c == 'D') {
+                (void)kit_drain(rec, b); /* all it wrote before 'D' is in the socket */
+                return 1;
+            }
+            if (r < 0 && errno == EINTR)
+                continue;
+            break; /* the child ended (or wrote what it should not) */
+        }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec * 1000L + now.tv_nsec / 1000000L - last < 20)
+            continue;
+        last = now.tv_sec * 1000L + now.tv_nsec / 1000000L;
+        if (waitpid(pid, &st, WNOHANG) == pid)
+            return 0;
+        if (kit_run_us(pid) - test_us >= s->cpu * 1000000L ||
+            (s->rss_mb > 0 && kit_footprint_mb(pid) > s->rss_mb))
+            break; /* over its CPU time or memory: run again alone, it is judged there */
+    }
+    kill(pid, SIGKILL);
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return 0;
+}
+
+/* A batch (see kit_batch_next). Returns 1 in a child (ready to run its tests), 0 in the
+   server once every test has its answer. */
+static int kit_serve_batch(const struct kit_server *s, char **argv, size_t n, char *recbuf,
+                           long *used)
+{
+    size_t i = 0;
+    while (i < n) {
+        int rec[2] = { -1, -1 }, ctl[2], st;
+        pid_t pid;
+        long test_us = 0;
+        struct kit_buf b;
+        if (kit_record_pair(rec) != 0 || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ctl) != 0) {
+            if (rec[0] >= 0) {
+                close(rec[0]);
+                close(rec[1]);
+            }
+            if (kit_serve_one(s, argv, kit_batch_tests[i], kit_batch_logs[i], recbuf, used))
+                return 1;
+            i++;
+            continue;
+        }
+        pid = fork();
+        if (pid == 0) {
+            close(rec[0]);
+            close(ctl[0]);
+            (void)munmap(recbuf, KIT_RECORD_CAP);
+            kit_become_batch(s, argv, i, n, rec[1], ctl[1]);
+            return 1;
+        }
+        close(rec[1]);
+        close(ctl[1]);
+        (void)shutdown(rec[0], SHUT_WR);
+        if (pid < 0) {
+            close(rec[0]);
+            close(ctl[0]);
+            if (kit_serve_one(s, argv, kit_batch_tests[i], kit_batch_logs[i], recbuf, used))
+                return 1;
+            i++;
+            continue;
+        }
+        (void)fcntl(rec[0], F_SETFL, O_NONBLOCK);
+        memset(&b, 0, sizeof b);
+        b.data = recbuf;
+        kit_say(s->rep, 'B', (long)pid, (long)i);
+        while (i < n && kit_batch_wait(s, pid, rec[0], ctl[0], &b, test_us)) {
+            long now_us = kit_run_us(pid), mine;
+            struct rusage self;
+            char go = 'G';
+            kit_save(kit_batch_logs[i], &b);
+            b.len = 0;
+            b.more = 0;
+            getrusage(RUSAGE_SELF, &self);
+            mine = kit_us(&self);
+            kit_say(s->rep, 'S', 0, now_us - test_us + mine - *used);
+            *used = mine;
+            test_us = now_us;
+            if (++i < n && write(ctl[0], &go, 1) != 1)
+                break;
+        }
+        close(ctl[0]); /* the last test's 'D' answered by the end of the socket: it exits */
+        close(rec[0]);
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            ;
+        if (i < n) { /* it ended during test i: that test alone, as a single request */
+            if (kit_serve_one(s, argv, kit_batch_tests[i], kit_batch_logs[i], recbuf, used))
+                return 1;
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* Split "*<TAB>T<TAB>R<TAB>T<TAB>R..." (after the "*<TAB>") into kit_batch_tests/logs;
+   the number of tests, 0 when the line is not a batch. */
+static size_t kit_batch_parse(char *fields)
+{
+    size_t n = 0;
+    while (fields != NULL && *fields != '\0' && n < KIT_BATCH_MAX) {
+        char *tab = strchr(fields, '\t'), *next;
+        if (tab == NULL)
+            return 0;
+        *tab = '\0';
+        next = strchr(tab + 1, '\t');
+        if (next != NULL)
+            *next++ = '\0';
+        kit_batch_tests[n] = fields;
+        kit_batch_logs[n++] = tab + 1;
+        fields = next;
+    }
+    return fields == NULL || *fields == '\0' ? n : 0;
+}
+
+/* Returns only in a child, ready to run its test (or its batch). */
 static void kit_serve(const struct kit_server *s, char **argv)
 {
-    static char line[8192];
+    static char line[1 << 20];
     long used = 0; /* the server's own CPU already reported */
     char *recbuf = mmap(NULL, KIT_RECORD_CAP, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -478,45 +776,21 @@ static void kit_serve(const struct kit_server *s, char **argv)
     (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a child cannot open its pipes through /proc */
     while (kit_line(s->req, line, sizeof line)) {
         char *tab = strchr(line, '\t');
-        pid_t pid;
-        int rec[2];
-        struct kit_buf b;
-        if (tab == NULL || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, rec) != 0) {
+        if (tab == NULL) {
             kit_say(s->rep, 'E', 0, 0);
             continue;
         }
         *tab = '\0';
-        {   /* a big record in few trips (up to the system's wmem_max; no error if less) */
-            int size = 4 << 20;
-            (void)setsockopt(rec[1], SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
-            (void)setsockopt(rec[0], SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
-        }
-        pid = fork();
-        if (pid == 0) {
-            close(rec[0]);
-            (void)munmap(recbuf, KIT_RECORD_CAP); /* none of the test's address space */
-            kit_become_test(s, argv, line, tab + 1, rec[1]);
-            return;
-        }
-        close(rec[1]);
-        (void)shutdown(rec[0], SHUT_WR);
-        if (pid < 0) {
-            close(rec[0]);
-            kit_say(s->rep, 'E', errno, 0);
+        if (strcmp(line, "*") == 0) {
+            size_t n = kit_batch_parse(tab + 1);
+            if (n == 0)
+                kit_say(s->rep, 'E', 0, 0);
+            else if (kit_serve_batch(s, argv, n, recbuf, &used))
+                return;
             continue;
         }
-        (void)fcntl(rec[0], F_SETFL, O_NONBLOCK);
-        long status, cpu_us = 0, mine;
-        struct rusage self;
-        memset(&b, 0, sizeof b);
-        b.data = recbuf;
-        kit_say(s->rep, 'P', (long)pid, 0);
-        status = kit_wait(s, pid, tab + 1, &cpu_us, rec[0], &b);
-        close(rec[0]);
-        getrusage(RUSAGE_SELF, &self); /* the fork and the wait: the server's share */
-        mine = kit_us(&self);
-        kit_say(s->rep, 'S', status, cpu_us + mine - used);
-        used = mine;
+        if (kit_serve_one(s, argv, line, tab + 1, recbuf, &used))
+            return;
     }
     _exit(0);
 }

@@ -25,5 +25,6 @@
 #define KIT_SERVER_PID 'P'    /* P <pid> 0: the child runs                   */
 #define KIT_SERVER_STATUS 'S' /* S <status> <CPU µs>: it ended               */
 #define KIT_SERVER_ERROR 'E'  /* E <errno> 0: no child (a bad line: errno 0) */
+#define KIT_SERVER_BATCH 'B'  /* B <pid> <i>: a batch's child runs from test i */
 
 #endif /* KIT_PROTOCOL_H */

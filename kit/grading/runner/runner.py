@@ -1,7 +1,9 @@
 """The grading sandbox's test runner: started once per (submission, chapter)
 inside bubblewrap by kit/grading/sandbox.py, it runs one subject process per
 request. Request (stdin):  NONCE<TAB>TEST<TAB>RECORD-PATH (in a fresh folder of
-its own, one per test: the grader made it, reads it and removes it after the reply)
+its own, one per test: the grader made it, reads it and removes it after the reply),
+or NONCE<TAB>*<TAB>TEST<TAB>RECORD-PATH<TAB>TEST<TAB>RECORD-PATH... (a batch: the
+tests in one child of the fork server, kit_nofork.c; one reply line a test, in order)
              reply (stdout): NONCE<TAB>STATUS<TAB>TIMED-OUT<TAB>MOST-PROCESSES<TAB>LEFT<TAB>FULL<TAB>CPU
 STATUS is the exit code, or -signal. Each subject gets its own session, the
 test's limits (CPU, file size, processes, address space when no ASan), a wall
@@ -162,6 +164,105 @@ def served(srv, test, log, wall):
     return status, timed_out, most, left, cpu[0]
 
 
+def start_server(exe, cpu, fsize, nproc, as_bytes):
+    m = re.search(r"hard_rss_limit_mb=(\d+)", os.environ.get("ASAN_OPTIONS", ""))
+    return forkserver.Server(exe, dict(os.environ), cpu, fsize, nproc, as_bytes,
+                             int(m.group(1)) if m and not as_bytes else 0,
+                             preexec_fn=limits_of(max(600, 60 * cpu), fsize, nproc, as_bytes))
+
+
+def ppid_of(pid):
+    """The parent of pid (0 when it has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def reap():
+    """Reap what ended (the server's children are its own)."""
+    while True:
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                break
+        except ChildProcessError:
+            break
+
+
+def batch(srv, pairs, wall):
+    """The tests of pairs [(name, record)] as a batch of the server (kit_nofork.c): for
+    each test in order (status, timed out, most processes, left, CPU seconds, name,
+    record); status None when the server could not run it (then run it as before). The
+    wall clock is the test's own: it starts when the test does (the previous one's
+    answer, or a child started for it). A batch child the wall clock stops is ended (its
+    session killed); the server then runs that test again alone, and the clock starts
+    again: the test's verdict is that run's, timed out if the clock runs out there too."""
+    mine = (srv.p.pid,)
+    if not srv.batch(pairs):
+        for name, log in pairs:
+            yield None, False, 0, 0, 0.0, name, log
+        return
+    i, child, alone, most = 0, None, False, 0
+    start, step = time.monotonic(), 0.05
+    while i < len(pairs):
+        left = wall - (time.monotonic() - start)
+        reply = srv.line(max(0.0, min(left, step))) if left > 0 else ""
+        if reply is None:          # the server ended (killed by a test): the rest as before
+            for name, log in pairs[i:]:
+                yield None, False, 0, 0, 0.0, name, log
+            return
+        if reply.startswith(("B ", "P ")):
+            child, alone = int(reply.split()[1]), reply.startswith("P ")
+            start, step = time.monotonic(), 0.05
+            continue
+        if reply.startswith("S "):
+            status, spent = forkserver.status_of(reply)
+            # (the server's own children are not left by the test: it may have started
+            # the batch's next child already)
+            gone = [q for q in others(mine) if q != child and ppid_of(q) != srv.p.pid] if alone else []
+            _kill(gone)
+            yield status, False, most, len(gone), spent, pairs[i][0], pairs[i][1]
+            i, most = i + 1, 0
+            start, step = time.monotonic(), 0.05
+            continue
+        if reply.startswith("E "):  # no child: the rest as before
+            for name, log in pairs[i:]:
+                yield None, False, 0, 0, 0.0, name, log
+            return
+        # no answer yet
+        n = len(others(mine))
+        most = max(most, n)
+        if left <= 0 or n > 2:
+            if alone:              # the test's own run: stopped here, as served() does
+                _kill([child] + [q for q in others(mine) if q != child])
+                reply = srv.line(5)
+                status = forkserver.status_of(reply)[0] if reply and reply.startswith("S ") \
+                    else -signal.SIGKILL
+                yield status, left <= 0, most, 0, 0.0, pairs[i][0], pairs[i][1]
+                if not reply or not reply.startswith("S "):
+                    for name, log in pairs[i + 1:]:
+                        yield None, False, 0, 0, 0.0, name, log
+                    return
+                i, most = i + 1, 0
+                start, step = time.monotonic(), 0.05
+            else:                  # the batch's child: the server runs the test again alone
+                _kill([child])
+                child = None
+        step = min(step * 2, 0.25)
+
+
+def clean_batch(workdir, logs):
+    """As clean(), once after a batch: every test's folder keeps its record, output and
+    errors."""
+    for place in ("/tmp", "/dev/shm"):
+        tidy.empty(place)
+    for log in logs:
+        base = os.path.basename(log)
+        tidy.empty(os.path.dirname(log), {base, base + ".out", base + ".err"})
+    tidy.empty(workdir, {os.path.basename(os.path.dirname(log)) for log in logs})
+
+
 def main():
     # others() kills every process it sees but pid 1 and itself: that is only
     # safe in the sandbox's own pid namespace, where this runner is pid 2 or 3.
@@ -182,8 +283,40 @@ def main():
     srv = None
     used = 0.0                 # CPU seconds of the tests and servers (this runner's own apart)
     for line in sys.stdin:
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) > 3 and fields[1] == "*" and serve and len(fields) % 2 == 0:
+            # NONCE * TEST RECORD TEST RECORD ...: a batch (one reply line a test, in order)
+            if srv is None or srv.dead:
+                if srv is not None:
+                    used += srv.close()
+                srv = start_server(exe, cpu, fsize, nproc, as_bytes)
+            pairs = list(zip(fields[2::2], fields[3::2]))
+            for _, log in pairs:
+                try:
+                    os.makedirs(os.path.dirname(log), mode=0o700, exist_ok=True)
+                except OSError:
+                    pass
+            for got in batch(srv, pairs, wall):
+                used += got[4]
+                if got[0] is None:     # the server could not take it: each test as before
+                    got = spawned(exe, got[5], got[6], wall, limits, cpu)
+                    if got is None:
+                        print(f"{fields[0]}\t-1\t0\t0\t0\t", flush=True)
+                        continue
+                    used += got[4]
+                status, timed_out, most, left = got[:4]
+                own = resource.getrusage(resource.RUSAGE_SELF)
+                print(f"{fields[0]}\t{status}\t{int(timed_out)}\t{most}\t{left}\t\t"
+                      f"{own.ru_utime + own.ru_stime + used:.6f}", flush=True)
+            if srv.dead:
+                used += srv.close()
+            reap()
+            # (a batchable object makes no system call of its own: nothing of it can fill
+            # a writable place; they are emptied all the same)
+            clean_batch(os.getcwd(), [log for _, log in pairs])
+            continue
         try:
-            nonce, test, log = line.rstrip("\n").split("\t")
+            nonce, test, log = fields
         except ValueError:
             continue
         try:
@@ -195,10 +328,7 @@ def main():
             if srv is None or srv.dead:
                 if srv is not None:
                     used += srv.close()
-                m = re.search(r"hard_rss_limit_mb=(\d+)", os.environ.get("ASAN_OPTIONS", ""))
-                srv = forkserver.Server(exe, dict(os.environ), cpu, fsize, nproc, as_bytes,
-                                        int(m.group(1)) if m and not as_bytes else 0,
-                                        preexec_fn=limits_of(max(600, 60 * cpu), fsize, nproc, as_bytes))
+                srv = start_server(exe, cpu, fsize, nproc, as_bytes)
                 fresh = True
             else:
                 fresh = False
@@ -214,12 +344,7 @@ def main():
         used += spent
         if srv is not None and srv.dead:
             used += srv.close()
-        while True:            # reap what ended (the server's children are its own)
-            try:
-                if os.waitpid(-1, os.WNOHANG)[0] == 0:
-                    break
-            except ChildProcessError:
-                break
+        reap()
         full = clean(os.getcwd(), log, tmp_bytes)
         own = resource.getrusage(resource.RUSAGE_SELF)
         print(f"{nonce}\t{status}\t{int(timed_out)}\t{most}\t{left}\t{full}\t"
