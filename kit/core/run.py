@@ -197,6 +197,14 @@ def _student_frame(text, src_dir):
     return None
 
 
+def _shown_paths(text, src_dir, sandbox):
+    """A sanitizer's sentence with the student's paths as _student_frame shows them: in
+    grading relative to the student's tree (never the grader's stage folder, which
+    differs from one grading to the next), in make check relative to the kit."""
+    base = src_dir if sandbox is not None else ROOT
+    return text.replace(base.rstrip("/") + "/", "")
+
+
 def _sanitizer(stderr):
     """(kind, summary) from a sanitizer report, or None."""
     m = re.search(r"SUMMARY: (AddressSanitizer|UndefinedBehaviorSanitizer|LeakSanitizer): (.*)", stderr)
@@ -268,7 +276,7 @@ def run_test(test, judge_exe, subject_exe, logdir, timeout, src_dir, sandbox=Non
                 if kind == "stack-overflow" else SIGNAL_WORDS[sig])
         r.lines = [f"{sig}: {what}"] + ([frame] if frame else [])
     elif rule == "sanitizer":
-        r.lines = [f"{san[0]}: {san[1]}"] + ([frame] if frame else []) + \
+        r.lines = [f"{san[0]}: {_shown_paths(san[1], src_dir, sandbox)}"] + ([frame] if frame else []) + \
             [line[len(protocol.SAN_SAY):] for line in err.splitlines()
              if line.startswith(protocol.SAN_SAY)][:1]
     elif rule == "sigsys":
