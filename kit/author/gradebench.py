@@ -333,7 +333,7 @@ def breakdown(chs, san):
         level = sandbox.detect()
         stage.stage_runner(os.path.join(tmp, "runner"))    # as grading stages it
         direct, served, builds = _Clock(), _Clock(), _Clock()
-        box = {False: _Clock(), True: _Clock()}
+        box = {False: _Clock(), True: _Clock(), "batch": _Clock()}
         judge = _Clock()
         n, can_serve = 0, True
         saved = sandbox.FORK_SERVER
@@ -372,6 +372,25 @@ def breakdown(chs, san):
                 if any(r.verdict != "PASS" for r in rs):
                     print(f"  (breakdown: the reference of {ch.slug} did not pass in the sandbox: "
                           f"{[(r.test.name, r.verdict) for r in rs if r.verdict != 'PASS'][:2]})")
+            # the chapter's tests as one batch of the server (the reference is batchable)
+            S = sandbox.Sandbox(level, lim, san, slots=1)
+            S.runner_dir = os.path.join(tmp, "runner")
+            S.private_base = os.path.join(tmp, "records")
+            S.keep_records = True
+            logs = os.path.join(d, "logs-batch")
+            os.makedirs(logs)
+            with box["batch"]():
+                with S.slot(logs):
+                    names = [x.name for x in tests]
+                    ran = S.run_batch(sb["subject"], names, [os.path.join(logs, x + ".rec") for x in names],
+                                      logs, run._grading_env())
+                    rs = [run.run_test(x, jb["judge"], sb["subject"], logs, 1, d, S, None, got)
+                          for x, got in zip(tests, ran or [])]
+            with judge():
+                run.judge_all(jb["judge"], rs)
+            if ran is None or any(r.verdict != "PASS" for r in rs):
+                print(f"  (breakdown: the reference of {ch.slug} did not pass as a batch: "
+                      f"{[(r.test.name, r.verdict) for r in rs if r.verdict != 'PASS'][:2] if ran else 'no batch'})")
             n += len(tests)
 
         def per(c, k=None):
@@ -381,7 +400,9 @@ def breakdown(chs, san):
         if can_serve:
             out["a test run directly by the subject's fork server (fork + the test)"] = per(served)
         out[f"a test through the sandbox ({level}), one exec each (KIT_GRADE_SERVER=0)"] = per(box[False])
-        out[f"a test through the sandbox ({level}), forked by the server (default)"] = per(box[True])
+        out[f"a test through the sandbox ({level}), forked by the server, one child a test (GRADE_BATCH=0)"] = per(box[True])
+        out[f"a test through the sandbox ({level}), a chapter's tests in one child (default: a batchable file)"] = \
+            per(box["batch"])
         out["  sandbox overhead, one exec each (sandboxed minus direct)"] = \
             tuple(a - b for a, b in zip(per(box[False]), per(direct)))
         if can_serve:
@@ -389,7 +410,7 @@ def breakdown(chs, san):
                 tuple(a - b for a, b in zip(per(box[True]), per(served)))
         out[f"  of which bwrap's start, once per chapter and submission ({(bw.wall - true.wall) * 1e3:.1f} ms)"] = \
             ((bw.wall - true.wall) * len(chs) / n, (bw.cpu - true.cpu) * len(chs) / n)
-        out["the judge's replay (one --batch judge per chapter)"] = per(judge, 2 * n)
+        out["the judge's replay (one --batch judge per chapter)"] = per(judge, 3 * n)
         out[BUILD_PIECE] = per(builds, len(chs))
         return {k: (w * 1e3, c * 1e3) for k, (w, c) in out.items()}, n
     finally:
