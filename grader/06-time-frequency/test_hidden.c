@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kit_test.h"
 #include "06-time-frequency.h"
@@ -735,6 +736,19 @@ static void tf_omega_argument_pairs(void **state)
                       tf_omega(pe, 4, 1, omega), KIT_ERR_SIZE);
     kit_expect_status("tf_omega(pe, 4, 2, omega) with a pair (0.5, 0.8) off the circle",
                       tf_omega(pe, 4, 2, omega), KIT_ERR_DOMAIN);
+    {   /* the circle's tolerance is 1e-6: a pair 1e-5 off it is refused, one 5e-7 off is not */
+        double off[3 * 2], *om = kit_doubles(1);
+        memcpy(off, pairs, sizeof off);
+        off[4] *= sqrt(1.0 + 1e-5);
+        off[5] *= sqrt(1.0 + 1e-5);
+        kit_expect_status("tf_omega(pe, 3, 2, omega) with a pair whose s^2 + c^2 is 1 + 1e-5 (off the "
+                          "circle: more than 1e-6)", tf_omega(off, 3, 2, om), KIT_ERR_DOMAIN);
+        memcpy(off, pairs, sizeof off);
+        off[4] *= sqrt(1.0 + 5e-7);
+        off[5] *= sqrt(1.0 + 5e-7);
+        kit_expect_status("tf_omega(pe, 3, 2, omega) with a pair whose s^2 + c^2 is 1 + 5e-7 (allowed: "
+                          "within 1e-6)", tf_omega(off, 3, 2, om), KIT_OK);
+    }
     pairs[5] = INFINITY;
     kit_expect_status("tf_omega(pairs with +inf, 3, 2, omega)", tf_omega(pairs, 3, 2, omega), KIT_ERR_DOMAIN);
     kit_expect_status("tf_omega(pe, 2, 3, omega) with a NaN in the lone column (every value is checked: "
