@@ -379,6 +379,9 @@ def figures(fig_dir, a):
         png = os.path.join(fig_dir, name + ".png")
         if os.path.exists(png):
             os.remove(png)
+        if a["n"] == 0:        # an empty folder: nothing to draw (gnuplot fails on empty bars)
+            figs[name] = (None, "no student was graded: nothing to draw")
+            continue
         why = gnuplot(script, size, png, dict(var, DATA=fig_dir))
         figs[name] = (None if why else png, why)
     return figs
