@@ -494,9 +494,9 @@ class Sandbox:
         out, err = self._collect(log, tlog, tdir, data)
         return status, timed_out, out, err
 
-    def _run_in_runner(self, exe, test, log, wall, workdir, env, uid):
-        """One test through the slot's runner (kit/grading/runner/runner.py), which lives in
-        one bubblewrap sandbox for all the tests of the slot: no sandbox start per test."""
+    def _runner(self, exe, workdir, env, uid):
+        """The slot's runner (one bubblewrap sandbox for all its tests), started when it has none
+        or its last one died."""
         key = os.path.abspath(workdir)
         with self.lock:
             r = self.runners.get(key)
@@ -504,6 +504,12 @@ class Sandbox:
             r = _Runner(self, exe, workdir, self.env(env), uid)
             with self.lock:
                 self.runners[key] = r
+        return r
+
+    def _run_in_runner(self, exe, test, log, wall, workdir, env, uid):
+        """One test through the slot's runner (kit/grading/runner/runner.py), which lives in
+        one bubblewrap sandbox for all the tests of the slot: no sandbox start per test."""
+        r = self._runner(exe, workdir, env, uid)
         tdir = self._test_dir(workdir, test, uid)
         tlog = os.path.join(tdir, os.path.basename(log))
         status, timed_out, most, left, full = r.request(test, tlog, wall)
@@ -528,13 +534,7 @@ class Sandbox:
         if not (owned and self.level == "bwrap" and FORK_SERVER and BATCH and RUNNER_PY
                 and os.path.exists(RUNNER_PY)):
             return None
-        key = os.path.abspath(workdir)
-        with self.lock:
-            r = self.runners.get(key)
-        if r is None or not r.alive():
-            r = _Runner(self, exe, workdir, self.env(env), uid)
-            with self.lock:
-                self.runners[key] = r
+        r = self._runner(exe, workdir, env, uid)
         tdirs = [self._test_dir(workdir, test, uid) for test in tests]
         tlogs = [os.path.join(tdir, os.path.basename(log)) for tdir, log in zip(tdirs, logs)]
         replies = r.request_batch(tests, tlogs, self.limits.wall)

@@ -285,6 +285,24 @@ static int kit_to(const char *log, const char *ext, int fd, int flags)
     return 0;
 }
 
+/* In a child (one test or a batch): the test's limits, hard = soft, with the kernel's CPU
+   limit at cpu_backstop s (the server's own check comes first); the server's variables
+   out of its environment; dumpable again, as after an exec (the server stays not). */
+static void kit_child_limits(const struct kit_server *s, long cpu_backstop)
+{
+    kit_limit(RLIMIT_CPU, cpu_backstop);
+    kit_limit(RLIMIT_CORE, 0);
+    kit_limit(RLIMIT_FSIZE, s->fsize);
+    kit_limit(RLIMIT_NPROC, s->nproc);
+    kit_limit(RLIMIT_NOFILE, 64);
+    kit_limit(RLIMIT_MSGQUEUE, 0);
+    if (s->as > 0)
+        kit_limit(RLIMIT_AS, s->as);
+    unsetenv("KIT_FORK_SERVER");
+    unsetenv("LD_BIND_NOW"); /* the runner's, for the server (runner.py): not the test's */
+    (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+}
+
 /* In the child, before it returns to the program: what the runner's Popen gave,
    the record going to the socket rec (as fd 3, write-only). */
 static void kit_become_test(const struct kit_server *s, char **argv, char *test, char *log, int rec)
@@ -311,20 +329,10 @@ static void kit_become_test(const struct kit_server *s, char **argv, char *test,
        which run ahead of the precise time wait4 and /proc report (here it killed at
        0.84-0.94 s for a 1 s limit), so at s->cpu it would kill first, with less than
        s->cpu s on record: a plain SIGKILL, a CRASH instead of a TIMEOUT. */
-    kit_limit(RLIMIT_CPU, s->cpu + 1);
-    kit_limit(RLIMIT_CORE, 0);
-    kit_limit(RLIMIT_FSIZE, s->fsize);
-    kit_limit(RLIMIT_NPROC, s->nproc);
-    kit_limit(RLIMIT_NOFILE, 64);
-    kit_limit(RLIMIT_MSGQUEUE, 0);
-    if (s->as > 0)
-        kit_limit(RLIMIT_AS, s->as);
-    unsetenv("KIT_FORK_SERVER");
-    unsetenv("LD_BIND_NOW"); /* the runner's, for the server (runner.py): not the test's */
+    kit_child_limits(s, s->cpu + 1);
     /* kit_record.c's kit_side_exit may end the test with _exit(0) (kit_quick_end.c),
        but not when LeakSanitizer is on (make check): its scan runs at exit() */
     kit_forked_test = !kit_leak_scan_on();
-    (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as after an exec; the server stays not */
     argv[2] = test;
     argv[4] = record;
 }
@@ -396,18 +404,8 @@ static void kit_become_batch(const struct kit_server *s, char **argv, size_t fir
         close(devnull);
     /* per test the server's (kit_serve_batch); the kernel's, for the whole batch, only a
        backstop: a child it ends has its test run again alone */
-    kit_limit(RLIMIT_CPU, 30 * (s->cpu + 1));
-    kit_limit(RLIMIT_CORE, 0);
-    kit_limit(RLIMIT_FSIZE, s->fsize);
-    kit_limit(RLIMIT_NPROC, s->nproc);
-    kit_limit(RLIMIT_NOFILE, 64);
-    kit_limit(RLIMIT_MSGQUEUE, 0);
-    if (s->as > 0)
-        kit_limit(RLIMIT_AS, s->as);
-    unsetenv("KIT_FORK_SERVER");
-    unsetenv("LD_BIND_NOW");
+    kit_child_limits(s, 30 * (s->cpu + 1));
     kit_forked_test = 1;
-    (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
     kit_batch_child = 1;
     kit_batch_at = first;
     kit_batch_n = n;
